@@ -1,0 +1,14 @@
+"""Proposals, teams, revisions, comments, votes, reviews. One module per concern."""
+
+from .proposals import (  # noqa: F401
+    Proposal,
+    ProposalAttachment,
+    ProposalQuerySet,
+    ProposalRevision,
+    ProposalStatus,
+    StatusChange,
+    TeamInvitation,
+    TeamMember,
+)
+from .reviews import CriterionScore, EvaluatorAssignment, Review  # noqa: F401
+from .votes import Vote, VoteEvent, VoteQuota  # noqa: F401

@@ -1,0 +1,202 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Language, Organisation
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    SELECTED = "selected", _("Selected")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ProposalQuerySet(models.QuerySet):
+    def public(self):
+        """Proposals anyone may see: the challenge publishes proposals, the team consented,
+        past draft and not withdrawn."""
+        return self.filter(
+            challenge__proposals_public=True,
+            publication_consent=True,
+        ).exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN])
+
+
+class Proposal(models.Model):
+    challenge = models.ForeignKey(
+        "cms.ChallengePage", on_delete=models.PROTECT, related_name="proposals", verbose_name=_("challenge")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=1000)
+    body = models.TextField(_("description"), blank=True)
+    customer_groups = models.ManyToManyField(
+        "cms.CustomerGroup", blank=True, related_name="proposals", verbose_name=_("customer groups served")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FI)
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_proposals",
+        verbose_name=_("lead organisation"),
+        help_text=_("Empty for an individual's idea."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="created_proposals",
+        verbose_name=_("created by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT, db_index=True
+    )
+    publication_consent = models.BooleanField(_("consent to publication"), default=False)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    vote_count = models.PositiveIntegerField(_("votes"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-submitted_at", "-created_at"]
+        indexes = [models.Index(fields=["challenge", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:proposal-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.challenge.proposals_public
+            and self.publication_consent
+            and self.status not in (ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN)
+        )
+
+
+class TeamMember(models.Model):
+    """A co-developer on a proposal's team: an organisation or a person."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        CO_DEVELOPER = "co_developer", _("Co-developer")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="team", verbose_name=_("proposal"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="team_memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="team_memberships"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.CO_DEVELOPER)
+    joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False) | Q(user__isnull=False), name="teammember_has_party"
+            ),
+            models.UniqueConstraint(
+                fields=["proposal", "organisation"], condition=Q(organisation__isnull=False), name="team_unique_org"
+            ),
+            models.UniqueConstraint(
+                fields=["proposal", "user"], condition=Q(user__isnull=False), name="team_unique_user"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisation or self.user)
+
+
+class TeamInvitation(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        REVOKED = "revoked", _("Revoked")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation invited"),
+        help_text=_("Empty to invite a person."),
+    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("team invitation")
+        verbose_name_plural = _("team invitations")
+
+
+class ProposalRevision(models.Model):
+    """A saved version of a proposal's text."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField(_("version"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"))
+    body = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("proposal revision")
+        verbose_name_plural = _("proposal revisions")
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "version"], name="revision_unique_version"),
+        ]
+
+
+class StatusChange(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=12, choices=ProposalStatus.choices)
+    to_status = models.CharField(_("to"), max_length=12, choices=ProposalStatus.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at"]
+
+
+def attachment_path(instance, filename):
+    return f"proposals/{instance.proposal_id}/{filename}"
+
+
+class ProposalAttachment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=50)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")

@@ -1,0 +1,64 @@
+"""The proposal state machine: the allowed moves as data, one function that applies a move."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Proposal, ProposalStatus, StatusChange
+
+S = ProposalStatus
+
+TRANSITIONS: dict[str, set[str]] = {
+    S.DRAFT: {S.SUBMITTED},
+    S.SUBMITTED: {S.SHORTLISTED, S.SELECTED, S.DECLINED, S.WITHDRAWN},
+    S.SHORTLISTED: {S.SELECTED, S.DECLINED, S.WITHDRAWN},
+    S.SELECTED: set(),
+    S.DECLINED: set(),
+    S.WITHDRAWN: set(),
+}
+
+# Moves decided by staff; the others (submit, withdraw) are the team's.
+STAFF_MOVES = {S.SHORTLISTED, S.SELECTED, S.DECLINED}
+
+
+class TransitionError(Exception):
+    """An illegal status move."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def allowed_moves(status: str) -> set[str]:
+    return TRANSITIONS.get(status, set())
+
+
+def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -> StatusChange:
+    """Move a proposal to a new status and record who, when, from, to and why."""
+    with transaction.atomic():
+        locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if to_status not in allowed_moves(locked.status):
+            raise TransitionError(
+                _("A proposal cannot move from %(from)s to %(to)s.")
+                % {"from": S(locked.status).label, "to": S(to_status).label}
+            )
+        change = StatusChange.objects.create(
+            proposal=locked, from_status=locked.status, to_status=to_status, changed_by=by, reason=reason
+        )
+        locked.status = to_status
+        fields = ["status", "updated_at"]
+        if to_status == S.SUBMITTED and locked.submitted_at is None:
+            locked.submitted_at = timezone.now()
+            fields.append("submitted_at")
+        locked.save(update_fields=fields)
+        proposal.status = locked.status
+        proposal.submitted_at = locked.submitted_at
+        transaction.on_commit(lambda: _status_changed(change))
+    return change
+
+
+def _status_changed(change: StatusChange) -> None:
+    """Hook for notifications and indexing; filled in by the notification module."""
+    from . import signals
+
+    signals.status_changed.send(sender=StatusChange, change=change)

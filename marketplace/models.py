@@ -1,0 +1,183 @@
+"""The marketplace domain: pilots of selected proposals and the offerings they prove."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import City, Organisation
+
+
+class PilotStage(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    EVALUATING = "evaluating", _("Evaluating")
+    COMPLETED = "completed", _("Completed")
+
+
+class PilotOutcome(models.TextChoices):
+    ADOPTED = "adopted", _("Adopted")
+    CONTINUED = "continued", _("Continued")
+    DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class PilotQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Pilot(models.Model):
+    proposal = models.OneToOneField(
+        "ideas.Proposal", on_delete=models.PROTECT, related_name="pilot", verbose_name=_("proposal")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    public_summary = models.TextField(_("public summary"), help_text=_("Written for publication."))
+    venue = models.CharField(_("venue"), max_length=200)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    budget_eur = models.PositiveIntegerField(_("budget (euros)"), null=True, blank=True)
+    stage = models.CharField(_("stage"), max_length=12, choices=PilotStage.choices, default=PilotStage.PLANNED)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=PilotOutcome.choices, blank=True)
+    published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = PilotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pilot")
+        verbose_name_plural = _("pilots")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="pilot_dates_ordered"),
+            models.CheckConstraint(
+                condition=Q(outcome="") | Q(stage=PilotStage.COMPLETED), name="pilot_outcome_only_completed"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("marketplace:pilot-detail", kwargs={"pk": self.pk})
+
+
+class PilotStageChange(models.Model):
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=12, choices=PilotStage.choices)
+    to_stage = models.CharField(max_length=12, choices=PilotStage.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+
+class Milestone(models.Model):
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("title"), max_length=200)
+    due_date = models.DateField(_("due date"))
+    done_date = models.DateField(_("done date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["due_date", "id"]
+
+
+class Indicator(models.Model):
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50)
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
+    higher_is_better = models.BooleanField(_("higher is better"), default=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["id"]
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["date", "id"]
+
+
+class Feedback(models.Model):
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="feedback")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pilot_feedback")
+    rating = models.PositiveSmallIntegerField(_("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(_("comment"), blank=True)
+    customer_group = models.ForeignKey(
+        "cms.CustomerGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    hidden_reason = models.TextField(_("hidden because"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["pilot", "user"], name="feedback_one_per_resident"),
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"),
+        ]
+
+
+class PriceModel(models.TextChoices):
+    FREE = "free", _("Free")
+    FIXED = "fixed", _("Fixed price")
+    PER_USE = "per_use", _("Per use")
+    SUBSCRIPTION = "subscription", _("Subscription")
+    NEGOTIABLE = "negotiable", _("Negotiable")
+
+
+class OfferingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Offering(models.Model):
+    """A service package in the catalogue, by one or more provider organisations."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.TextField(_("summary"))
+    description = models.TextField(_("description"), blank=True)
+    providers = models.ManyToManyField(Organisation, related_name="offerings", verbose_name=_("providers"))
+    customer_groups = models.ManyToManyField("cms.CustomerGroup", blank=True, related_name="offerings")
+    themes = models.ManyToManyField("cms.Theme", blank=True, related_name="offerings")
+    cities = models.JSONField(_("cities where available"), default=list, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    price_model = models.CharField(_("price model"), max_length=20, choices=PriceModel.choices)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    pilot = models.ForeignKey(
+        Pilot, on_delete=models.SET_NULL, null=True, blank=True, related_name="offerings", verbose_name=_("pilot")
+    )
+    published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OfferingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("offering")
+        verbose_name_plural = _("offerings")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("marketplace:offering-detail", kwargs={"slug": self.slug})
+
+
+CITY_CHOICES = City.choices

@@ -1,0 +1,16 @@
+"""Test settings: fast hashing, local memory, immediate tasks."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-" + "x" * 50)
+
+from .base import *  # noqa: E402, F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = VAR_DIR / "test-media"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,0 +1,9 @@
+"""Demo content of this app, built through its services (see `manage.py seed_demo`)."""
+
+
+def seed(*, stdout) -> None:
+    """Create this app's demo content if it is missing."""
+
+
+def print_accounts(*, stdout) -> None:
+    """Print the demo accounts and their passwords."""

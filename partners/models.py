@@ -1,0 +1,260 @@
+"""People and organisations: the custom user, organisations, memberships and invitations."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_business_id
+
+
+class Language(models.TextChoices):
+    FI = "fi", "Suomi"
+    SV = "sv", "Svenska"
+    EN = "en", "English"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("email_verified_at", timezone.now())
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person. Signs in with an e-mail address."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(_("display name"), max_length=100)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.FI
+    )
+    email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["display_name", "email"]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    @property
+    def is_verified(self) -> bool:
+        """A verified e-mail address: needed to vote, comment and submit."""
+        return self.email_verified_at is not None
+
+    # Wagtail's admin shows these.
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    def get_short_name(self) -> str:
+        return self.display_name
+
+
+class City(models.TextChoices):
+    HELSINKI = "helsinki", "Helsinki"
+    ESPOO = "espoo", "Espoo"
+    VANTAA = "vantaa", "Vantaa"
+    TAMPERE = "tampere", "Tampere"
+    TURKU = "turku", "Turku"
+    OULU = "oulu", "Oulu"
+    OTHER = "other", _("Other")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def with_member_count(self):
+        return self.annotate(member_count=models.Count("memberships", distinct=True))
+
+    def of_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        RESEARCH = "research", _("Research group")
+        ASSOCIATION = "association", _("Association")
+        PUBLIC = "public", _("Public body")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    business_id = models.CharField(
+        _("Business ID (Y-tunnus)"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("Required for companies, e.g. 1234567-1."),
+    )
+    city = models.CharField(_("home city"), max_length=20, choices=City.choices)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    capabilities = models.TextField(
+        _("capabilities"), blank=True, help_text=_("What the organisation can offer.")
+    )
+    verified = models.BooleanField(
+        _("verified by staff"), default=False, help_text=_("Set by staff after checking.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="company") | ~Q(business_id=""),
+                name="organisation_company_has_business_id",
+            ),
+            models.UniqueConstraint(
+                fields=["business_id"],
+                condition=~Q(business_id=""),
+                name="organisation_unique_business_id",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:organisation-detail", kwargs={"slug": self.slug})
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        MEMBER = "member", _("Member")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="membership_unique_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+
+class OrganisationInvitation(models.Model):
+    """An e-mailed, single-use, expiring invitation to join an organisation."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        REVOKED = "revoked", _("Revoked")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(
+        _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation invitation")
+        verbose_name_plural = _("organisation invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"
+
+
+class Notification(models.Model):
+    """An in-app notification; e-mail copies go out per the user's preferences."""
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", _("Invitation")
+        STATUS_CHANGE = "status_change", _("Status change")
+        COMMENT = "comment", _("New comment")
+        MODERATION = "moderation", _("Moderation")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class EmailPreference(models.Model):
+    """Which kinds of notification e-mail a user has switched off (absent row: all on)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences")
+    kind = models.CharField(_("kind"), max_length=20, choices=Notification.Kind.choices)
+    enabled = models.BooleanField(_("send e-mail"), default=True)
+
+    class Meta:
+        verbose_name = _("e-mail preference")
+        verbose_name_plural = _("e-mail preferences")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="emailpref_unique")]
