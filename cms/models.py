@@ -1,5 +1,7 @@
 """Wagtail pages and snippets: home, standard pages, challenges, customer groups, themes."""
 
+from decimal import Decimal
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -118,7 +120,7 @@ class ChallengePage(Page):
         _("resident vote weight"),
         max_digits=3,
         decimal_places=2,
-        default=0.3,
+        default=Decimal("0.30"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("Share of resident votes in the final ranking, from 0 to 1."),
     )

@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from .views import proposals, reviews, votes
 
 app_name = "ideas"
 
-urlpatterns: list = []
+urlpatterns = [*proposals.urlpatterns, *votes.urlpatterns, *reviews.urlpatterns]

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Proposal, ProposalStatus, StatusChange
+from ..models import Proposal, ProposalStatus, StatusChange
 
 S = ProposalStatus
 
@@ -59,6 +59,6 @@ def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -
 
 def _status_changed(change: StatusChange) -> None:
     """Hook for notifications and indexing; filled in by the notification module."""
-    from . import signals
+    from .. import signals
 
     signals.status_changed.send(sender=StatusChange, change=change)

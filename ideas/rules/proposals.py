@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from partners import rules as people
 
-from .models import EvaluatorAssignment, ProposalStatus, TeamMember
+from ..models import EvaluatorAssignment, ProposalStatus, TeamMember
 
 
 def is_team_member(user, proposal) -> bool:

@@ -1,0 +1,1 @@
+"""Wagtail admin for this concern (registered from ideas/wagtail_hooks.py)."""

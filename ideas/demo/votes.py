@@ -1,0 +1,2 @@
+def seed(*, stdout) -> None:
+    """Demo content for this concern."""

@@ -1,0 +1,3 @@
+"""Permission rules about proposals, votes and reviews: one function per rule."""
+
+from .proposals import can_view_proposal, is_assigned_evaluator, is_team_member  # noqa: F401

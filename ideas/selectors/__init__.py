@@ -1,0 +1,1 @@
+"""Reads that apply visibility or span relations, one module per concern."""

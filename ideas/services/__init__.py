@@ -1,0 +1,1 @@
+"""Writes that matter, one module per concern (proposals, votes, reviews)."""

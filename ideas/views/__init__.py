@@ -1,0 +1,1 @@
+"""Views, one module per concern; each module defines its own `urlpatterns`."""
