@@ -1,0 +1,112 @@
+"""Configuration from the environment: safe defaults, clear errors, a clean deploy check."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, env_overrides, settings_module="marketplace.settings.production"):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    env.update({"DJANGO_SETTINGS_MODULE": settings_module, **env_overrides})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def production_env(**extra):
+    return {
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "tori.example.fi",
+        "DATABASE_URL": f"sqlite:///{ROOT / 'var' / 'deploy-check.sqlite3'}",
+        **extra,
+    }
+
+
+def test_deploy_check_reports_nothing_with_production_variables():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_missing_secret_key_is_a_clear_error_not_a_traceback():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode == 2
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_allowed_hosts_is_a_clear_error_in_production():
+    env = production_env()
+    del env["ALLOWED_HOSTS"]
+    result = run_manage("check", env_overrides=env)
+    assert result.returncode == 2
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_is_off_unless_set(monkeypatch):
+    from marketplace.settings.env import env_bool
+
+    monkeypatch.delenv("DEBUG", raising=False)
+    assert env_bool("DEBUG", False) is False
+    monkeypatch.setenv("DEBUG", "1")
+    assert env_bool("DEBUG", False) is True
+
+
+def test_malformed_boolean_is_refused(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from marketplace.settings.env import env_bool
+
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG must be a boolean"):
+        env_bool("DEBUG")
+
+
+def test_redis_url_switches_cache_and_sessions():
+    code = (
+        "from django.conf import settings;"
+        "print(settings.CACHES['default']['BACKEND']);print(settings.SESSION_ENGINE)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django;django.setup();{code}"],
+        cwd=ROOT,
+        env={**production_env(REDIS_URL="redis://127.0.0.1:6379/1"), "DJANGO_SETTINGS_MODULE": "marketplace.settings.production", "PATH": os.environ["PATH"]},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "cached_db" in result.stdout
+
+
+def test_smtp_variables_switch_the_email_backend():
+    code = "from django.conf import settings;print(settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT)"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django;django.setup();{code}"],
+        cwd=ROOT,
+        env={
+            **production_env(EMAIL_HOST="smtp.example.fi", EMAIL_PORT="2525"),
+            "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
+            "PATH": os.environ["PATH"],
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "smtp.EmailBackend smtp.example.fi 2525" in result.stdout
