@@ -20,7 +20,7 @@ def run_manage(*args, env_overrides, settings_module="marketplace.settings.produ
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
     )
 
 
