@@ -26,6 +26,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from cms.models import ChallengePage
 
@@ -79,10 +80,6 @@ class EvaluatorAssignmentViewSet(ModelViewSet):
     inspect_view_enabled = False
     copy_view_enabled = False
 
-    @property
-    def permission_policy(self):
-        return StaffPolicy(self.model)
-
 
 # --- Reviews (read and delete) ----------------------------------------------------------------
 
@@ -125,13 +122,12 @@ class ReviewViewSet(ModelViewSet):
     ]
     copy_view_enabled = False
 
-    @property
-    def permission_policy(self):
-        return ReadAndDeletePolicy(self.model)
-
     def get_queryset(self, request):
         return Review.objects.select_related("proposal", "evaluator")
 
+
+register_permission_policy(EvaluatorAssignment, StaffPolicy(EvaluatorAssignment))
+register_permission_policy(Review, ReadAndDeletePolicy(Review))
 
 assignment_viewset = EvaluatorAssignmentViewSet("evaluator_assignments")
 review_viewset = ReviewViewSet("reviews")
