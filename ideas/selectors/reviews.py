@@ -194,6 +194,8 @@ def ranking(*, challenge, criteria=None) -> list[RankingRow]:
         )
         .order_by("pk")
     )
+    for proposal in proposals:
+        proposal.challenge = challenge  # spares a query per row for `is_public`
     totals = (
         CriterionScore.objects.filter(
             review__proposal__challenge=challenge,
