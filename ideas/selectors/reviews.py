@@ -308,7 +308,12 @@ class PublicResults:
 
 def public_results(*, challenge) -> PublicResults:
     """What the challenge page shows once the evaluation is over. Callers check the phase."""
-    public = Proposal.objects.public().filter(challenge=challenge).order_by("title", "pk")
+    public = (
+        Proposal.objects.public()
+        .filter(challenge=challenge)
+        .select_related("lead_organisation")
+        .order_by("title", "pk")
+    )
     selected = list(public.filter(status=ProposalStatus.SELECTED))
     shortlisted = list(public.filter(status=ProposalStatus.SHORTLISTED))
     selected_total = Proposal.objects.filter(
