@@ -19,7 +19,11 @@ register = template.Library()
 
 @register.inclusion_tag("ideas/includes/challenge_results.html", takes_context=True)
 def challenge_results(context, challenge):
-    results = selectors.public_results(challenge=challenge) if rules.is_evaluation_over(challenge) else None
+    results = (
+        selectors.public_results(challenge=challenge)
+        if rules.is_evaluation_over(challenge)
+        else None
+    )
     return {"challenge": challenge, "request": context.get("request"), "results": results}
 
 

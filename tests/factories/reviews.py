@@ -20,7 +20,9 @@ def make_staff(**kwargs):
     return UserFactory(groups=["Editors"], **kwargs)
 
 
-def make_review(*, proposal, evaluator=None, scores=None, submitted=True, conflict=False, comment=""):
+def make_review(
+    *, proposal, evaluator=None, scores=None, submitted=True, conflict=False, comment=""
+):
     """A review; `scores` maps criterion name → 1..5."""
     evaluator = evaluator or make_evaluator(proposal.challenge)
     review = Review.objects.create(

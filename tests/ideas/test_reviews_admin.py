@@ -55,7 +55,9 @@ def test_assignment_form_offers_only_members_of_the_evaluators_group(client, cha
     assert "Eva Evaluator" in choices
     assert "Rita Resident" not in choices
 
-    response = client.post(reverse("evaluator_assignments:add"), {"challenge": challenge.pk, "evaluator": evaluator.pk})
+    response = client.post(
+        reverse("evaluator_assignments:add"), {"challenge": challenge.pk, "evaluator": evaluator.pk}
+    )
     assert response.status_code == 302
     assert EvaluatorAssignment.objects.filter(challenge=challenge, evaluator=evaluator).exists()
 
@@ -124,7 +126,9 @@ def test_ranking_columns_sort_and_bad_sort_falls_back_to_rank(client, challenge)
 
 def test_csv_export_contents(client, challenge):
     top = ProposalFactory(challenge=challenge, title="Kävijät, kotona", vote_count=20)
-    other = ProposalFactory(challenge=challenge, title="Other", vote_count=10, publication_consent=False)
+    other = ProposalFactory(
+        challenge=challenge, title="Other", vote_count=10, publication_consent=False
+    )
     make_review(proposal=top, scores={"Impact": 5, "Feasibility": 2})
     make_review(proposal=top, scores={"Impact": 4, "Feasibility": 3})
     make_review(proposal=other, scores={"Impact": 1, "Feasibility": 1}, submitted=False)
@@ -169,7 +173,21 @@ def test_csv_export_contents(client, challenge):
         "0.796",
     ]
     # The confidential proposal is in the staff export; its draft review does not count.
-    assert rows[2] == ["2", str(other.pk), "Other", "Submitted", str(other.lead_organisation), "0", "", "", "", "0.000", "10", "0.500", "0.150"]
+    assert rows[2] == [
+        "2",
+        str(other.pk),
+        "Other",
+        "Submitted",
+        str(other.lead_organisation),
+        "0",
+        "",
+        "",
+        "",
+        "0.000",
+        "10",
+        "0.500",
+        "0.150",
+    ]
     assert len(rows) == 3
 
 
@@ -181,7 +199,11 @@ def test_ranking_query_count_is_the_same_for_5_and_100_proposals(client, challen
         for i in range(n):
             proposal = ProposalFactory(challenge=challenge, vote_count=i)
             if i % 2:
-                make_review(proposal=proposal, evaluator=evaluator, scores={"Impact": 1 + i % 5, "Feasibility": 3})
+                make_review(
+                    proposal=proposal,
+                    evaluator=evaluator,
+                    scores={"Impact": 1 + i % 5, "Feasibility": 3},
+                )
 
     def measure():
         client.get(ranking_url(challenge))
@@ -265,7 +287,8 @@ def test_a_bulk_decision_with_an_illegal_move_changes_nothing(client, challenge)
     done = ProposalFactory(challenge=challenge, title="Already declined", status="declined")
     client.force_login(make_staff())
     response = client.post(
-        ranking_url(challenge), {"proposals": [ok.pk, done.pk], "status": "selected", "reason": "Go"}
+        ranking_url(challenge),
+        {"proposals": [ok.pk, done.pk], "status": "selected", "reason": "Go"},
     )
     assert response.status_code == 200
     assert "Already declined" in str(response.context["decision_form"].errors["proposals"])
@@ -277,7 +300,9 @@ def test_a_bulk_decision_with_an_illegal_move_changes_nothing(client, challenge)
 def test_a_proposal_of_another_challenge_cannot_be_decided_here(client, challenge):
     stranger = ProposalFactory(challenge=make_challenge(phase="evaluation", title="Other"))
     client.force_login(make_staff())
-    response = client.post(ranking_url(challenge), {"proposals": [stranger.pk], "status": "declined", "reason": "No"})
+    response = client.post(
+        ranking_url(challenge), {"proposals": [stranger.pk], "status": "declined", "reason": "No"}
+    )
     assert response.status_code == 200
     assert "proposals" in response.context["decision_form"].errors
     assert Proposal.objects.get(pk=stranger.pk).status == "submitted"
@@ -286,10 +311,14 @@ def test_a_proposal_of_another_challenge_cannot_be_decided_here(client, challeng
 def test_only_staff_decide(challenge):
     proposal = ProposalFactory(challenge=challenge)
     with pytest.raises(ReviewError):
-        decide(proposals=[proposal], to_status="selected", by=make_evaluator(challenge), reason="Mine")
+        decide(
+            proposals=[proposal], to_status="selected", by=make_evaluator(challenge), reason="Mine"
+        )
 
 
-def test_decision_sends_the_status_changed_signal_once_per_proposal(challenge, django_capture_on_commit_callbacks):
+def test_decision_sends_the_status_changed_signal_once_per_proposal(
+    challenge, django_capture_on_commit_callbacks
+):
     received = []
 
     def receiver(sender, change, **kwargs):
@@ -303,7 +332,9 @@ def test_decision_sends_the_status_changed_signal_once_per_proposal(challenge, d
             decide(proposals=[a, b], to_status="declined", by=make_staff(), reason="Out of scope")
     finally:
         signals.status_changed.disconnect(receiver)
-    assert sorted(received) == sorted([(a.pk, "declined", "Out of scope"), (b.pk, "declined", "Out of scope")])
+    assert sorted(received) == sorted(
+        [(a.pk, "declined", "Out of scope"), (b.pk, "declined", "Out of scope")]
+    )
 
 
 def test_admin_menu_and_challenge_page_link_to_the_ranking(client, challenge):

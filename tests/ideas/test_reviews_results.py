@@ -17,20 +17,32 @@ pytestmark = pytest.mark.django_db
 def render(template, user=None, **context):
     request = RequestFactory().get("/en/")
     request.user = user or anonymous()
-    return Template("{% load review_tags %}" + template).render(Context({"request": request, **context}))
+    return Template("{% load review_tags %}" + template).render(
+        Context({"request": request, **context})
+    )
 
 
 def decided_challenge(phase, *, proposals_public=True):
     """A challenge in `phase` with one proposal per outcome, decided while it was in evaluation."""
     challenge = make_challenge(phase=phase, proposals_public=proposals_public)
     proposals = {
-        "selected public": ProposalFactory(challenge=challenge, title="Chosen in the open", status="selected"),
-        "selected confidential": ProposalFactory(
-            challenge=challenge, title="Chosen in secret", status="selected", publication_consent=False
+        "selected public": ProposalFactory(
+            challenge=challenge, title="Chosen in the open", status="selected"
         ),
-        "shortlisted public": ProposalFactory(challenge=challenge, title="On the shortlist", status="shortlisted"),
+        "selected confidential": ProposalFactory(
+            challenge=challenge,
+            title="Chosen in secret",
+            status="selected",
+            publication_consent=False,
+        ),
+        "shortlisted public": ProposalFactory(
+            challenge=challenge, title="On the shortlist", status="shortlisted"
+        ),
         "shortlisted confidential": ProposalFactory(
-            challenge=challenge, title="Secret shortlist", status="shortlisted", publication_consent=False
+            challenge=challenge,
+            title="Secret shortlist",
+            status="shortlisted",
+            publication_consent=False,
         ),
         "declined": ProposalFactory(challenge=challenge, title="Turned down", status="declined"),
         "submitted": ProposalFactory(challenge=challenge, title="Never decided"),
@@ -82,10 +94,16 @@ def test_the_decline_reason_is_shown_to_the_team_only(django_capture_on_commit_c
     proposal = ProposalFactory(challenge=challenge)
     member = UserFactory()
     MembershipFactory(user=member, organisation=proposal.lead_organisation)
-    decide(proposals=[proposal], to_status="declined", by=make_staff(), reason="Too costly to pilot.")
+    decide(
+        proposals=[proposal], to_status="declined", by=make_staff(), reason="Too costly to pilot."
+    )
 
-    assert "Too costly to pilot." in render("{% decision_for_team proposal %}", member, proposal=proposal)
-    assert "Too costly to pilot." in render("{% decision_for_team proposal %}", make_staff(), proposal=proposal)
+    assert "Too costly to pilot." in render(
+        "{% decision_for_team proposal %}", member, proposal=proposal
+    )
+    assert "Too costly to pilot." in render(
+        "{% decision_for_team proposal %}", make_staff(), proposal=proposal
+    )
     for outsider in (anonymous(), UserFactory(), make_evaluator(challenge)):
         assert render("{% decision_for_team proposal %}", outsider, proposal=proposal).strip() == ""
 

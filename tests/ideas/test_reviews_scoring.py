@@ -52,7 +52,9 @@ def test_blend_by_the_resident_vote_weight():
 @pytest.mark.django_db
 def test_ranking_blends_jury_and_votes():
     challenge = make_challenge(
-        phase="evaluation", criteria=(("Impact", 2), ("Feasibility", 1)), resident_vote_weight=D("0.40")
+        phase="evaluation",
+        criteria=(("Impact", 2), ("Feasibility", 1)),
+        resident_vote_weight=D("0.40"),
     )
     strong = ProposalFactory(challenge=challenge, title="Strong", vote_count=10)
     weak = ProposalFactory(challenge=challenge, title="Weak", vote_count=40)
@@ -110,7 +112,9 @@ def test_conflicts_and_drafts_are_excluded():
 
 @pytest.mark.django_db
 def test_no_reviews_yet_counts_as_a_zero_jury_score():
-    challenge = make_challenge(phase="evaluation", criteria=(("Impact", 1),), resident_vote_weight=D("0.5"))
+    challenge = make_challenge(
+        phase="evaluation", criteria=(("Impact", 1),), resident_vote_weight=D("0.5")
+    )
     reviewed = ProposalFactory(challenge=challenge, title="Reviewed", vote_count=0)
     ProposalFactory(challenge=challenge, title="Unreviewed", vote_count=4)
     make_review(proposal=reviewed, scores={"Impact": 2})
@@ -120,12 +124,17 @@ def test_no_reviews_yet_counts_as_a_zero_jury_score():
     assert rows["Unreviewed"].jury == 0
     assert rows["Unreviewed"].blended == D("0.5")  # its votes only
     assert rows["Reviewed"].blended == D("0.125")
-    assert [r.proposal.title for r in sorted(rows.values(), key=lambda r: r.rank)] == ["Unreviewed", "Reviewed"]
+    assert [r.proposal.title for r in sorted(rows.values(), key=lambda r: r.rank)] == [
+        "Unreviewed",
+        "Reviewed",
+    ]
 
 
 @pytest.mark.django_db
 def test_drafts_and_withdrawn_proposals_are_not_ranked_and_ties_share_a_rank():
-    challenge = make_challenge(phase="evaluation", criteria=(("Impact", 1),), resident_vote_weight=D("0"))
+    challenge = make_challenge(
+        phase="evaluation", criteria=(("Impact", 1),), resident_vote_weight=D("0")
+    )
     ProposalFactory(challenge=challenge, status="draft")
     ProposalFactory(challenge=challenge, status="withdrawn")
     a = ProposalFactory(challenge=challenge, title="A")
@@ -148,5 +157,8 @@ def test_rows_sort_by_any_column_with_missing_values_last():
     impact = challenge.criteria.get()
     assert [r.proposal.title for r in sort_rows(rows, "-votes")] == ["Beta", "Alpha"]
     assert [r.proposal.title for r in sort_rows(rows, "title")] == ["Alpha", "Beta"]
-    assert [r.proposal.title for r in sort_rows(rows, f"-criterion-{impact.pk}")] == ["Alpha", "Beta"]
+    assert [r.proposal.title for r in sort_rows(rows, f"-criterion-{impact.pk}")] == [
+        "Alpha",
+        "Beta",
+    ]
     assert [r.proposal.title for r in sort_rows(rows, "weighted")] == ["Alpha", "Beta"]

@@ -59,7 +59,9 @@ def test_assigned_evaluator_sees_submitted_proposals_including_confidential_ones
     assert "Withdrawn idea" not in text
 
 
-@pytest.mark.parametrize("who", ["anonymous", "resident", "unassigned evaluator", "staff", "assigned elsewhere"])
+@pytest.mark.parametrize(
+    "who", ["anonymous", "resident", "unassigned evaluator", "staff", "assigned elsewhere"]
+)
 def test_anyone_but_an_assigned_evaluator_gets_404(client, challenge, who):
     proposal = ProposalFactory(challenge=challenge, publication_consent=False)
     if who == "resident":
@@ -128,14 +130,18 @@ def test_save_a_draft_then_submit(client, challenge):
     proposal = ProposalFactory(challenge=challenge)
     client.force_login(evaluator)
 
-    response = client.post(review_url(proposal), scores_post(challenge, impact=4, comment="Promising", save="1"))
+    response = client.post(
+        review_url(proposal), scores_post(challenge, impact=4, comment="Promising", save="1")
+    )
     assert response.status_code == 302
     review = Review.objects.get(proposal=proposal, evaluator=evaluator)
     assert review.submitted_at is None
     assert review.comment == "Promising"
     assert list(review.scores.values_list("score", flat=True)) == [4]
 
-    response = client.post(review_url(proposal), scores_post(challenge, impact=4, feasibility=2, submit="1"))
+    response = client.post(
+        review_url(proposal), scores_post(challenge, impact=4, feasibility=2, submit="1")
+    )
     assert response.status_code == 302
     review.refresh_from_db()
     assert review.submitted_at is not None
@@ -159,20 +165,28 @@ def test_a_score_outside_1_to_5_is_refused_on_its_field(client, challenge):
     evaluator = make_evaluator(challenge)
     proposal = ProposalFactory(challenge=challenge)
     client.force_login(evaluator)
-    response = client.post(review_url(proposal), scores_post(challenge, impact=7, feasibility="x", save="1"))
+    response = client.post(
+        review_url(proposal), scores_post(challenge, impact=7, feasibility="x", save="1")
+    )
     assert response.status_code == 400
     impact = challenge.criteria.get(name="Impact")
-    assert response.context["form"].errors[f"criterion_{impact.pk}"] == ["Choose a score from 1 to 5."]
+    assert response.context["form"].errors[f"criterion_{impact.pk}"] == [
+        "Choose a score from 1 to 5."
+    ]
     assert not CriterionScore.objects.exists()
 
 
 def test_a_submitted_review_stays_editable_and_keeps_its_submission_time(client, challenge):
     evaluator = make_evaluator(challenge)
     proposal = ProposalFactory(challenge=challenge)
-    review = review_save(evaluator=evaluator, proposal=proposal, scores=_scores(challenge, 3, 3), submit=True)
+    review = review_save(
+        evaluator=evaluator, proposal=proposal, scores=_scores(challenge, 3, 3), submit=True
+    )
     first = review.submitted_at
     client.force_login(evaluator)
-    response = client.post(review_url(proposal), scores_post(challenge, impact=5, feasibility=4, submit="1"))
+    response = client.post(
+        review_url(proposal), scores_post(challenge, impact=5, feasibility=4, submit="1")
+    )
     assert response.status_code == 302
     review.refresh_from_db()
     assert review.submitted_at == first
@@ -187,7 +201,9 @@ def test_one_review_per_evaluator_per_proposal(challenge):
     evaluator = make_evaluator(challenge)
     proposal = ProposalFactory(challenge=challenge)
     review_save(evaluator=evaluator, proposal=proposal, scores=_scores(challenge, 2, None))
-    review_save(evaluator=evaluator, proposal=proposal, scores=_scores(challenge, 3, 4), submit=True)
+    review_save(
+        evaluator=evaluator, proposal=proposal, scores=_scores(challenge, 3, 4), submit=True
+    )
     assert Review.objects.filter(proposal=proposal, evaluator=evaluator).count() == 1
 
 
@@ -201,7 +217,9 @@ def _scores(challenge, impact, feasibility):
 
 def test_other_scores_are_hidden_until_one_submits_ones_own(client, challenge):
     proposal = ProposalFactory(challenge=challenge)
-    make_review(proposal=proposal, scores={"Impact": 5, "Feasibility": 5}, comment="Another view: excellent")
+    make_review(
+        proposal=proposal, scores={"Impact": 5, "Feasibility": 5}, comment="Another view: excellent"
+    )
     me = make_evaluator(challenge)
     client.force_login(me)
 
@@ -220,7 +238,9 @@ def test_other_scores_are_hidden_until_one_submits_ones_own(client, challenge):
 
 def test_other_drafts_are_never_shown(client, challenge):
     proposal = ProposalFactory(challenge=challenge)
-    make_review(proposal=proposal, scores={"Impact": 1}, submitted=False, comment="Half-baked draft")
+    make_review(
+        proposal=proposal, scores={"Impact": 1}, submitted=False, comment="Half-baked draft"
+    )
     me = make_evaluator(challenge)
     review_save(evaluator=me, proposal=proposal, scores=_scores(challenge, 2, 3), submit=True)
     client.force_login(me)
@@ -232,12 +252,16 @@ def test_other_drafts_are_never_shown(client, challenge):
 
 def test_declaring_a_conflict_blocks_scoring_and_hides_other_reviews(client, challenge):
     proposal = ProposalFactory(challenge=challenge)
-    make_review(proposal=proposal, scores={"Impact": 5, "Feasibility": 5}, comment="Another view: excellent")
+    make_review(
+        proposal=proposal, scores={"Impact": 5, "Feasibility": 5}, comment="Another view: excellent"
+    )
     me = make_evaluator(challenge)
     review_save(evaluator=me, proposal=proposal, scores=_scores(challenge, 2, 3), submit=True)
     client.force_login(me)
 
-    response = client.post(review_url(proposal) + "conflict/", {"reason": "I advised this team last year."})
+    response = client.post(
+        review_url(proposal) + "conflict/", {"reason": "I advised this team last year."}
+    )
     assert response.status_code == 302
     review = Review.objects.get(proposal=proposal, evaluator=me)
     assert review.conflict_of_interest
@@ -247,7 +271,9 @@ def test_declaring_a_conflict_blocks_scoring_and_hides_other_reviews(client, cha
     text = client.get(review_url(proposal)).content.decode()
     assert "Another view: excellent" not in text
     assert 'name="submit"' not in text
-    response = client.post(review_url(proposal), scores_post(challenge, impact=5, feasibility=5, submit="1"))
+    response = client.post(
+        review_url(proposal), scores_post(challenge, impact=5, feasibility=5, submit="1")
+    )
     assert response.status_code == 302
     assert not review.scores.exists()
     with pytest.raises(ReviewError):
@@ -267,7 +293,9 @@ def test_a_conflict_needs_a_reason(client, challenge):
 def test_membership_in_a_team_organisation_is_a_detected_conflict(client, challenge):
     proposal = ProposalFactory(challenge=challenge, title="Our own idea")
     other = ProposalFactory(challenge=challenge, title="Someone else's idea")
-    make_review(proposal=proposal, scores={"Impact": 5, "Feasibility": 5}, comment="Another view: excellent")
+    make_review(
+        proposal=proposal, scores={"Impact": 5, "Feasibility": 5}, comment="Another view: excellent"
+    )
     me = make_evaluator(challenge)
     MembershipFactory(user=me, organisation=proposal.lead_organisation)
 
