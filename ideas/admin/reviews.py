@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -238,7 +239,11 @@ def ranking_view(request, challenge_id):
             else:
                 messages.success(
                     request,
-                    _("%(count)d proposals are now %(status)s; their teams are told.")
+                    ngettext(
+                        "%(count)d proposal is now %(status)s; its team is told.",
+                        "%(count)d proposals are now %(status)s; their teams are told.",
+                        len(changes),
+                    )
                     % {"count": len(changes), "status": ProposalStatus(data["status"]).label},
                 )
                 return redirect(request.get_full_path())
@@ -265,7 +270,7 @@ def ranking_view(request, challenge_id):
         {
             "key": key,
             "label": label,
-            "url": "?sort=" + (f"-{key}" if sort == key else key),
+            "url": "?sort=" + _next_sort(key, sort),
             "order": "ascending" if sort == key else "descending" if sort == f"-{key}" else "",
         }
         for key, label in columns
@@ -290,6 +295,15 @@ def ranking_view(request, challenge_id):
             "header_icon": "list-ol",
         },
     )
+
+
+def _next_sort(key: str, current: str) -> str:
+    """A header link toggles its column; numbers sort highest first on the first click."""
+    if current == key:
+        return f"-{key}"
+    if current == f"-{key}":
+        return key
+    return key if key in ("rank", "title", "status") else f"-{key}"
 
 
 def ranking_csv(*, challenge, criteria, rows) -> HttpResponse:
