@@ -81,6 +81,9 @@ class EvaluatorAssignmentViewSet(ModelViewSet):
     inspect_view_enabled = False
     copy_view_enabled = False
 
+    def get_queryset(self, request):
+        return EvaluatorAssignment.objects.select_related("evaluator", "challenge")
+
 
 # --- Reviews (read and delete) ----------------------------------------------------------------
 
