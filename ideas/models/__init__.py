@@ -10,5 +10,5 @@ from .proposals import (  # noqa: F401
     TeamInvitation,
     TeamMember,
 )
-from .reviews import CriterionScore, EvaluatorAssignment, Review  # noqa: F401
+from .reviews import CriterionScore, EvaluatorAssignment, Review, ReviewState  # noqa: F401
 from .votes import Vote, VoteEvent, VoteQuota  # noqa: F401

@@ -4,13 +4,27 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from partners.rules import EVALUATORS
+
 
 class EvaluatorAssignment(models.Model):
-    challenge = models.ForeignKey("cms.ChallengePage", on_delete=models.CASCADE, related_name="evaluator_assignments")
-    evaluator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="evaluator_assignments"
+    """A member of the Evaluators group assigned by staff to evaluate one challenge."""
+
+    challenge = models.ForeignKey(
+        "cms.ChallengePage",
+        on_delete=models.CASCADE,
+        related_name="evaluator_assignments",
+        verbose_name=_("challenge"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="evaluator_assignments",
+        verbose_name=_("evaluator"),
+        limit_choices_to={"groups__name": EVALUATORS},
+        help_text=_("Only members of the Evaluators group can be assigned."),
+    )
+    created_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("evaluator assignment")
@@ -19,12 +33,25 @@ class EvaluatorAssignment(models.Model):
             models.UniqueConstraint(fields=["challenge", "evaluator"], name="assignment_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.evaluator} → {self.challenge}"
+
 
 class Review(models.Model):
     """One evaluator's review of one proposal, or their declared conflict of interest."""
 
-    proposal = models.ForeignKey("ideas.Proposal", on_delete=models.CASCADE, related_name="reviews")
-    evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews")
+    proposal = models.ForeignKey(
+        "ideas.Proposal",
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name=_("proposal"),
+    )
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name=_("evaluator"),
+    )
     comment = models.TextField(_("comment"), blank=True)
     conflict_of_interest = models.BooleanField(_("conflict of interest"), default=False)
     conflict_reason = models.TextField(_("conflict reason"), blank=True)
@@ -35,8 +62,13 @@ class Review(models.Model):
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
         constraints = [
-            models.UniqueConstraint(fields=["proposal", "evaluator"], name="review_unique_evaluator"),
+            models.UniqueConstraint(
+                fields=["proposal", "evaluator"], name="review_unique_evaluator"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluator} · {self.proposal}"
 
     @property
     def is_submitted(self) -> bool:
@@ -44,8 +76,15 @@ class Review(models.Model):
 
 
 class CriterionScore(models.Model):
-    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey("cms.EvaluationCriterion", on_delete=models.CASCADE, related_name="+")
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="scores", verbose_name=_("review")
+    )
+    criterion = models.ForeignKey(
+        "cms.EvaluationCriterion",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("criterion"),
+    )
     score = models.PositiveSmallIntegerField(
         _("score"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -57,3 +96,12 @@ class CriterionScore(models.Model):
             models.UniqueConstraint(fields=["review", "criterion"], name="score_unique_criterion"),
             models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="score_1_to_5"),
         ]
+
+
+class ReviewState(models.TextChoices):
+    """Where an evaluator stands with one proposal (derived, never stored)."""
+
+    TODO = "todo", _("Not started")
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CONFLICT = "conflict", _("Conflict of interest")

@@ -1,10 +1,44 @@
-"""Evaluation pieces: the public results (selected and shortlisted) on a challenge page."""
+"""Evaluation pieces for pages of other parts.
+
+- `{% challenge_results challenge %}` on the challenge page: after the evaluation ends, the
+  selected proposals and, where proposals are public, the shortlist. Nothing before.
+- `{% decision_for_team proposal %}` on the proposal page: the last staff decision with its
+  reason, for the team and staff only.
+- `{% evaluation_nav_item %}` in the main navigation: a link for evaluators.
+"""
 
 from django import template
+
+from partners import rules as people
+
+from ..rules import reviews as rules
+from ..selectors import reviews as selectors
 
 register = template.Library()
 
 
 @register.inclusion_tag("ideas/includes/challenge_results.html", takes_context=True)
 def challenge_results(context, challenge):
-    return {"challenge": challenge, "request": context.get("request")}
+    results = (
+        selectors.public_results(challenge=challenge)
+        if rules.is_evaluation_over(challenge)
+        else None
+    )
+    return {"challenge": challenge, "request": context.get("request"), "results": results}
+
+
+@register.inclusion_tag("ideas/includes/decision_for_team.html", takes_context=True)
+def decision_for_team(context, proposal):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    decision = None
+    if user is not None and rules.can_see_decision_reason(user, proposal):
+        decision = selectors.latest_decision(proposal=proposal)
+    return {"proposal": proposal, "decision": decision}
+
+
+@register.inclusion_tag("ideas/includes/evaluation_nav_item.html", takes_context=True)
+def evaluation_nav_item(context):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {"show": user is not None and people.is_evaluator(user)}

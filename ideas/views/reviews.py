@@ -1,3 +1,251 @@
-from django.urls import path  # noqa: F401
+"""The evaluator's workspace on the public site: /<lang>/evaluation/…
 
-urlpatterns: list = []
+Anyone who is not an evaluator assigned to the challenge, or outside its evaluation phase,
+gets 404 — the same answer as for a page that does not exist."""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from cms.models import ChallengePage
+from partners import rules as people
+
+from ..models import Proposal
+from ..rules import reviews as rules
+from ..selectors import reviews as selectors
+from ..services import reviews as services
+
+SCORE_CHOICES = [(value, str(value)) for value in range(1, 6)]
+
+
+class ReviewForm(forms.Form):
+    """One 1–5 radio group per criterion and a comment. Drafts may leave criteria unscored."""
+
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Your reasoning, for the other evaluators and staff."),
+    )
+
+    def __init__(self, *args, criteria, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        self.submitting = submitting
+        scores = {}
+        for criterion in criteria:
+            help_text = _("Weight %(weight)s. 1 = poor, 5 = excellent.") % {
+                "weight": criterion.weight
+            }
+            if criterion.description:
+                help_text = f"{criterion.description} {help_text}"
+            scores[self.field_name(criterion)] = forms.TypedChoiceField(
+                label=criterion.name,
+                choices=SCORE_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+                help_text=help_text,
+                error_messages={"invalid_choice": _("Choose a score from 1 to 5.")},
+            )
+        self.fields = {**scores, "comment": self.fields["comment"]}
+
+    @staticmethod
+    def field_name(criterion) -> str:
+        return f"criterion_{criterion.pk}"
+
+    def score_fields(self):
+        return [self[self.field_name(criterion)] for criterion in self.criteria]
+
+    def clean(self):
+        data = super().clean()
+        if self.submitting:
+            for criterion in self.criteria:
+                name = self.field_name(criterion)
+                if data.get(name) is None and name not in self.errors:
+                    self.add_error(name, _("Score this criterion before submitting."))
+        return data
+
+    def scores(self) -> dict:
+        return {
+            criterion.pk: self.cleaned_data.get(self.field_name(criterion))
+            for criterion in self.criteria
+        }
+
+
+class ConflictForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the conflict of interest"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: I work for one of the organisations on the team."),
+        error_messages={"required": _("Say briefly why you have a conflict of interest.")},
+    )
+
+
+def _challenge_for(request, challenge_id) -> ChallengePage:
+    challenge = get_object_or_404(ChallengePage, pk=challenge_id)
+    if not rules.can_use_workspace(request.user, challenge):
+        raise Http404
+    return challenge
+
+
+def _proposal_for(request, challenge, pk) -> Proposal:
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("lead_organisation"), pk=pk, challenge=challenge
+    )
+    proposal.challenge = challenge
+    if not rules.can_open_in_workspace(request.user, proposal):
+        raise Http404
+    return proposal
+
+
+def evaluation_index(request):
+    """An evaluator's challenges: the ones in evaluation link to their workspaces."""
+    if not people.is_evaluator(request.user):
+        raise Http404
+    challenges = list(selectors.assigned_challenges(evaluator=request.user))
+    return render(
+        request,
+        "ideas/evaluation/index.html",
+        {"challenges": challenges, "open": [c for c in challenges if rules.is_in_evaluation(c)]},
+    )
+
+
+def workspace(request, challenge_id):
+    challenge = _challenge_for(request, challenge_id)
+    services.conflicts_record_detected(evaluator=request.user, challenge=challenge)
+    proposals = selectors.workspace_proposals(challenge=challenge, evaluator=request.user)
+    return render(
+        request, "ideas/evaluation/workspace.html", {"challenge": challenge, "proposals": proposals}
+    )
+
+
+def _initial(review) -> dict:
+    initial = {"comment": review.comment if review else ""}
+    if review:
+        for score in review.scores.all():
+            initial[f"criterion_{score.criterion_id}"] = score.score
+    return initial
+
+
+def _render_review(
+    request, *, challenge, proposal, criteria, own, form=None, conflict_form=None, status=200
+):
+    conflict = own is not None and own.conflict_of_interest
+    if not conflict:
+        form = form or ReviewForm(criteria=criteria, initial=_initial(own))
+        conflict_form = conflict_form or ConflictForm()
+    show_others = not conflict and rules.can_see_other_reviews(request.user, proposal, own)
+    return render(
+        request,
+        "ideas/evaluation/review.html",
+        {
+            "challenge": challenge,
+            "proposal": proposal,
+            "criteria": criteria,
+            "review": own,
+            "conflict": conflict,
+            "form": None if conflict else form,
+            "conflict_form": None if conflict else conflict_form,
+            "other_reviews": (
+                selectors.other_reviews(proposal=proposal, evaluator=request.user)
+                if show_others
+                else None
+            ),
+        },
+        status=status,
+    )
+
+
+def review(request, challenge_id, pk):
+    """Read a proposal, score it (draft or submit), or see why one may not."""
+    challenge = _challenge_for(request, challenge_id)
+    proposal = _proposal_for(request, challenge, pk)
+    criteria = selectors.challenge_criteria(challenge=challenge)
+    own = selectors.own_review(proposal=proposal, evaluator=request.user)
+    if own is None or not own.conflict_of_interest:
+        own = services.conflict_detect(evaluator=request.user, proposal=proposal) or own
+    context = {"challenge": challenge, "proposal": proposal, "criteria": criteria, "own": own}
+    if request.method != "POST":
+        return _render_review(request, **context)
+    if own is not None and own.conflict_of_interest:
+        messages.error(
+            request,
+            _("You declared a conflict of interest with this proposal and cannot score it."),
+        )
+        return redirect(request.path)
+    submitting = "submit" in request.POST or (own is not None and own.is_submitted)
+    form = ReviewForm(request.POST, criteria=criteria, submitting=submitting)
+    if form.is_valid():
+        try:
+            saved = services.review_save(
+                evaluator=request.user,
+                proposal=proposal,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+                submit=submitting,
+            )
+        except services.ReviewError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            if saved.is_submitted:
+                messages.success(
+                    request,
+                    _("Your review is submitted. You can change it until the evaluation ends."),
+                )
+            else:
+                messages.success(
+                    request, _("Your draft is saved. Submit it when every criterion is scored.")
+                )
+            return redirect(request.path)
+    return _render_review(request, **context, form=form, status=400)
+
+
+@require_POST
+def declare_conflict(request, challenge_id, pk):
+    challenge = _challenge_for(request, challenge_id)
+    proposal = _proposal_for(request, challenge, pk)
+    form = ConflictForm(request.POST)
+    if form.is_valid():
+        try:
+            services.conflict_declare(
+                evaluator=request.user, proposal=proposal, reason=form.cleaned_data["reason"]
+            )
+        except services.ReviewError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Your conflict of interest is recorded. You will not score this proposal."),
+            )
+        return redirect("ideas:evaluation-review", challenge_id=challenge.pk, pk=proposal.pk)
+    criteria = selectors.challenge_criteria(challenge=challenge)
+    own = selectors.own_review(proposal=proposal, evaluator=request.user)
+    return _render_review(
+        request,
+        challenge=challenge,
+        proposal=proposal,
+        criteria=criteria,
+        own=own,
+        conflict_form=form,
+        status=400,
+    )
+
+
+urlpatterns = [
+    path("evaluation/", evaluation_index, name="evaluation-index"),
+    path("evaluation/<int:challenge_id>/", workspace, name="evaluation-workspace"),
+    path("evaluation/<int:challenge_id>/proposals/<int:pk>/", review, name="evaluation-review"),
+    path(
+        "evaluation/<int:challenge_id>/proposals/<int:pk>/conflict/",
+        declare_conflict,
+        name="evaluation-conflict",
+    ),
+]
