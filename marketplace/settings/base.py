@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "partners.apps.ToriUsersAppConfig",  # wagtail.users with forms for our user model
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
