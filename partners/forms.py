@@ -10,7 +10,9 @@ from .validators import validate_business_id
 
 
 class RegistrationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=100,
@@ -46,9 +48,13 @@ class RegistrationForm(forms.Form):
         cleaned = super().clean()
         p1, p2 = cleaned.get("password1"), cleaned.get("password2")
         if p1 and p2 and p1 != p2:
-            self.add_error("password2", forms.ValidationError(_("The two passwords differ."), code="mismatch"))
+            self.add_error(
+                "password2", forms.ValidationError(_("The two passwords differ."), code="mismatch")
+            )
         elif p1:
-            probe = User(email=cleaned.get("email") or "", display_name=cleaned.get("display_name") or "")
+            probe = User(
+                email=cleaned.get("email") or "", display_name=cleaned.get("display_name") or ""
+            )
             try:
                 password_validation.validate_password(p1, probe)
             except forms.ValidationError as exc:
@@ -58,10 +64,13 @@ class RegistrationForm(forms.Form):
 
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
-        "invalid_login": _("The e-mail address or password is wrong. Both are case-sensitive for the password."),
+        "invalid_login": _(
+            "The e-mail address or password is wrong. Both are case-sensitive for the password."
+        ),
         "inactive": _("This account is inactive."),
     }
 
@@ -70,7 +79,9 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class ResendVerificationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
 
 
 class ProfileForm(forms.ModelForm):
@@ -92,7 +103,9 @@ class EmailChangeForm(forms.Form):
     def clean_new_email(self):
         email = normalise_email(self.cleaned_data["new_email"])
         if email == self.user.email:
-            raise forms.ValidationError(_("This is already your e-mail address."), code="same_email")
+            raise forms.ValidationError(
+                _("This is already your e-mail address."), code="same_email"
+            )
         if email_taken(email, exclude_user=self.user):
             raise forms.ValidationError(DuplicateEmail.message, code="duplicate_email")
         return email
@@ -102,12 +115,18 @@ class LocalisedPasswordResetForm(PasswordResetForm):
     """Django's password reset, with the e-mail written in the recipient's language."""
 
     email = forms.EmailField(
-        label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs
+    ):
         with translation.override(context["user"].preferred_language):
-            super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)
+            super().send_mail(
+                subject_template_name, email_template_name, context, from_email, to_email, **kwargs
+            )
 
 
 class OrganisationForm(forms.ModelForm):
@@ -125,7 +144,8 @@ class OrganisationForm(forms.ModelForm):
                 others = others.exclude(pk=self.instance.pk)
             if others.exists():
                 raise forms.ValidationError(
-                    _("An organisation with this Business ID is already registered."), code="business_id_taken"
+                    _("An organisation with this Business ID is already registered."),
+                    code="business_id_taken",
                 )
         return value
 
@@ -135,14 +155,19 @@ class OrganisationForm(forms.ModelForm):
             if "business_id" not in self.errors:
                 self.add_error(
                     "business_id",
-                    forms.ValidationError(_("A company needs its Business ID (Y-tunnus)."), code="business_id_required"),
+                    forms.ValidationError(
+                        _("A company needs its Business ID (Y-tunnus)."),
+                        code="business_id_required",
+                    ),
                 )
         return cleaned
 
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of the person to invite"))
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
 
 
 class MembershipRoleForm(forms.Form):

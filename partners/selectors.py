@@ -34,5 +34,8 @@ def memberships_of(*, user):
 
 def organisation_with_members(*, slug: str):
     return Organisation.objects.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("user").order_by("-role", "pk"))
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.select_related("user").order_by("-role", "pk"),
+        )
     ).filter(slug=slug)

@@ -26,7 +26,9 @@ class PartnersError(Exception):
 
 
 class DuplicateEmail(PartnersError):
-    message = _("An account with this e-mail address already exists. Sign in or reset your password.")
+    message = _(
+        "An account with this e-mail address already exists. Sign in or reset your password."
+    )
     reason = "duplicate"
 
 
@@ -56,12 +58,16 @@ class InvitationRevoked(PartnersError):
 
 
 class WrongAccount(PartnersError):
-    message = _("This invitation was sent to another e-mail address. Sign in with that address to accept it.")
+    message = _(
+        "This invitation was sent to another e-mail address. Sign in with that address to accept it."
+    )
     reason = "wrong_account"
 
 
 class LastOwnerError(PartnersError):
-    message = _("An organisation must always have at least one owner. Make another member an owner first.")
+    message = _(
+        "An organisation must always have at least one owner. Make another member an owner first."
+    )
     reason = "last_owner"
 
 
@@ -100,8 +106,15 @@ def _url_in_language(language: str, name: str, **kwargs) -> str:
 # --- People -----------------------------------------------------------------------------
 
 
-def user_register(*, email: str, password: str, display_name: str, preferred_language: str) -> User:
-    """Create an unverified account and send it a verification link."""
+def user_register(
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    preferred_language: str,
+    send_verification: bool = True,
+) -> User:
+    """Create an unverified account and (unless told not to) send it a verification link."""
     email = normalise_email(email)
     if email_taken(email):
         raise DuplicateEmail
@@ -115,7 +128,8 @@ def user_register(*, email: str, password: str, display_name: str, preferred_lan
             )
     except IntegrityError as exc:  # a concurrent registration won the race
         raise DuplicateEmail from exc
-    transaction.on_commit(lambda: send_verification_email(user=user))
+    if send_verification:
+        transaction.on_commit(lambda: send_verification_email(user=user))
     return user
 
 
@@ -129,7 +143,10 @@ def send_verification_email(*, user: User) -> None:
         language=lang,
         subject=_("Confirm your e-mail address for Tori"),
         template="partners/email/verify_email.txt",
-        context={"user": user, "link": _url_in_language(lang, "partners:verify-email", token=token)},
+        context={
+            "user": user,
+            "link": _url_in_language(lang, "partners:verify-email", token=token),
+        },
     )
 
 
@@ -226,7 +243,15 @@ def email_change_confirm(*, token: str) -> User:
 
 # --- Organisations ----------------------------------------------------------------------
 
-ORGANISATION_FIELDS = ("name", "kind", "business_id", "city", "website", "description", "capabilities")
+ORGANISATION_FIELDS = (
+    "name",
+    "kind",
+    "business_id",
+    "city",
+    "website",
+    "description",
+    "capabilities",
+)
 
 
 def _unique_slug(name: str) -> str:
@@ -268,11 +293,17 @@ def _owner_count(organisation: Organisation) -> int:
 
 
 def _lock_memberships(organisation: Organisation) -> None:
-    list(Membership.objects.select_for_update().filter(organisation=organisation).values_list("pk", flat=True))
+    list(
+        Membership.objects.select_for_update()
+        .filter(organisation=organisation)
+        .values_list("pk", flat=True)
+    )
 
 
 @transaction.atomic
-def membership_add(*, organisation: Organisation, user: User, role: str = Membership.Role.MEMBER) -> Membership:
+def membership_add(
+    *, organisation: Organisation, user: User, role: str = Membership.Role.MEMBER
+) -> Membership:
     membership, created = Membership.objects.get_or_create(
         organisation=organisation, user=user, defaults={"role": role}
     )
@@ -332,16 +363,26 @@ def invitation_create(
         organisation=organisation, email=email, role=role, invited_by=invited_by
     )
     invitee = User.objects.filter(email__iexact=email).first()
-    language = invitee.preferred_language if invitee else (translation.get_language() or settings.LANGUAGE_CODE)
+    language = (
+        invitee.preferred_language
+        if invitee
+        else (translation.get_language() or settings.LANGUAGE_CODE)
+    )
     token = tokens.make_invitation_token(invitation)
     link = _url_in_language(language, "partners:invitation", token=token)
     transaction.on_commit(
         lambda: _send_template_mail(
             to=email,
             language=language,
-            subject=_("You are invited to join %(organisation)s on Tori") % {"organisation": organisation.name},
+            subject=_("You are invited to join %(organisation)s on Tori")
+            % {"organisation": organisation.name},
             template="partners/email/invitation.txt",
-            context={"invitation": invitation, "organisation": organisation, "inviter": invited_by, "link": link},
+            context={
+                "invitation": invitation,
+                "organisation": organisation,
+                "inviter": invited_by,
+                "link": link,
+            },
         )
     )
     return invitation
@@ -352,7 +393,9 @@ def invitation_from_token(token: str, *, lock: bool = False) -> OrganisationInvi
     try:
         pk, email = tokens.read_invitation_token(token)
     except tokens.TokenExpired as exc:
-        raise LinkExpired(_("This invitation has expired. Ask the organisation to invite you again.")) from exc
+        raise LinkExpired(
+            _("This invitation has expired. Ask the organisation to invite you again.")
+        ) from exc
     except tokens.TokenInvalid as exc:
         raise LinkInvalid from exc
     invitations = OrganisationInvitation.objects.select_related("organisation", "invited_by")
@@ -379,7 +422,11 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     membership, created = Membership.objects.get_or_create(
         organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
     )
-    if not created and invitation.role == Membership.Role.OWNER and membership.role != Membership.Role.OWNER:
+    if (
+        not created
+        and invitation.role == Membership.Role.OWNER
+        and membership.role != Membership.Role.OWNER
+    ):
         membership.role = Membership.Role.OWNER
         membership.save(update_fields=["role"])
     invitation.status = OrganisationInvitation.Status.ACCEPTED

@@ -62,7 +62,9 @@ def verification_state_matches(user, claim: VerificationClaim) -> bool:
 
 
 def make_email_change_token(user, new_email: str) -> str:
-    return signing.dumps({"u": user.pk, "old": user.email, "new": new_email}, salt=EMAIL_CHANGE_SALT)
+    return signing.dumps(
+        {"u": user.pk, "old": user.email, "new": new_email}, salt=EMAIL_CHANGE_SALT
+    )
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,11 @@ urlpatterns = [
     path("account/verify/<str:token>/", accounts.verify_email, name="verify-email"),
     path("account/", accounts.profile, name="profile"),
     path("account/email/", accounts.email_change, name="email-change"),
-    path("account/email/confirm/<str:token>/", accounts.confirm_email_change, name="confirm-email-change"),
+    path(
+        "account/email/confirm/<str:token>/",
+        accounts.confirm_email_change,
+        name="confirm-email-change",
+    ),
     path("account/password/", accounts.PasswordChangeView.as_view(), name="password-change"),
     path("account/password-reset/", accounts.PasswordResetView.as_view(), name="password-reset"),
     path(
@@ -30,16 +34,26 @@ urlpatterns = [
     ),
     path(
         "account/password-reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(template_name="partners/password_reset_complete.html"),
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="partners/password_reset_complete.html"
+        ),
         name="password-reset-complete",
     ),
     # Organisations
     path("organisations/", organisations.organisation_list, name="organisation-list"),
     path("organisations/new/", organisations.organisation_create, name="organisation-create"),
     path("organisations/invitation/<str:token>/", organisations.invitation, name="invitation"),
-    path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation-detail"),
-    path("organisations/<slug:slug>/edit/", organisations.organisation_edit, name="organisation-edit"),
-    path("organisations/<slug:slug>/members/", organisations.organisation_members, name="organisation-members"),
+    path(
+        "organisations/<slug:slug>/", organisations.organisation_detail, name="organisation-detail"
+    ),
+    path(
+        "organisations/<slug:slug>/edit/", organisations.organisation_edit, name="organisation-edit"
+    ),
+    path(
+        "organisations/<slug:slug>/members/",
+        organisations.organisation_members,
+        name="organisation-members",
+    ),
     path(
         "organisations/<slug:slug>/members/<int:pk>/remove/",
         organisations.member_remove,
@@ -60,5 +74,9 @@ urlpatterns = [
         organisations.invitation_revoke,
         name="organisation-invitation-revoke",
     ),
-    path("organisations/<slug:slug>/leave/", organisations.organisation_leave, name="organisation-leave"),
+    path(
+        "organisations/<slug:slug>/leave/",
+        organisations.organisation_leave,
+        name="organisation-leave",
+    ),
 ]

@@ -1,8 +1,8 @@
 """Staff manage organisations in the Wagtail admin; moderators set `verified` there."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from .filters import OrganisationAdminFilter
 from .models import Organisation

@@ -54,7 +54,9 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         for key in ("ip", "post:username"):
-            usage = get_usage(request, group="partners.login", key=key, rate=LOGIN_RATE, method="POST")
+            usage = get_usage(
+                request, group="partners.login", key=key, rate=LOGIN_RATE, method="POST"
+            )
             if usage and usage["count"] >= usage["limit"]:
                 return too_many(request)
         return super().post(request, *args, **kwargs)
@@ -62,7 +64,14 @@ class LoginView(auth_views.LoginView):
     def form_invalid(self, form):
         # Only failed attempts count towards the limit.
         for key in ("ip", "post:username"):
-            is_ratelimited(self.request, group="partners.login", key=key, rate=LOGIN_RATE, method="POST", increment=True)
+            is_ratelimited(
+                self.request,
+                group="partners.login",
+                key=key,
+                rate=LOGIN_RATE,
+                method="POST",
+                increment=True,
+            )
         return super().form_invalid(form)
 
     def form_valid(self, form):
@@ -77,7 +86,9 @@ class LoginView(auth_views.LoginView):
         return _set_language(redirect(target), language)
 
 
-@method_decorator(ratelimit(group="partners.reset", key="ip", rate=RESET_RATE, method="POST", block=False), "post")
+@method_decorator(
+    ratelimit(group="partners.reset", key="ip", rate=RESET_RATE, method="POST", block=False), "post"
+)
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = LocalisedPasswordResetForm
     template_name = "partners/password_reset_form.html"
@@ -87,7 +98,12 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def post(self, request, *args, **kwargs):
         if getattr(request, "limited", False) or is_ratelimited(
-            request, group="partners.reset-email", key="post:email", rate=RESET_RATE, method="POST", increment=True
+            request,
+            group="partners.reset-email",
+            key="post:email",
+            rate=RESET_RATE,
+            method="POST",
+            increment=True,
         ):
             return too_many(request)
         return super().post(request, *args, **kwargs)
@@ -149,7 +165,9 @@ def resend_verification(request):
             services.verification_resend(email=form.cleaned_data["email"])
             messages.success(
                 request,
-                _("If an unverified account uses this address, a new confirmation link is on its way."),
+                _(
+                    "If an unverified account uses this address, a new confirmation link is on its way."
+                ),
             )
             return redirect("partners:verification-sent")
     else:
@@ -169,7 +187,9 @@ def verify_email(request, token):
             return render(request, "partners/verify_email.html", {"target": user, "title": title})
     except services.PartnersError as exc:
         return link_problem(request, exc, title=title)
-    messages.success(request, _("Thank you, your e-mail address %(email)s is confirmed.") % {"email": user.email})
+    messages.success(
+        request, _("Thank you, your e-mail address %(email)s is confirmed.") % {"email": user.email}
+    )
     return redirect("partners:profile" if request.user.is_authenticated else "partners:login")
 
 
@@ -207,7 +227,9 @@ def email_change(request):
     form = EmailChangeForm(request.POST, user=request.user)
     if form.is_valid():
         try:
-            services.email_change_request(user=request.user, new_email=form.cleaned_data["new_email"])
+            services.email_change_request(
+                user=request.user, new_email=form.cleaned_data["new_email"]
+            )
         except services.DuplicateEmail as exc:
             form.add_error("new_email", str(exc.message))
         else:
@@ -240,7 +262,9 @@ def confirm_email_change(request, token):
         else:
             user, new_email = services.email_change_target(token=token)
             return render(
-                request, "partners/confirm_email_change.html", {"target": user, "new_email": new_email, "title": title}
+                request,
+                "partners/confirm_email_change.html",
+                {"target": user, "new_email": new_email, "title": title},
             )
     except services.PartnersError as exc:
         return link_problem(request, exc, title=title)
@@ -250,6 +274,8 @@ def confirm_email_change(request, token):
 
 def safe_next(request, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         return target
     return default

@@ -20,8 +20,14 @@ PAGE_SIZE = 20
 
 
 def organisation_list(request):
-    filterset = OrganisationDirectoryFilter(request.GET or None, queryset=selectors.organisation_directory())
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else selectors.organisation_directory()
+    filterset = OrganisationDirectoryFilter(
+        request.GET or None, queryset=selectors.organisation_directory()
+    )
+    queryset = (
+        filterset.qs
+        if filterset.is_bound and filterset.is_valid()
+        else selectors.organisation_directory()
+    )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -62,7 +68,8 @@ def organisation_create(request):
         form = OrganisationForm(request.POST)
         if form.is_valid():
             organisation = services.organisation_create(
-                creator=request.user, **{name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS}
+                creator=request.user,
+                **{name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS},
             )
             messages.success(request, _("The organisation has been created. You are its owner."))
             return redirect(organisation)
@@ -86,7 +93,9 @@ def organisation_edit(request, slug):
             return redirect(organisation)
     else:
         form = OrganisationForm(instance=organisation)
-    return render(request, "partners/organisation_form.html", {"form": form, "organisation": organisation})
+    return render(
+        request, "partners/organisation_form.html", {"form": form, "organisation": organisation}
+    )
 
 
 @login_required
@@ -110,7 +119,9 @@ def organisation_members(request, slug):
                 invite_form.add_error("email", str(exc.message))
             else:
                 messages.success(
-                    request, _("An invitation has been sent to %(email)s.") % {"email": invite_form.cleaned_data["email"]}
+                    request,
+                    _("An invitation has been sent to %(email)s.")
+                    % {"email": invite_form.cleaned_data["email"]},
                 )
                 return redirect("partners:organisation-members", slug=organisation.slug)
         status = 400
@@ -129,7 +140,9 @@ def organisation_members(request, slug):
 
 
 def _member(organisation, pk):
-    return get_object_or_404(Membership.objects.select_related("user"), organisation=organisation, pk=pk)
+    return get_object_or_404(
+        Membership.objects.select_related("user"), organisation=organisation, pk=pk
+    )
 
 
 @login_required
@@ -168,7 +181,8 @@ def member_role(request, slug, pk):
         else:
             messages.success(
                 request,
-                _("%(name)s is now: %(role)s.") % {"name": membership.user, "role": membership.get_role_display()},
+                _("%(name)s is now: %(role)s.")
+                % {"name": membership.user, "role": membership.get_role_display()},
             )
     return redirect("partners:organisation-members", slug=organisation.slug)
 
@@ -185,7 +199,9 @@ def ownership_hand_over(request, slug, pk):
         messages.error(request, _("Choose another member to hand the ownership over to."))
         return redirect("partners:organisation-members", slug=organisation.slug)
     services.ownership_hand_over(from_membership=own, to_membership=target)
-    messages.success(request, _("%(name)s is now the owner; you remain a member.") % {"name": target.user})
+    messages.success(
+        request, _("%(name)s is now the owner; you remain a member.") % {"name": target.user}
+    )
     return redirect(organisation)
 
 
@@ -201,10 +217,14 @@ def organisation_leave(request, slug):
     except services.LastOwnerError:
         messages.error(
             request,
-            _("You are the last owner. Hand the ownership over to another member before you leave."),
+            _(
+                "You are the last owner. Hand the ownership over to another member before you leave."
+            ),
         )
     else:
-        messages.success(request, _("You have left %(organisation)s.") % {"organisation": organisation})
+        messages.success(
+            request, _("You have left %(organisation)s.") % {"organisation": organisation}
+        )
     return redirect(organisation)
 
 
@@ -216,7 +236,9 @@ def invitation_revoke(request, slug, pk):
         return refuse(request, _("Only the organisation's owners can manage its members."))
     invitation = get_object_or_404(OrganisationInvitation, organisation=organisation, pk=pk)
     services.invitation_revoke(invitation=invitation)
-    messages.success(request, _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email})
+    messages.success(
+        request, _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email}
+    )
     return redirect("partners:organisation-members", slug=organisation.slug)
 
 
@@ -253,6 +275,7 @@ def invitation(request, token):
             return link_problem(request, exc, title=title)
         raise Http404
     context["wrong_account"] = (
-        request.user.is_authenticated and services.normalise_email(request.user.email) != invitation.email
+        request.user.is_authenticated
+        and services.normalise_email(request.user.email) != invitation.email
     )
     return render(request, "partners/invitation.html", context)
