@@ -1,5 +1,6 @@
 """Registration, verification, sign-in, profile and e-mail change."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -31,8 +32,6 @@ RESET_RATE = rate("TORI_PASSWORD_RESET_RATE", "5/m")
 
 
 def _set_language(response, language: str):
-    from django.conf import settings
-
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
@@ -78,11 +77,10 @@ class LoginView(auth_views.LoginView):
         user = form.get_user()
         super().form_valid(form)
         language = user.preferred_language
-        translation.activate(language)
-        if self.get_redirect_url():
-            target = self.get_redirect_url()
-        else:
-            target = reverse("partners:profile")
+        target = self.get_redirect_url()
+        if not target:
+            with translation.override(language):
+                target = reverse("partners:profile")
         return _set_language(redirect(target), language)
 
 
@@ -107,6 +105,10 @@ class PasswordResetView(auth_views.PasswordResetView):
         ):
             return too_many(request)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        self.extra_email_context = {"site_url": settings.SITE_URL}
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -143,8 +145,8 @@ def register(request):
                 form.add_error("email", str(exc.message))
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                translation.activate(user.preferred_language)
-                target = safe_next(request, reverse("partners:verification-sent"))
+                with translation.override(user.preferred_language):
+                    target = safe_next(request, reverse("partners:verification-sent"))
                 return _set_language(redirect(target), user.preferred_language)
     else:
         form = RegistrationForm(initial={"preferred_language": translation.get_language()})
@@ -204,9 +206,10 @@ def profile(request):
                 display_name=form.cleaned_data["display_name"],
                 preferred_language=form.cleaned_data["preferred_language"],
             )
-            translation.activate(user.preferred_language)
-            messages.success(request, _("Your profile has been saved."))
-            return _set_language(redirect("partners:profile"), user.preferred_language)
+            with translation.override(user.preferred_language):
+                messages.success(request, _("Your profile has been saved."))
+                target = reverse("partners:profile")
+            return _set_language(redirect(target), user.preferred_language)
     else:
         form = ProfileForm(instance=user)
     return render(
