@@ -130,6 +130,14 @@ class LocalisedPasswordResetForm(PasswordResetForm):
 
 
 class OrganisationForm(forms.ModelForm):
+    # Longer than the column so that a too-long value gets the Business ID format message.
+    business_id = forms.CharField(
+        label=Organisation._meta.get_field("business_id").verbose_name,
+        help_text=Organisation._meta.get_field("business_id").help_text,
+        required=False,
+        max_length=30,
+    )
+
     class Meta:
         model = Organisation
         fields = ["name", "kind", "business_id", "city", "website", "description", "capabilities"]
