@@ -265,7 +265,7 @@ def _ensure_account(
                 user.is_staff = True
                 user.save(update_fields=["is_staff"])
                 user.groups.add(*Group.objects.filter(name__in=groups))
-        stdout.write(f"  account {email}")
+        stdout.write(f"  account {email}\n")
     return user
 
 
@@ -306,7 +306,7 @@ def seed(*, stdout) -> None:
                 description=description,
                 capabilities=capabilities,
             )
-            stdout.write(f"  organisation {name}")
+            stdout.write(f"  organisation {name}\n")
         for ref in members:
             person = _person(ref)
             if not Membership.objects.filter(organisation=organisation, user=person).exists():
@@ -318,9 +318,9 @@ def print_accounts(*, stdout) -> None:
     rows = [(email, label) for email, _name, label, *_rest in ACCOUNTS.values()]
     width = max(len(email) for email, _ in rows)
     role_width = max(len(label) for _, label in rows)
-    stdout.write("")
-    stdout.write("Demo accounts (sign in at /fi/account/login/, admin at /admin/):")
-    stdout.write(f"  {'e-mail'.ljust(width)}  {'role'.ljust(role_width)}  password")
-    stdout.write(f"  {'-' * width}  {'-' * role_width}  {'-' * len(DEMO_PASSWORD)}")
+    stdout.write("\n")
+    stdout.write("Demo accounts (sign in at /fi/account/login/, admin at /admin/):\n")
+    stdout.write(f"  {'e-mail'.ljust(width)}  {'role'.ljust(role_width)}  password\n")
+    stdout.write(f"  {'-' * width}  {'-' * role_width}  {'-' * len(DEMO_PASSWORD)}\n")
     for email, label in rows:
-        stdout.write(f"  {email.ljust(width)}  {label.ljust(role_width)}  {DEMO_PASSWORD}")
+        stdout.write(f"  {email.ljust(width)}  {label.ljust(role_width)}  {DEMO_PASSWORD}\n")

@@ -61,7 +61,9 @@ def test_reused_invitation_gets_its_own_page(client, owner, run_on_commit, mail_
 
 def test_expired_invitation_gets_its_own_page(client, owner):
     invitee = UserFactory(email="invitee@example.org")
-    with time_machine.travel(timezone.now() - timedelta(seconds=settings.TORI_INVITATION_MAX_AGE + 60)):
+    with time_machine.travel(
+        timezone.now() - timedelta(seconds=settings.TORI_INVITATION_MAX_AGE + 60)
+    ):
         invitation = services.invitation_create(
             organisation=owner.organisation, invited_by=owner.user, email="invitee@example.org"
         )
@@ -75,7 +77,9 @@ def test_expired_invitation_gets_its_own_page(client, owner):
 
 
 def test_declined_invitation_cannot_be_accepted_later(client, owner):
-    invitation = OrganisationInvitationFactory(organisation=owner.organisation, email="invitee@example.org")
+    invitation = OrganisationInvitationFactory(
+        organisation=owner.organisation, email="invitee@example.org"
+    )
     url = reverse("partners:invitation", kwargs={"token": tokens.make_invitation_token(invitation)})
     declined = client.post(url, {"action": "decline"})  # works without signing in
     assert declined.status_code == 200
@@ -88,11 +92,14 @@ def test_declined_invitation_cannot_be_accepted_later(client, owner):
 
 
 def test_revoked_invitation_gets_its_own_page(client, owner):
-    invitation = OrganisationInvitationFactory(organisation=owner.organisation, email="invitee@example.org")
+    invitation = OrganisationInvitationFactory(
+        organisation=owner.organisation, email="invitee@example.org"
+    )
     client.force_login(owner.user)
     client.post(
         reverse(
-            "partners:organisation-invitation-revoke", kwargs={"slug": owner.organisation.slug, "pk": invitation.pk}
+            "partners:organisation-invitation-revoke",
+            kwargs={"slug": owner.organisation.slug, "pk": invitation.pk},
         )
     )
     url = reverse("partners:invitation", kwargs={"token": tokens.make_invitation_token(invitation)})
@@ -100,7 +107,9 @@ def test_revoked_invitation_gets_its_own_page(client, owner):
 
 
 def test_wrong_account_cannot_accept(client, owner):
-    invitation = OrganisationInvitationFactory(organisation=owner.organisation, email="invitee@example.org")
+    invitation = OrganisationInvitationFactory(
+        organisation=owner.organisation, email="invitee@example.org"
+    )
     url = reverse("partners:invitation", kwargs={"token": tokens.make_invitation_token(invitation)})
     other = UserFactory(email="someone.else@example.org")
     client.force_login(other)
@@ -115,7 +124,9 @@ def test_wrong_account_cannot_accept(client, owner):
 
 
 def test_visitor_is_asked_to_sign_in_or_register_with_the_address(client, owner):
-    invitation = OrganisationInvitationFactory(organisation=owner.organisation, email="invitee@example.org")
+    invitation = OrganisationInvitationFactory(
+        organisation=owner.organisation, email="invitee@example.org"
+    )
     url = reverse("partners:invitation", kwargs={"token": tokens.make_invitation_token(invitation)})
     html = client.get(url).content.decode()
     assert "sign in or register with invitee@example.org" in html

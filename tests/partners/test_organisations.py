@@ -138,7 +138,10 @@ def test_public_profile_page_shows_the_organisation_and_its_members(client):
 
 
 def test_profile_page_of_unknown_slug_is_404(client):
-    assert client.get(reverse("partners:organisation-detail", kwargs={"slug": "nope"})).status_code == 404
+    assert (
+        client.get(reverse("partners:organisation-detail", kwargs={"slug": "nope"})).status_code
+        == 404
+    )
 
 
 # --- Directory ----------------------------------------------------------------------------
@@ -154,7 +157,9 @@ def directory():
     OrganisationFactory(name="Helsinki Company", kind="company", city=City.HELSINKI)
     OrganisationFactory(name="Espoo Research", kind="research", business_id="", city=City.ESPOO)
     OrganisationFactory(name="Turku Research", kind="research", business_id="", city=City.TURKU)
-    OrganisationFactory(name="Espoo Association", kind="association", business_id="", city=City.ESPOO)
+    OrganisationFactory(
+        name="Espoo Association", kind="association", business_id="", city=City.ESPOO
+    )
 
 
 def test_directory_lists_all_without_filters(client, directory):
@@ -165,12 +170,18 @@ def test_directory_lists_all_without_filters(client, directory):
 
 def test_values_inside_one_filter_are_ored(client, directory):
     response = client.get(reverse("partners:organisation-list"), {"kind": ["company", "research"]})
-    assert names(response) == {"Espoo Company", "Helsinki Company", "Espoo Research", "Turku Research"}
+    assert names(response) == {
+        "Espoo Company",
+        "Helsinki Company",
+        "Espoo Research",
+        "Turku Research",
+    }
 
 
 def test_filters_are_anded_across(client, directory):
     response = client.get(
-        reverse("partners:organisation-list"), {"kind": ["company", "research"], "city": ["espoo", "turku"]}
+        reverse("partners:organisation-list"),
+        {"kind": ["company", "research"], "city": ["espoo", "turku"]},
     )
     assert names(response) == {"Espoo Company", "Espoo Research", "Turku Research"}
 
@@ -193,7 +204,14 @@ def test_directory_is_paginated_and_keeps_filters(client):
     response = client.get(reverse("partners:organisation-list"), {"kind": "company"})
     assert len(response.context["organisations"]) == 20
     assert "kind=company&amp;page=2" in response.content.decode()
-    assert len(client.get(reverse("partners:organisation-list"), {"kind": "company", "page": 2}).context["organisations"]) == 5
+    assert (
+        len(
+            client.get(
+                reverse("partners:organisation-list"), {"kind": "company", "page": 2}
+            ).context["organisations"]
+        )
+        == 5
+    )
 
 
 def _count_queries(client, params):
@@ -227,6 +245,10 @@ def test_profile_page_query_count_does_not_grow_with_members(client):
 
 def test_service_creates_unique_slugs():
     user = UserFactory()
-    first = services.organisation_create(creator=user, name="Same", kind="association", city="espoo")
-    second = services.organisation_create(creator=user, name="Same", kind="association", city="espoo")
+    first = services.organisation_create(
+        creator=user, name="Same", kind="association", city="espoo"
+    )
+    second = services.organisation_create(
+        creator=user, name="Same", kind="association", city="espoo"
+    )
     assert first.slug != second.slug
