@@ -277,3 +277,26 @@ def test_service_refuses_duplicate_registration():
         services.user_register(
             email="X@example.org", password=PASSWORD, display_name="X", preferred_language="fi"
         )
+
+
+def test_registrations_are_rate_limited_per_address(client, run_on_commit, settings):
+    settings.TORI_REGISTER_RATE = "2/h"
+    for n in range(2):
+        register(client, run_on_commit, email=f"p{n}@example.org")
+        client.logout()
+    response = register(client, run_on_commit, email="p3@example.org")
+    assert response.status_code == 429
+    assert not User.objects.filter(email="p3@example.org").exists()
+
+
+def test_password_reset_requests_are_rate_limited(client, settings):
+    settings.TORI_PASSWORD_RESET_RATE = "2/m"
+    UserFactory(email="a@example.org")
+    for _ in range(2):
+        assert (
+            client.post(reverse("partners:password-reset"), {"email": "a@example.org"}).status_code
+            == 302
+        )
+    response = client.post(reverse("partners:password-reset"), {"email": "a@example.org"})
+    assert response.status_code == 429
+    assert len(mail.outbox) == 2
