@@ -188,7 +188,7 @@ def verify_email(request, token):
             user = services.email_verification_target(token=token)
             return render(request, "partners/verify_email.html", {"target": user, "title": title})
     except services.PartnersError as exc:
-        return link_problem(request, exc, title=title)
+        return link_problem(request, exc, title=title, offer_resend=True)
     messages.success(
         request, _("Thank you, your e-mail address %(email)s is confirmed.") % {"email": user.email}
     )
@@ -270,7 +270,7 @@ def confirm_email_change(request, token):
                 {"target": user, "new_email": new_email, "title": title},
             )
     except services.PartnersError as exc:
-        return link_problem(request, exc, title=title)
+        return link_problem(request, exc, title=title, offer_resend=True)
     messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": user.email})
     return redirect("partners:profile" if request.user.is_authenticated else "partners:login")
 
