@@ -160,7 +160,10 @@ class Membership(models.Model):
         MEMBER = "member", _("Member")
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -192,7 +195,10 @@ class OrganisationInvitation(models.Model):
         REVOKED = "revoked", _("Revoked")
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
     )
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(
@@ -205,7 +211,9 @@ class OrganisationInvitation(models.Model):
         related_name="+",
         verbose_name=_("invited by"),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
 
@@ -250,7 +258,9 @@ class Notification(models.Model):
 class EmailPreference(models.Model):
     """Which kinds of notification e-mail a user has switched off (absent row: all on)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Notification.Kind.choices)
     enabled = models.BooleanField(_("send e-mail"), default=True)
 

@@ -48,3 +48,91 @@ def is_evaluator(user) -> bool:
 
 def anonymous() -> AnonymousUser:
     return AnonymousUser()
+
+
+# --- Memberships ------------------------------------------------------------------------
+
+
+def _membership_role(user, organisation) -> str | None:
+    """The user's role in the organisation (cached per user object), or None."""
+    if not is_signed_in(user) or organisation is None:
+        return None
+    cache = getattr(user, "_tori_membership_roles", None)
+    if cache is None:
+        cache = dict(user.memberships.values_list("organisation_id", "role"))
+        user._tori_membership_roles = cache
+    return cache.get(organisation.pk)
+
+
+def is_member_of(user, organisation) -> bool:
+    return _membership_role(user, organisation) is not None
+
+
+def is_owner_of(user, organisation) -> bool:
+    return _membership_role(user, organisation) == "owner"
+
+
+def is_partner(user) -> bool:
+    """A verified person who belongs to at least one organisation."""
+    if not is_verified(user):
+        return False
+    cache = getattr(user, "_tori_membership_roles", None)
+    if cache is None:
+        return user.memberships.exists()
+    return bool(cache)
+
+
+# --- Rules about people -----------------------------------------------------------------
+
+
+def can_take_part(user) -> bool:
+    """Vote, comment, report, give feedback: only with a verified e-mail address."""
+    return is_verified(user)
+
+
+def can_edit_profile(user) -> bool:
+    return is_signed_in(user)
+
+
+def can_access_admin(user) -> bool:
+    """The Wagtail admin: superusers and members of Editors, Moderators or Evaluators."""
+    return is_signed_in(user) and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+
+
+def can_manage_users(user) -> bool:
+    return is_signed_in(user) and user.is_superuser
+
+
+# --- Rules about organisations ----------------------------------------------------------
+
+
+def can_view_organisation(user, organisation) -> bool:
+    """Organisation profiles are public."""
+    return True
+
+
+def can_create_organisation(user) -> bool:
+    return is_verified(user)
+
+
+def can_edit_organisation(user, organisation) -> bool:
+    """Owners edit their organisation's profile; moderators may correct any."""
+    return (is_verified(user) and is_owner_of(user, organisation)) or is_moderator(user)
+
+
+def can_verify_organisation(user) -> bool:
+    """Setting `verified` is staff work (moderators), done in the Wagtail admin."""
+    return is_moderator(user)
+
+
+def can_manage_members(user, organisation) -> bool:
+    """Remove members, promote, demote, hand over ownership: owners only."""
+    return is_verified(user) and is_owner_of(user, organisation)
+
+
+def can_invite_to_organisation(user, organisation) -> bool:
+    return is_verified(user) and is_owner_of(user, organisation)
+
+
+def can_leave_organisation(user, organisation) -> bool:
+    return is_member_of(user, organisation)

@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "partners.apps.ToriUsersAppConfig",  # wagtail.users with forms for our user model
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -159,6 +159,11 @@ AUTH_PASSWORD_VALIDATORS = [
 TORI_VERIFICATION_MAX_AGE = env_int("TORI_VERIFICATION_MAX_AGE", 3 * 24 * 3600)
 TORI_INVITATION_MAX_AGE = env_int("TORI_INVITATION_MAX_AGE", 14 * 24 * 3600)
 PASSWORD_RESET_TIMEOUT = 3 * 3600
+# Rate limits (django-ratelimit): failed sign-ins per address and per IP, registrations per IP,
+# password reset requests per IP and per address.
+TORI_LOGIN_RATE = env_str("TORI_LOGIN_RATE", "5/m")
+TORI_REGISTER_RATE = env_str("TORI_REGISTER_RATE", "10/h")
+TORI_PASSWORD_RESET_RATE = env_str("TORI_PASSWORD_RESET_RATE", "5/m")
 
 # --- Languages and time -----------------------------------------------------------------
 LANGUAGE_CODE = "fi"

@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from partners.models import City, Membership, Organisation, User
+from partners.models import City, Membership, Organisation, OrganisationInvitation, User
 from partners.validators import business_id_check_digit
 
 
@@ -55,3 +55,58 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     user = factory.SubFactory(UserFactory)
     role = Membership.Role.MEMBER
+
+
+class OrganisationInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisationInvitation
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    role = Membership.Role.MEMBER
+    invited_by = None
+
+
+ROLES = [
+    "visitor",
+    "unverified",
+    "resident",
+    "partner_member",
+    "partner_owner",
+    "evaluator",
+    "editor",
+    "moderator",
+    "superuser",
+]
+
+
+def make_role(role: str, organisation=None):
+    """A user in one of the roles of docs/roles.md (AnonymousUser for a visitor).
+
+    Partner roles are members/owners of `organisation` (a new company when not given).
+    """
+    from django.contrib.auth.models import AnonymousUser
+
+    if role == "visitor":
+        return AnonymousUser()
+    if role == "unverified":
+        return UserFactory(unverified=True)
+    if role == "resident":
+        return UserFactory()
+    if role in ("partner_member", "partner_owner"):
+        user = UserFactory()
+        MembershipFactory(
+            user=user,
+            organisation=organisation or OrganisationFactory(),
+            role=Membership.Role.OWNER if role == "partner_owner" else Membership.Role.MEMBER,
+        )
+        return user
+    if role == "evaluator":
+        return UserFactory(groups=["Evaluators"])
+    if role == "editor":
+        return UserFactory(groups=["Editors"], is_staff=True)
+    if role == "moderator":
+        return UserFactory(groups=["Moderators"], is_staff=True)
+    if role == "superuser":
+        return UserFactory(is_superuser=True, is_staff=True)
+    raise ValueError(role)

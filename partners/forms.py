@@ -1,0 +1,182 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .models import Language, Membership, Organisation, User
+from .services import DuplicateEmail, email_taken, normalise_email
+from .validators import validate_business_id
+
+
+class RegistrationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=100,
+        help_text=_("Shown with your votes, comments and proposals."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html,
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self):
+        email = normalise_email(self.cleaned_data["email"])
+        if email_taken(email):
+            raise forms.ValidationError(DuplicateEmail.message, code="duplicate_email")
+        return email
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Enter a display name."), code="required")
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error(
+                "password2", forms.ValidationError(_("The two passwords differ."), code="mismatch")
+            )
+        elif p1:
+            probe = User(
+                email=cleaned.get("email") or "", display_name=cleaned.get("display_name") or ""
+            )
+            try:
+                password_validation.validate_password(p1, probe)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return cleaned
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "The e-mail address or password is wrong. Both are case-sensitive for the password."
+        ),
+        "inactive": _("This account is inactive."),
+    }
+
+    def clean_username(self):
+        return normalise_email(self.cleaned_data["username"])
+
+
+class ResendVerificationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "preferred_language"]
+        labels = {"display_name": _("Display name"), "preferred_language": _("Preferred language")}
+
+
+class EmailChangeForm(forms.Form):
+    new_email = forms.EmailField(
+        label=_("New e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_new_email(self):
+        email = normalise_email(self.cleaned_data["new_email"])
+        if email == self.user.email:
+            raise forms.ValidationError(
+                _("This is already your e-mail address."), code="same_email"
+            )
+        if email_taken(email, exclude_user=self.user):
+            raise forms.ValidationError(DuplicateEmail.message, code="duplicate_email")
+        return email
+
+
+class LocalisedPasswordResetForm(PasswordResetForm):
+    """Django's password reset, with the e-mail written in the recipient's language."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs
+    ):
+        with translation.override(context["user"].preferred_language):
+            super().send_mail(
+                subject_template_name, email_template_name, context, from_email, to_email, **kwargs
+            )
+
+
+class OrganisationForm(forms.ModelForm):
+    # Longer than the column so that a too-long value gets the Business ID format message.
+    business_id = forms.CharField(
+        label=Organisation._meta.get_field("business_id").verbose_name,
+        help_text=Organisation._meta.get_field("business_id").help_text,
+        required=False,
+        max_length=30,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "business_id", "city", "website", "description", "capabilities"]
+        widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_business_id(self):
+        value = (self.cleaned_data.get("business_id") or "").strip()
+        if value:
+            validate_business_id(value)
+            others = Organisation.objects.filter(business_id=value)
+            if self.instance.pk:
+                others = others.exclude(pk=self.instance.pk)
+            if others.exists():
+                raise forms.ValidationError(
+                    _("An organisation with this Business ID is already registered."),
+                    code="business_id_taken",
+                )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Organisation.Kind.COMPANY and not cleaned.get("business_id"):
+            if "business_id" not in self.errors:
+                self.add_error(
+                    "business_id",
+                    forms.ValidationError(
+                        _("A company needs its Business ID (Y-tunnus)."),
+                        code="business_id_required",
+                    ),
+                )
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person to invite"))
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER
+    )
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)

@@ -1,0 +1,40 @@
+"""Staff manage organisations in the Wagtail admin; moderators set `verified` there."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .filters import OrganisationAdminFilter
+from .models import Organisation
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "city", "business_id", "verified"]
+    list_export = ["name", "kind", "city", "business_id", "website", "verified", "created_at"]
+    search_fields = ["name", "business_id", "description"]
+    filterset_class = OrganisationAdminFilter
+    form_fields = [
+        "name",
+        "slug",
+        "kind",
+        "business_id",
+        "city",
+        "website",
+        "description",
+        "capabilities",
+        "verified",
+    ]
+    inspect_view_enabled = True
+
+
+organisation_viewset = OrganisationViewSet("organisations")
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_viewset():
+    return organisation_viewset

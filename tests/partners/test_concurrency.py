@@ -1,0 +1,39 @@
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from partners import services
+from partners.models import Membership
+from tests.factories.partners import MembershipFactory, OrganisationFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
+]
+
+
+def test_two_owners_leaving_at_once_leave_one_owner():
+    organisation = OrganisationFactory()
+    owners = MembershipFactory.create_batch(2, organisation=organisation, role="owner")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def leave(membership):
+        try:
+            barrier.wait()
+            services.membership_remove(membership=Membership.objects.get(pk=membership.pk))
+            outcomes.append("left")
+        except services.LastOwnerError:
+            outcomes.append("refused")
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=leave, args=(m,)) for m in owners]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["left", "refused"]
+    assert Membership.objects.filter(organisation=organisation, role="owner").count() == 1
