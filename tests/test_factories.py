@@ -5,7 +5,9 @@ from tests.factories.ideas import ProposalFactory
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("phase", ["upcoming", "proposals", "voting", "evaluation", "piloting", "closed"])
+@pytest.mark.parametrize(
+    "phase", ["upcoming", "proposals", "voting", "evaluation", "piloting", "closed"]
+)
 def test_make_challenge_builds_the_requested_phase(phase):
     assert make_challenge(phase=phase).phase == phase
 

@@ -27,8 +27,20 @@ def gunicorn(wsgi: str, *, env: dict, workers: int = 2):
     """Serve `wsgi` with gunicorn (sync workers on 127.0.0.1) for the duration of the block."""
     port = free_port()
     cmd = [
-        sys.executable, "-m", "gunicorn", wsgi, "--workers", str(workers), "--worker-class", "sync",
-        "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "120",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        wsgi,
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "--timeout",
+        "120",
     ]
     process = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, start_new_session=True)
     try:
@@ -39,7 +51,9 @@ def gunicorn(wsgi: str, *, env: dict, workers: int = 2):
                     break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError(f"gunicorn for {wsgi} exited with {process.returncode}")
+                    raise RuntimeError(
+                        f"gunicorn for {wsgi} exited with {process.returncode}"
+                    ) from None
                 time.sleep(0.2)
         yield f"http://127.0.0.1:{port}", process
     finally:
@@ -150,7 +164,13 @@ class Report:
                     lines.append("| " + " | ".join(str(row.get(h, "")) for h in headers) + " |")
             else:
                 lines.append(str(table))
-        lines += ["", "## Budgets", "", "| budget | figure | limit | verdict |", "| --- | --- | --- | --- |"]
+        lines += [
+            "",
+            "## Budgets",
+            "",
+            "| budget | figure | limit | verdict |",
+            "| --- | --- | --- | --- |",
+        ]
         for b in self.budgets:
             comparison = "≥" if b.higher_is_better else "≤"
             lines.append(

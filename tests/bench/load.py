@@ -4,13 +4,13 @@ Both run for a fixed duration with a fixed number of connections, and report req
 second, p50 and p95 latency in milliseconds and the number of non-2xx answers.
 """
 
+import http.client
 import re
 import shutil
 import statistics
 import subprocess
 import threading
 import time
-import http.client
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -55,7 +55,17 @@ def _wrk(url, *, seconds, connections, headers):
 
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_LUA)
-    cmd = ["wrk", "-t", str(min(connections, 2)), "-c", str(connections), "-d", f"{seconds}s", "-s", script.name]
+    cmd = [
+        "wrk",
+        "-t",
+        str(min(connections, 2)),
+        "-c",
+        str(connections),
+        "-d",
+        f"{seconds}s",
+        "-s",
+        script.name,
+    ]
     for key, value in headers.items():
         cmd += ["-H", f"{key}: {value}"]
     out = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=seconds + 30).stdout
@@ -65,8 +75,14 @@ def _wrk(url, *, seconds, connections, headers):
     requests, errors, duration_us, p50_us, p95_us = match.groups()
     duration = int(duration_us) / 1e6
     return LoadResult(
-        "wrk", duration, connections, int(requests), int(requests) / duration,
-        float(p50_us) / 1000, float(p95_us) / 1000, int(errors),
+        "wrk",
+        duration,
+        connections,
+        int(requests),
+        int(requests) / duration,
+        float(p50_us) / 1000,
+        float(p95_us) / 1000,
+        int(errors),
     )
 
 
@@ -108,6 +124,12 @@ def _python(url, *, seconds, connections, headers):
     elapsed = time.perf_counter() - started
     ms = [value * 1000 for value in latencies]
     return LoadResult(
-        "python", elapsed, connections, len(ms), len(ms) / elapsed,
-        statistics.median(ms) if ms else 0.0, percentile(ms, 0.95), errors[0],
+        "python",
+        elapsed,
+        connections,
+        len(ms),
+        len(ms) / elapsed,
+        statistics.median(ms) if ms else 0.0,
+        percentile(ms, 0.95),
+        errors[0],
     )

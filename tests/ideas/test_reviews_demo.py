@@ -30,7 +30,9 @@ def test_demo_builds_reviews_drafts_and_a_conflict_idempotently():
 
     demo.seed(stdout=io.StringIO())
     snapshot = sorted(
-        Review.objects.values_list("evaluator", "proposal", "conflict_of_interest", "submitted_at", "comment")
+        Review.objects.values_list(
+            "evaluator", "proposal", "conflict_of_interest", "submitted_at", "comment"
+        )
     )
     demo.seed(stdout=io.StringIO())
 
@@ -39,8 +41,13 @@ def test_demo_builds_reviews_drafts_and_a_conflict_idempotently():
     assert mine.filter(conflict_of_interest=True).count() == 1
     assert mine.filter(conflict_of_interest=False, submitted_at__isnull=False).count() == 2
     assert mine.filter(submitted_at__isnull=True).count() == 1
-    assert Review.objects.exclude(evaluator=demo_evaluator).filter(submitted_at__isnull=False).count() == 4
+    assert (
+        Review.objects.exclude(evaluator=demo_evaluator).filter(submitted_at__isnull=False).count()
+        == 4
+    )
     assert not Review.objects.filter(proposal__status="draft").exists()
     assert snapshot == sorted(
-        Review.objects.values_list("evaluator", "proposal", "conflict_of_interest", "submitted_at", "comment")
+        Review.objects.values_list(
+            "evaluator", "proposal", "conflict_of_interest", "submitted_at", "comment"
+        )
     )

@@ -34,7 +34,9 @@ def production_env(**extra):
 
 
 def test_deploy_check_reports_nothing_with_production_variables():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=production_env())
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", env_overrides=production_env()
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -84,7 +86,11 @@ def test_redis_url_switches_cache_and_sessions():
     result = subprocess.run(
         [sys.executable, "-c", f"import django;django.setup();{code}"],
         cwd=ROOT,
-        env={**production_env(REDIS_URL="redis://127.0.0.1:6379/1"), "DJANGO_SETTINGS_MODULE": "marketplace.settings.production", "PATH": os.environ["PATH"]},
+        env={
+            **production_env(REDIS_URL="redis://127.0.0.1:6379/1"),
+            "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
+            "PATH": os.environ["PATH"],
+        },
         capture_output=True,
         text=True,
         timeout=60,
