@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from .exceptions import api_exception_handler
 from .throttling import ApiAnonThrottle
-from .views import ApiViewMixin
+from .views import API_URLCONF, ApiViewMixin
 
 ENDPOINTS = ["challenge", "proposal", "pilot", "offering", "organisation"]
 
@@ -28,9 +28,10 @@ class SchemaView(SpectacularJSONAPIView):
     def get_exception_handler(self):
         return api_exception_handler
 
-    def get(self, request, *args, **kwargs):
+    def dispatch(self, request, *args, **kwargs):
+        request.urlconf = API_URLCONF
         with translation.override("en"):  # the contract's language
-            response = super().get(request, *args, **kwargs)
+            response = super().dispatch(request, *args, **kwargs)
             response.render()
         return response
 
@@ -50,6 +51,7 @@ class ApiRootView(ApiViewMixin, APIView):
 
 def not_found(request, *args, **kwargs):
     """Unknown addresses under /api/v1/ answer JSON too (or add the missing slash)."""
+    request.urlconf = API_URLCONF
     if not request.path.endswith("/"):
         try:
             match = resolve(request.path + "/")
@@ -58,7 +60,9 @@ def not_found(request, *args, **kwargs):
         if match is not None and match.url_name != "not-found":
             query = request.META.get("QUERY_STRING", "")
             return HttpResponsePermanentRedirect(request.path + "/" + (f"?{query}" if query else ""))
-    return JsonResponse({"errors": {"detail": [_("Not found.")]}}, status=404)
+    return JsonResponse(
+        {"errors": {"detail": [_("Not found.")]}}, status=404, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def _resolve(schema: dict, node):

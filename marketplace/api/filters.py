@@ -5,6 +5,7 @@ filters all apply (AND). A value outside a filter's choices is a 400 naming the 
 """
 
 import django_filters
+from django import forms
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -35,6 +36,26 @@ def _slug_choices(model):
 
 def _challenge_choices(request):
     return selectors.challenges()
+
+
+MAX_ID = 2**63 - 1
+
+
+class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Ids of visible objects; a value that is no id at all is refused before any query."""
+
+    def _check_values(self, value):
+        for item in value:
+            text = str(item).strip()
+            if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                )
+        return super()._check_values(value)
+
+
+class IdFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdMultipleChoiceField
 
 
 def phase_q(phase: str, now) -> Q:
@@ -100,7 +121,7 @@ class ChallengeFilter(django_filters.FilterSet):
 
 
 class ProposalFilter(django_filters.FilterSet):
-    challenge = django_filters.ModelMultipleChoiceFilter(
+    challenge = IdFilter(
         queryset=_challenge_choices, distinct=False, help_text=_("Challenge id (repeatable).")
     )
     status = django_filters.MultipleChoiceFilter(
@@ -130,7 +151,7 @@ class PilotFilter(django_filters.FilterSet):
     outcome = django_filters.MultipleChoiceFilter(
         choices=PilotOutcome.choices, distinct=False, help_text=_("Outcome (repeatable).")
     )
-    challenge = django_filters.ModelMultipleChoiceFilter(
+    challenge = IdFilter(
         field_name="proposal__challenge",
         queryset=_challenge_choices,
         distinct=False,

@@ -26,6 +26,7 @@ from .pagination import ApiPagination, validate_page_params
 from .throttling import ApiAnonThrottle
 
 MAX_ID = 2**63 - 1
+API_URLCONF = "marketplace.api.urlconf"
 
 
 class JSONOnlyNegotiation(BaseContentNegotiation):
@@ -52,6 +53,7 @@ class ApiViewMixin:
         return api_exception_handler
 
     def dispatch(self, request, *args, **kwargs):
+        request.urlconf = API_URLCONF  # keeps 404s JSON: see marketplace/api/urlconf.py
         raw = request.GET.get("lang")
         self.language_error = raw is not None and raw not in LANGUAGE_CODES
         if raw is not None and not self.language_error:
