@@ -42,7 +42,8 @@ class ApiRootView(ApiViewMixin, APIView):
 
     def get(self, request):
         links = {
-            f"{name}s": request.build_absolute_uri(reverse(f"api:{name}-list")) for name in ENDPOINTS
+            f"{name}s": request.build_absolute_uri(reverse(f"api:{name}-list"))
+            for name in ENDPOINTS
         }
         links["schema"] = request.build_absolute_uri(reverse("api:schema"))
         links["docs"] = request.build_absolute_uri(reverse("api:docs"))
@@ -59,9 +60,13 @@ def not_found(request, *args, **kwargs):
             match = None
         if match is not None and match.url_name != "not-found":
             query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(request.path + "/" + (f"?{query}" if query else ""))
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
     return JsonResponse(
-        {"errors": {"detail": [_("Not found.")]}}, status=404, json_dumps_params={"ensure_ascii": False}
+        {"errors": {"detail": [_("Not found.")]}},
+        status=404,
+        json_dumps_params={"ensure_ascii": False},
     )
 
 
@@ -101,7 +106,10 @@ def _fields(schema: dict, node, prefix: str = "", depth: int = 0) -> list[dict]:
     for name, prop in node.get("properties", {}).items():
         target = _resolve(schema, prop)
         if "allOf" in target and target["allOf"]:
-            target = {**_resolve(schema, target["allOf"][0]), **{k: v for k, v in target.items() if k != "allOf"}}
+            target = {
+                **_resolve(schema, target["allOf"][0]),
+                **{k: v for k, v in target.items() if k != "allOf"},
+            }
         rows.append(
             {
                 "name": f"{prefix}{name}",
@@ -138,14 +146,17 @@ def documentation(request):
                             "name": p["name"],
                             "location": p["in"],
                             "type": _type_label(schema, p.get("schema", {})),
-                            "repeatable": bool(p.get("explode")) and p.get("schema", {}).get("type") == "array",
+                            "repeatable": bool(p.get("explode"))
+                            and p.get("schema", {}).get("type") == "array",
                             "required": p.get("required", False),
                             "description": p.get("description", ""),
                         }
                         for p in operation.get("parameters", [])
                     ],
                     "fields": _fields(schema, results or body) if body else [],
-                    "errors": sorted(code for code in operation.get("responses", {}) if code != "200"),
+                    "errors": sorted(
+                        code for code in operation.get("responses", {}) if code != "200"
+                    ),
                 }
             )
     context = {"info": schema.get("info", {}), "operations": operations}

@@ -49,7 +49,9 @@ class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
             text = str(item).strip()
             if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= MAX_ID:
                 raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
                 )
         return super()._check_values(value)
 
@@ -91,7 +93,9 @@ class TaxonomyFilter(django_filters.MultipleChoiceFilter):
             return qs
         keys = self.taxonomy.objects.filter(slug__in=value).values("translation_key")
         relation = self.field_name.removesuffix("__slug")
-        matching = qs.model.objects.filter(**{f"{relation}__translation_key__in": keys}).values("pk")
+        matching = qs.model.objects.filter(**{f"{relation}__translation_key__in": keys}).values(
+            "pk"
+        )
         return qs.filter(pk__in=matching)
 
 
@@ -104,7 +108,9 @@ class ChallengeFilter(django_filters.FilterSet):
         taxonomy=CustomerGroup,
         help_text=_("Target customer group slug (repeatable)."),
     )
-    theme = TaxonomyFilter(field_name="themes__slug", taxonomy=Theme, help_text=_("Theme slug (repeatable)."))
+    theme = TaxonomyFilter(
+        field_name="themes__slug", taxonomy=Theme, help_text=_("Theme slug (repeatable).")
+    )
 
     class Meta:
         model = ChallengePage
@@ -169,9 +175,13 @@ class OfferingFilter(django_filters.FilterSet):
         taxonomy=CustomerGroup,
         help_text=_("Customer group slug (repeatable)."),
     )
-    theme = TaxonomyFilter(field_name="themes__slug", taxonomy=Theme, help_text=_("Theme slug (repeatable)."))
+    theme = TaxonomyFilter(
+        field_name="themes__slug", taxonomy=Theme, help_text=_("Theme slug (repeatable).")
+    )
     city = django_filters.MultipleChoiceFilter(
-        choices=City.choices, method="filter_city", help_text=_("City where available (repeatable).")
+        choices=City.choices,
+        method="filter_city",
+        help_text=_("City where available (repeatable)."),
     )
     organisation_kind = django_filters.MultipleChoiceFilter(
         choices=Organisation.Kind.choices,

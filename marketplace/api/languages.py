@@ -42,7 +42,9 @@ class Localiser:
     def locale_id(self):
         if not self._locale_loaded:
             self._locale_id = (
-                Locale.objects.filter(language_code=self.language).values_list("pk", flat=True).first()
+                Locale.objects.filter(language_code=self.language)
+                .values_list("pk", flat=True)
+                .first()
             )
             self._locale_loaded = True
         return self._locale_id

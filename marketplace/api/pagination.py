@@ -29,9 +29,7 @@ def validate_page_params(query_params) -> dict:
         if value is None:
             errors["page_size"] = [_("Give a page size: a whole number from 1 up.")]
         elif value > MAX_PAGE_SIZE:
-            errors["page_size"] = [
-                _("The page size is at most %(max)d.") % {"max": MAX_PAGE_SIZE}
-            ]
+            errors["page_size"] = [_("The page size is at most %(max)d.") % {"max": MAX_PAGE_SIZE}]
     return errors
 
 

@@ -84,9 +84,7 @@ def pilots_for_list():
         latest_value=Subquery(latest.values("value")[:1]),
     )
     feedback = (
-        Feedback.objects.filter(pilot=OuterRef("pk"), hidden_reason="")
-        .order_by()
-        .values("pilot")
+        Feedback.objects.filter(pilot=OuterRef("pk"), hidden_reason="").order_by().values("pilot")
     )
     return (
         pilots()

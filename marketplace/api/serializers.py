@@ -61,7 +61,9 @@ class ErrorSerializer(serializers.Serializer):
 # --- Pieces -----------------------------------------------------------------------------
 class TaxonomySerializer(LocalisingMixin, serializers.Serializer):
     slug = serializers.SlugField(help_text="Stable identifier, the same in every language.")
-    name = serializers.SerializerMethodField(help_text="Name in the language asked, or the original.")
+    name = serializers.SerializerMethodField(
+        help_text="Name in the language asked, or the original."
+    )
 
     def get_name(self, obj) -> str:
         return self.localiser.snippet(obj).name
@@ -76,7 +78,9 @@ class OrganisationRefSerializer(serializers.Serializer):
 class TeamMemberSerializer(serializers.Serializer):
     """An organisation on the team, or a person: a person's name is never published."""
 
-    name = serializers.SerializerMethodField(help_text="The organisation's name; null for a person.")
+    name = serializers.SerializerMethodField(
+        help_text="The organisation's name; null for a person."
+    )
     kind = serializers.SerializerMethodField(help_text="The organisation's kind, or `person`.")
 
     def get_name(self, obj) -> str | None:
@@ -120,12 +124,16 @@ class IndicatorSerializer(serializers.Serializer):
     def get_latest(self, obj):
         if obj.latest_date is None:
             return None
-        return LatestMeasurementSerializer({"date": obj.latest_date, "value": obj.latest_value}).data
+        return LatestMeasurementSerializer(
+            {"date": obj.latest_date, "value": obj.latest_value}
+        ).data
 
 
 class FeedbackSummarySerializer(serializers.Serializer):
     count = serializers.IntegerField(min_value=0, help_text="Residents' ratings shown.")
-    average = serializers.FloatField(allow_null=True, help_text="Mean rating 1–5, null without any.")
+    average = serializers.FloatField(
+        allow_null=True, help_text="Mean rating 1–5, null without any."
+    )
 
 
 # --- Objects ----------------------------------------------------------------------------
@@ -135,7 +143,9 @@ class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
     url = serializers.SerializerMethodField()
     summary = serializers.SerializerMethodField(help_text="In the language asked, or the original.")
     owner = serializers.CharField(source="owner_unit", help_text="The publishing city unit.")
-    phase = serializers.ChoiceField(choices=Phase.choices, help_text="Derived from the schedule, now.")
+    phase = serializers.ChoiceField(
+        choices=Phase.choices, help_text="Derived from the schedule, now."
+    )
     schedule = ScheduleSerializer(source="*")
     customer_groups = TaxonomySerializer(many=True)
     themes = TaxonomySerializer(many=True)
@@ -185,8 +195,12 @@ class PilotSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     url = serializers.SerializerMethodField()
-    proposal = serializers.SerializerMethodField(help_text="The proposal's id, or null when it is confidential.")
-    challenge = serializers.IntegerField(source="proposal.challenge_id", help_text="The challenge's id.")
+    proposal = serializers.SerializerMethodField(
+        help_text="The proposal's id, or null when it is confidential."
+    )
+    challenge = serializers.IntegerField(
+        source="proposal.challenge_id", help_text="The challenge's id."
+    )
     summary = serializers.CharField(source="public_summary")
     stage = serializers.ChoiceField(choices=PilotStage.choices)
     outcome = serializers.ChoiceField(
@@ -228,7 +242,9 @@ class OfferingSerializer(LocalisingMixin, serializers.Serializer):
     cities = serializers.ListField(child=serializers.CharField(), help_text="City codes.")
     languages = serializers.ListField(child=serializers.CharField(), help_text="Language codes.")
     price_model = serializers.ChoiceField(choices=PriceModel.choices)
-    pilot = serializers.SerializerMethodField(help_text="The pilot's id, or null when it is not published.")
+    pilot = serializers.SerializerMethodField(
+        help_text="The pilot's id, or null when it is not published."
+    )
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):

@@ -7,7 +7,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
@@ -98,9 +103,12 @@ class ParameterFilterBackend(DjangoFilterBackend):
 ERROR_RESPONSES = {
     400: OpenApiResponse(serializers.ErrorSerializer, description="A parameter is invalid."),
     404: OpenApiResponse(
-        serializers.ErrorSerializer, description="No such object, or a confidential one, or a page past the end."
+        serializers.ErrorSerializer,
+        description="No such object, or a confidential one, or a page past the end.",
     ),
-    405: OpenApiResponse(serializers.ErrorSerializer, description="Only GET (and HEAD, OPTIONS) are allowed."),
+    405: OpenApiResponse(
+        serializers.ErrorSerializer, description="Only GET (and HEAD, OPTIONS) are allowed."
+    ),
     429: OpenApiResponse(
         serializers.ErrorSerializer,
         description="Too many requests from this address; the Retry-After header says how many seconds to wait.",
@@ -203,4 +211,3 @@ class OrganisationViewSet(ApiReadOnlyViewSet):
     serializer_class = serializers.OrganisationSerializer
     filterset_class = filters.OrganisationFilter
     list_queryset = staticmethod(selectors.organisations_for_list)
-

@@ -8,8 +8,18 @@ from partners.models import Organisation
 # merged, stand-in paths keep `url` testable; once the routes exist nothing is patched.
 STAND_INS = [
     (Pilot, "marketplace:pilot-detail", {"pk": 1}, lambda obj: f"/fi/pilots/{obj.pk}/"),
-    (Offering, "marketplace:offering-detail", {"slug": "x"}, lambda obj: f"/fi/catalogue/{obj.slug}/"),
-    (Organisation, "partners:organisation-detail", {"slug": "x"}, lambda obj: f"/fi/organisations/{obj.slug}/"),
+    (
+        Offering,
+        "marketplace:offering-detail",
+        {"slug": "x"},
+        lambda obj: f"/fi/catalogue/{obj.slug}/",
+    ),
+    (
+        Organisation,
+        "partners:organisation-detail",
+        {"slug": "x"},
+        lambda obj: f"/fi/organisations/{obj.slug}/",
+    ),
 ]
 
 

@@ -19,7 +19,11 @@ def test_challenge_list_and_detail(client):
     seniors = CustomerGroupFactory(slug="seniors", name="Seniorit")
     digital = ThemeFactory(slug="digital", name="Digitaalisuus")
     challenge = make_challenge(
-        phase="voting", title="Museum at home", customer_groups=[seniors], themes=[digital], budget_eur=20000
+        phase="voting",
+        title="Museum at home",
+        customer_groups=[seniors],
+        themes=[digital],
+        budget_eur=20000,
     )
     ProposalFactory(challenge=challenge)
     ProposalFactory(challenge=challenge, status=ProposalStatus.DRAFT)
@@ -62,7 +66,9 @@ def test_proposal_list_and_detail(client):
     challenge = make_challenge(phase="voting", title="Museum at home")
     group = CustomerGroupFactory(slug="families", name="Perheet")
     lead = OrganisationFactory(name="Aalto Labs", kind=Organisation.Kind.RESEARCH, business_id="")
-    proposal = ProposalFactory(challenge=challenge, lead_organisation=lead, title="Story walks", vote_count=7)
+    proposal = ProposalFactory(
+        challenge=challenge, lead_organisation=lead, title="Story walks", vote_count=7
+    )
     proposal.customer_groups.set([group])
     partner = OrganisationFactory(name="Tarinat Oy")
     TeamMember.objects.create(proposal=proposal, organisation=partner)
@@ -109,7 +115,9 @@ def test_vote_count_hidden_while_voting_when_the_challenge_hides_counts(client):
 
 
 def test_pilot_list_and_detail(client):
-    pilot = make_pilot(title="Story walks pilot", venue="WeeGee", stage="completed", outcome="adopted")
+    pilot = make_pilot(
+        title="Story walks pilot", venue="WeeGee", stage="completed", outcome="adopted"
+    )
     add_indicator(
         pilot,
         name="Visits",
@@ -164,7 +172,9 @@ def test_offering_list_and_detail(client):
     seniors = CustomerGroupFactory(slug="seniors", name="Seniorit")
     digital = ThemeFactory(slug="digital", name="Digitaalisuus")
     provider = OrganisationFactory(name="Tarinat Oy")
-    association = OrganisationFactory(name="Museoystävät ry", kind=Organisation.Kind.ASSOCIATION, business_id="")
+    association = OrganisationFactory(
+        name="Museoystävät ry", kind=Organisation.Kind.ASSOCIATION, business_id=""
+    )
     pilot = make_pilot()
     offering = make_offering(
         title="Story walks",
@@ -228,7 +238,15 @@ def test_organisation_list_and_detail(client):
 
 def test_root_lists_the_endpoints(client):
     body = client.get("/api/v1/").json()
-    assert set(body) >= {"challenges", "proposals", "pilots", "offerings", "organisations", "schema", "docs"}
+    assert set(body) >= {
+        "challenges",
+        "proposals",
+        "pilots",
+        "offerings",
+        "organisations",
+        "schema",
+        "docs",
+    }
     assert body["proposals"].endswith("/api/v1/proposals/")
 
 

@@ -37,9 +37,18 @@ def taxonomy():
 
 def test_challenge_filters(client, taxonomy):
     t = taxonomy
-    make_challenge(phase="proposals", title="A", customer_groups=[t["seniors"]], themes=[t["digital"]])
-    make_challenge(phase="voting", title="B", customer_groups=[t["families"]], themes=[t["digital"]])
-    make_challenge(phase="closed", title="C", customer_groups=[t["seniors"], t["schools"]], themes=[t["family"]])
+    make_challenge(
+        phase="proposals", title="A", customer_groups=[t["seniors"]], themes=[t["digital"]]
+    )
+    make_challenge(
+        phase="voting", title="B", customer_groups=[t["families"]], themes=[t["digital"]]
+    )
+    make_challenge(
+        phase="closed",
+        title="C",
+        customer_groups=[t["seniors"], t["schools"]],
+        themes=[t["family"]],
+    )
     make_challenge(phase="upcoming", title="D")
     make_challenge(phase="evaluation", title="E", voting=False)
     make_challenge(phase="piloting", title="F")
@@ -68,10 +77,16 @@ def test_proposal_filters(client, taxonomy):
     association = OrganisationFactory(kind=Organisation.Kind.ASSOCIATION, business_id="")
     a = ProposalFactory(challenge=one, title="a", status=ProposalStatus.SUBMITTED)
     a.customer_groups.set([t["seniors"]])
-    b = ProposalFactory(challenge=one, title="b", status=ProposalStatus.SHORTLISTED, lead_organisation=research)
+    b = ProposalFactory(
+        challenge=one, title="b", status=ProposalStatus.SHORTLISTED, lead_organisation=research
+    )
     b.customer_groups.set([t["families"], t["seniors"]])
-    ProposalFactory(challenge=two, title="c", status=ProposalStatus.SELECTED, lead_organisation=association)
-    ProposalFactory(challenge=two, title="d", status=ProposalStatus.DECLINED, lead_organisation=None)
+    ProposalFactory(
+        challenge=two, title="c", status=ProposalStatus.SELECTED, lead_organisation=association
+    )
+    ProposalFactory(
+        challenge=two, title="d", status=ProposalStatus.DECLINED, lead_organisation=None
+    )
     path = "/api/v1/proposals/"
 
     assert titles(client, path, {"challenge": one.pk}) == {"a", "b"}
@@ -84,7 +99,9 @@ def test_proposal_filters(client, taxonomy):
     assert titles(client, path, {"organisation_kind": ["research", "association"]}) == {"b", "c"}
     # AND across filters
     assert titles(client, path, {"challenge": one.pk, "status": "shortlisted"}) == {"b"}
-    assert titles(client, path, {"customer_group": "seniors", "organisation_kind": "company"}) == {"a"}
+    assert titles(client, path, {"customer_group": "seniors", "organisation_kind": "company"}) == {
+        "a"
+    }
     assert titles(client, path, {"challenge": two.pk, "customer_group": "seniors"}) == set()
 
 
@@ -100,11 +117,19 @@ def test_pilot_filters(client):
     path = "/api/v1/pilots/"
 
     assert titles(client, path, {"stage": "planned"}) == {"planned"}
-    assert titles(client, path, {"stage": ["planned", "completed"]}) == {"planned", "adopted", "discontinued"}
+    assert titles(client, path, {"stage": ["planned", "completed"]}) == {
+        "planned",
+        "adopted",
+        "discontinued",
+    }
     assert titles(client, path, {"outcome": "adopted"}) == {"adopted"}
     assert titles(client, path, {"outcome": ["adopted", "continued"]}) == {"adopted"}
     assert titles(client, path, {"challenge": one.pk}) == {"planned", "adopted"}
-    assert titles(client, path, {"challenge": [one.pk, two.pk]}) == {"planned", "adopted", "discontinued"}
+    assert titles(client, path, {"challenge": [one.pk, two.pk]}) == {
+        "planned",
+        "adopted",
+        "discontinued",
+    }
     # AND across filters
     assert titles(client, path, {"challenge": two.pk, "stage": "completed"}) == {"discontinued"}
     assert titles(client, path, {"challenge": one.pk, "outcome": "discontinued"}) == set()
@@ -114,7 +139,13 @@ def test_offering_filters(client, taxonomy):
     t = taxonomy
     company = OrganisationFactory()
     research = OrganisationFactory(kind=Organisation.Kind.RESEARCH, business_id="")
-    make_offering(title="a", providers=[company], customer_groups=[t["seniors"]], themes=[t["digital"]], cities=["espoo"])
+    make_offering(
+        title="a",
+        providers=[company],
+        customer_groups=[t["seniors"]],
+        themes=[t["digital"]],
+        cities=["espoo"],
+    )
     make_offering(
         title="b",
         providers=[company, research],
@@ -122,7 +153,9 @@ def test_offering_filters(client, taxonomy):
         themes=[t["family"]],
         cities=["helsinki", "vantaa"],
     )
-    make_offering(title="c", providers=[research], customer_groups=[t["seniors"], t["schools"]], cities=[])
+    make_offering(
+        title="c", providers=[research], customer_groups=[t["seniors"], t["schools"]], cities=[]
+    )
     path = "/api/v1/offerings/"
 
     assert titles(client, path, {"customer_group": "seniors"}) == {"a", "c"}
@@ -134,8 +167,12 @@ def test_offering_filters(client, taxonomy):
     assert titles(client, path, {"organisation_kind": "research"}) == {"b", "c"}
     assert titles(client, path, {"organisation_kind": ["company", "research"]}) == {"a", "b", "c"}
     # AND across filters
-    assert titles(client, path, {"customer_group": "seniors", "organisation_kind": "company"}) == {"a"}
-    assert titles(client, path, {"city": "helsinki", "theme": "family", "organisation_kind": "research"}) == {"b"}
+    assert titles(client, path, {"customer_group": "seniors", "organisation_kind": "company"}) == {
+        "a"
+    }
+    assert titles(
+        client, path, {"city": "helsinki", "theme": "family", "organisation_kind": "research"}
+    ) == {"b"}
     assert titles(client, path, {"city": "espoo", "theme": "family"}) == set()
 
 
@@ -171,7 +208,9 @@ def test_taxonomy_filters_match_translated_snippets(client, taxonomy):
     sv_seniors.slug = "seniorer"
     sv_seniors.save()
     make_offering(title="linked to the translation", customer_groups=[sv_seniors])
-    assert titles(client, "/api/v1/offerings/", {"customer_group": "seniors"}) == {"linked to the translation"}
+    assert titles(client, "/api/v1/offerings/", {"customer_group": "seniors"}) == {
+        "linked to the translation"
+    }
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def translate_page(page, code: str, **fields):
-    translated = page.copy_for_translation(Locale.objects.get(language_code=code), copy_parents=True)
+    translated = page.copy_for_translation(
+        Locale.objects.get(language_code=code), copy_parents=True
+    )
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.save_revision().publish()
@@ -68,7 +70,9 @@ def test_default_is_the_original_language(client, challenge):
 
 
 def test_accept_language_picks_the_translation(client, challenge):
-    response = client.get("/api/v1/challenges/", headers={"Accept-Language": "sv-FI,sv;q=0.9,en;q=0.5"})
+    response = client.get(
+        "/api/v1/challenges/", headers={"Accept-Language": "sv-FI,sv;q=0.9,en;q=0.5"}
+    )
     item = response.json()["results"][0]
     assert item["title"] == "Museet hemma"
     assert response["Content-Language"] == "sv"
@@ -98,7 +102,10 @@ def test_unpublished_translation_is_not_used(client):
     draft = page.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
     draft.title = "Utkast"
     draft.save_revision()
-    assert client.get(f"/api/v1/challenges/{page.pk}/", {"lang": "sv"}).json()["title"] == "Alkuperäinen"
+    assert (
+        client.get(f"/api/v1/challenges/{page.pk}/", {"lang": "sv"}).json()["title"]
+        == "Alkuperäinen"
+    )
 
 
 def test_proposals_show_the_challenge_title_and_groups_in_the_language_asked(client, challenge):

@@ -32,7 +32,9 @@ def test_default_page_is_20_with_links(client, organisations):
 def test_page_size_and_links_keep_the_filters(client, organisations):
     body = client.get(PATH, {"page_size": 10, "page": 2, "city": "espoo"}).json()
     assert len(body["results"]) == 10
-    assert "page=3" in body["next"] and "page_size=10" in body["next"] and "city=espoo" in body["next"]
+    assert (
+        "page=3" in body["next"] and "page_size=10" in body["next"] and "city=espoo" in body["next"]
+    )
     assert "page=1" in body["previous"] or "page=" not in body["previous"]
     assert client.get(PATH, {"page_size": 100}).json()["count"] == 25
     assert len(client.get(PATH, {"page_size": 100}).json()["results"]) == 25
@@ -40,7 +42,12 @@ def test_page_size_and_links_keep_the_filters(client, organisations):
 
 @pytest.mark.parametrize("name", LISTS)
 def test_empty_list_is_an_empty_first_page(client, name):
-    assert client.get(f"/api/v1/{name}/").json() == {"count": 0, "next": None, "previous": None, "results": []}
+    assert client.get(f"/api/v1/{name}/").json() == {
+        "count": 0,
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
 
 
 def test_page_past_the_end_is_404(client, organisations):
@@ -86,7 +93,9 @@ def test_bad_lang_on_a_detail_is_400(client):
     assert list(response.json()["errors"]) == ["lang"]
 
 
-@pytest.mark.parametrize("path", ["/api/v1/nothing/", "/api/v1/organisations/abc/", "/api/v1/organisations/0/"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/nothing/", "/api/v1/organisations/abc/", "/api/v1/organisations/0/"]
+)
 def test_unknown_addresses_are_json_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -99,7 +108,9 @@ def test_huge_ids_are_404(client):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-@pytest.mark.parametrize("path", ["/api/v1/organisations/", "/api/v1/organisations/1/", "/api/v1/challenges/"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/organisations/", "/api/v1/organisations/1/", "/api/v1/challenges/"]
+)
 def test_writes_are_405_with_json(client, method, path):
     OrganisationFactory()
     response = getattr(client, method)(path, data={}, content_type="application/json")

@@ -40,10 +40,16 @@ def assert_constant(client, path, make, params=None):
         make()
     for lang in ("fi", "sv"):
         count_queries(client, path, 5, {"lang": lang, **(params or {})})  # warm the site-root cache
-    small = {lang: count_queries(client, path, 5, {"lang": lang, **(params or {})}) for lang in ("fi", "sv")}
+    small = {
+        lang: count_queries(client, path, 5, {"lang": lang, **(params or {})})
+        for lang in ("fi", "sv")
+    }
     for _ in range(95):
         make()
-    large = {lang: count_queries(client, path, 100, {"lang": lang, **(params or {})}) for lang in ("fi", "sv")}
+    large = {
+        lang: count_queries(client, path, 100, {"lang": lang, **(params or {})})
+        for lang in ("fi", "sv")
+    }
     assert small == large
 
 

@@ -30,7 +30,12 @@ FILTERS = {
     "offerings": {"customer_group", "theme", "city", "organisation_kind"},
     "organisations": {"kind", "city"},
 }
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 @pytest.fixture
@@ -66,7 +71,9 @@ def data():
 def test_document_describes_every_endpoint_parameter_and_error(document):
     assert document["openapi"].startswith("3.")
     paths = document["paths"]
-    assert set(paths) == {f"/api/v1/{n}/" for n in LIST_PATHS} | {f"/api/v1/{n}/{{id}}/" for n in LIST_PATHS}
+    assert set(paths) == {f"/api/v1/{n}/" for n in LIST_PATHS} | {
+        f"/api/v1/{n}/{{id}}/" for n in LIST_PATHS
+    }
     for name in LIST_PATHS:
         listing = paths[f"/api/v1/{name}/"]["get"]
         params = {p["name"]: p for p in listing["parameters"]}
@@ -77,7 +84,9 @@ def test_document_describes_every_endpoint_parameter_and_error(document):
             assert params[filter_name]["explode"] is True
             assert params[filter_name]["description"]
         assert params["page_size"]["schema"]["maximum"] == 100
-        assert params["lang"]["schema"]["enum"] == ["en", "fi", "sv"] or set(params["lang"]["schema"]["enum"]) == {
+        assert params["lang"]["schema"]["enum"] == ["en", "fi", "sv"] or set(
+            params["lang"]["schema"]["enum"]
+        ) == {
             "fi",
             "sv",
             "en",
@@ -94,20 +103,72 @@ def test_document_describes_every_endpoint_parameter_and_error(document):
 def test_document_describes_every_field(document):
     schemas = document["components"]["schemas"]
     expected = {
-        "Challenge": {"id", "title", "url", "summary", "owner", "phase", "schedule", "customer_groups", "themes",
-                      "budget_eur", "public_proposal_count"},
-        "Proposal": {"id", "title", "url", "challenge", "summary", "status", "customer_groups",
-                     "lead_organisation", "team", "vote_count", "submitted_at", "language"},
-        "Pilot": {"id", "title", "url", "proposal", "challenge", "stage", "outcome", "venue", "start_date",
-                  "end_date", "indicators", "feedback"},
-        "Offering": {"id", "title", "url", "summary", "providers", "customer_groups", "themes", "cities",
-                     "languages", "price_model", "pilot"},
+        "Challenge": {
+            "id",
+            "title",
+            "url",
+            "summary",
+            "owner",
+            "phase",
+            "schedule",
+            "customer_groups",
+            "themes",
+            "budget_eur",
+            "public_proposal_count",
+        },
+        "Proposal": {
+            "id",
+            "title",
+            "url",
+            "challenge",
+            "summary",
+            "status",
+            "customer_groups",
+            "lead_organisation",
+            "team",
+            "vote_count",
+            "submitted_at",
+            "language",
+        },
+        "Pilot": {
+            "id",
+            "title",
+            "url",
+            "proposal",
+            "challenge",
+            "stage",
+            "outcome",
+            "venue",
+            "start_date",
+            "end_date",
+            "indicators",
+            "feedback",
+        },
+        "Offering": {
+            "id",
+            "title",
+            "url",
+            "summary",
+            "providers",
+            "customer_groups",
+            "themes",
+            "cities",
+            "languages",
+            "price_model",
+            "pilot",
+        },
         "Organisation": {"id", "name", "kind", "city", "website", "verified"},
     }
     for name, fields in expected.items():
         assert fields <= set(schemas[name]["properties"]), name
         assert fields <= set(schemas[name]["required"]), name
-    assert set(schemas["Indicator"]["properties"]) == {"name", "unit", "baseline", "target", "latest"}
+    assert set(schemas["Indicator"]["properties"]) == {
+        "name",
+        "unit",
+        "baseline",
+        "target",
+        "latest",
+    }
     assert schemas["Pilot"]["properties"]["proposal"]["nullable"] is True
     assert schemas["Proposal"]["properties"]["url"]["format"] == "uri"
 
@@ -118,7 +179,13 @@ def test_documentation_page_is_served_from_tori(client, document):
     html = response.content.decode()
     for path in document["paths"]:
         assert path in html
-    for word in ("customer_group", "organisation_kind", "page_size", "public_proposal_count", "latest.value"):
+    for word in (
+        "customer_group",
+        "organisation_kind",
+        "page_size",
+        "public_proposal_count",
+        "latest.value",
+    ):
         assert word in html
     # Nothing from a CDN: every script and stylesheet is Tori's own.
     assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
@@ -149,8 +216,14 @@ def test_known_objects_conform_to_the_document(data, fuzz_schema):
             assert response.status_code == 200
             assert response.json()["count"] >= 1
         detail = schema[f"/api/v1/{name}/{{id}}/"]["GET"]
-        assert detail.Case(path_parameters={"id": pk}).call_and_validate(checks=CHECKS).status_code == 200
-        assert detail.Case(path_parameters={"id": 10**9}).call_and_validate(checks=CHECKS).status_code == 404
+        assert (
+            detail.Case(path_parameters={"id": pk}).call_and_validate(checks=CHECKS).status_code
+            == 200
+        )
+        assert (
+            detail.Case(path_parameters={"id": 10**9}).call_and_validate(checks=CHECKS).status_code
+            == 404
+        )
 
 
 def test_fuzz_finds_no_server_error_and_no_answer_outside_the_document(data, fuzz_schema):

@@ -19,7 +19,11 @@ def assert_missing(client, path: str, object_id: int):
     hidden = client.get(f"{path}{object_id}/")
     missing = client.get(f"{path}{MISSING}/")
     assert hidden.status_code == missing.status_code == 404
-    assert hidden.json() == missing.json() == {"errors": {"detail": [missing.json()["errors"]["detail"][0]]}}
+    assert (
+        hidden.json()
+        == missing.json()
+        == {"errors": {"detail": [missing.json()["errors"]["detail"][0]]}}
+    )
     assert hidden["Content-Type"] == "application/json"
     ids = [item["id"] for item in client.get(path).json()["results"]]
     assert object_id not in ids
@@ -30,7 +34,9 @@ def assert_missing(client, path: str, object_id: int):
     ["draft", "withdrawn", "no_consent", "confidential_challenge"],
 )
 def test_confidential_proposals_are_missing(client, kind):
-    challenge = make_challenge(phase="evaluation", proposals_public=kind != "confidential_challenge")
+    challenge = make_challenge(
+        phase="evaluation", proposals_public=kind != "confidential_challenge"
+    )
     fields = {
         "draft": {"status": ProposalStatus.DRAFT},
         "withdrawn": {"status": ProposalStatus.WITHDRAWN},
