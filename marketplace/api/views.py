@@ -79,6 +79,12 @@ class ApiViewMixin:
         if self.language_error:
             codes = ", ".join(LANGUAGE_CODES)
             self.parameter_errors["lang"] = [_("Choose one of: %(codes)s.") % {"codes": codes}]
+        if self.parameter_errors and not self.reports_parameter_errors_with_filters():
+            raise ValidationError(self.parameter_errors)
+
+    def reports_parameter_errors_with_filters(self) -> bool:
+        """Lists add the filters' errors to these and answer one 400 (see ParameterFilterBackend)."""
+        return False
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -157,8 +163,9 @@ class ApiReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
         super().initial(request, *args, **kwargs)
         if self.action == "list":
             self.parameter_errors.update(validate_page_params(request.query_params))
-        elif self.parameter_errors:
-            raise ValidationError(self.parameter_errors)
+
+    def reports_parameter_errors_with_filters(self) -> bool:
+        return self.action == "list"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no query

@@ -169,3 +169,26 @@ def test_cors_preflight_allows_get(client):
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "GET" in response["Access-Control-Allow-Methods"]
+
+
+def test_bad_lang_on_the_root_is_400(client):
+    response = client.get("/api/v1/", {"lang": "klingon"})
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["lang"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": str(10**40)},
+        {"page": ""},
+        {"page_size": ""},
+        {"lang": ""},
+        {"kind": ["company", "company"]},
+        {"city": "\x00"},
+        {"page": "\u0661"},  # an Arabic-Indic digit one: a digit to Python, not a page number
+    ],
+)
+def test_odd_values_never_500(client, params):
+    OrganisationFactory()
+    assert client.get(PATH, params).status_code in (200, 400, 404)
