@@ -36,7 +36,11 @@ def catalogue():
     ProposalFactory(challenge=challenge, title="Hidden senior draft", status=ProposalStatus.DRAFT)
     pilot = make_pilot(proposal=proposal, title="Senior walks pilot", stage="running")
     make_offering(
-        title="Senior audio walks", customer_groups=[seniors], themes=[digital], pilot=pilot
+        title="Senior audio walks",
+        summary="Audio walks for seniors.",
+        customer_groups=[seniors],
+        themes=[digital],
+        pilot=pilot,
     )
     make_offering(title="Family museum kit", customer_groups=[families], cities=["vantaa"])
     make_offering(title="Unpublished senior thing", published=False)
