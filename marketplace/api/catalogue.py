@@ -12,7 +12,7 @@ Anonymous like the rest of the API (`user=None`: the index holds only public ent
 same list envelope plus `facets`, the same error shapes, language, throttling and CORS.
 """
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -43,13 +43,13 @@ class CatalogueHitSerializer(serializers.Serializer):
     summary = serializers.CharField(allow_blank=True)
     url = serializers.URLField()
     highlight = serializers.CharField(
-        allow_blank=True, help_text="HTML-escaped text; matching words in <mark> elements."
+        allow_blank=True, help_text=_("HTML-escaped text; matching words in <mark> elements.")
     )
-    customer_groups = serializers.ListField(child=serializers.CharField(), help_text="Slugs.")
-    themes = serializers.ListField(child=serializers.CharField(), help_text="Slugs.")
+    customer_groups = serializers.ListField(child=serializers.CharField(), help_text=_("Slugs."))
+    themes = serializers.ListField(child=serializers.CharField(), help_text=_("Slugs."))
     stage = serializers.CharField(
         allow_null=True,
-        help_text="Challenge phase, proposal status or pilot stage; null for offerings.",
+        help_text=_("Challenge phase, proposal status or pilot stage; null for offerings."),
     )
     cities = serializers.ListField(child=serializers.CharField())
     year = serializers.IntegerField()
@@ -58,10 +58,10 @@ class CatalogueHitSerializer(serializers.Serializer):
 
 class FacetValueSerializer(serializers.Serializer):
     value = serializers.CharField()
-    label = serializers.CharField(help_text="In the language asked.")
+    label = serializers.CharField(help_text=_("In the language asked."))
     count = serializers.IntegerField(
         min_value=0,
-        help_text="Entries with this value, under every other filter but this facet's own.",
+        help_text=_("Entries with this value, under every other filter but this facet's own."),
     )
     selected = serializers.BooleanField()
 
@@ -95,7 +95,7 @@ def _repeated(name: str, description: str, enum=None) -> OpenApiParameter:
 
 
 CATALOGUE_PARAMETERS = [
-    OpenApiParameter("q", OpenApiTypes.STR, description="Search words (all must match)."),
+    OpenApiParameter("q", OpenApiTypes.STR, description=_("Search words (all must match).")),
     _repeated("kind", "Entry kind (repeatable).", KINDS),
     _repeated("customer_group", "Customer group slug (repeatable)."),
     _repeated("theme", "Theme slug (repeatable)."),
@@ -112,13 +112,18 @@ CATALOGUE_PARAMETERS = [
     ),
     _repeated("year", "Year (repeatable)."),
     OpenApiParameter(
-        "sort", OpenApiTypes.STR, enum=SORTS, description="Default: relevance with q, else newest."
+        "sort",
+        OpenApiTypes.STR,
+        enum=SORTS,
+        description=_("Default: relevance with q, else newest."),
     ),
-    OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="Page number, from 1."),
+    OpenApiParameter(
+        "page", {"type": "integer", "minimum": 1}, description=_("Page number, from 1.")
+    ),
     OpenApiParameter(
         "page_size",
         {"type": "integer", "minimum": 1, "maximum": 100},
-        description="Default 20, at most 100.",
+        description=_("Default 20, at most 100."),
     ),
     *LANGUAGE_PARAMETERS,
 ]
@@ -138,7 +143,9 @@ class CatalogueView(ApiViewMixin, GenericAPIView):
         responses={
             200: CatalogueAnswerSerializer,
             **ERROR_RESPONSES,
-            503: OpenApiResponse(ErrorSerializer, description="The search engine cannot answer."),
+            503: OpenApiResponse(
+                ErrorSerializer, description=_("The search engine cannot answer.")
+            ),
         },
     )
     def get(self, request):

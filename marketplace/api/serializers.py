@@ -7,6 +7,7 @@ import logging
 
 from django.conf import settings
 from django.urls import NoReverseMatch
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -54,15 +55,15 @@ class ErrorSerializer(serializers.Serializer):
 
     errors = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
-        help_text="Messages keyed by the parameter at fault, or `detail`.",
+        help_text=_("Messages keyed by the parameter at fault, or `detail`."),
     )
 
 
 # --- Pieces -----------------------------------------------------------------------------
 class TaxonomySerializer(LocalisingMixin, serializers.Serializer):
-    slug = serializers.SlugField(help_text="Stable identifier, the same in every language.")
+    slug = serializers.SlugField(help_text=_("Stable identifier, the same in every language."))
     name = serializers.SerializerMethodField(
-        help_text="Name in the language asked, or the original."
+        help_text=_("Name in the language asked, or the original.")
     )
 
     def get_name(self, obj) -> str:
@@ -79,9 +80,9 @@ class TeamMemberSerializer(serializers.Serializer):
     """An organisation on the team, or a person: a person's name is never published."""
 
     name = serializers.SerializerMethodField(
-        help_text="The organisation's name; null for a person."
+        help_text=_("The organisation's name; null for a person.")
     )
-    kind = serializers.SerializerMethodField(help_text="The organisation's kind, or `person`.")
+    kind = serializers.SerializerMethodField(help_text=_("The organisation's kind, or `person`."))
 
     def get_name(self, obj) -> str | None:
         return obj.organisation.name if obj.organisation_id else None
@@ -118,7 +119,7 @@ class IndicatorSerializer(serializers.Serializer):
     unit = serializers.CharField()
     baseline = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False)
     target = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False)
-    latest = serializers.SerializerMethodField(help_text="The most recent measurement, or null.")
+    latest = serializers.SerializerMethodField(help_text=_("The most recent measurement, or null."))
 
     @extend_schema_field(LatestMeasurementSerializer(allow_null=True))
     def get_latest(self, obj):
@@ -130,21 +131,25 @@ class IndicatorSerializer(serializers.Serializer):
 
 
 class FeedbackSummarySerializer(serializers.Serializer):
-    count = serializers.IntegerField(min_value=0, help_text="Residents' ratings shown.")
+    count = serializers.IntegerField(min_value=0, help_text=_("Residents' ratings shown."))
     average = serializers.FloatField(
-        allow_null=True, help_text="Mean rating 1–5, null without any."
+        allow_null=True, help_text=_("Mean rating 1–5, null without any.")
     )
 
 
 # --- Objects ----------------------------------------------------------------------------
 class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.SerializerMethodField(help_text="In the language asked, or the original.")
+    title = serializers.SerializerMethodField(
+        help_text=_("In the language asked, or the original.")
+    )
     url = serializers.SerializerMethodField()
-    summary = serializers.SerializerMethodField(help_text="In the language asked, or the original.")
-    owner = serializers.CharField(source="owner_unit", help_text="The publishing city unit.")
+    summary = serializers.SerializerMethodField(
+        help_text=_("In the language asked, or the original.")
+    )
+    owner = serializers.CharField(source="owner_unit", help_text=_("The publishing city unit."))
     phase = serializers.ChoiceField(
-        choices=Phase.choices, help_text="Derived from the schedule, now."
+        choices=Phase.choices, help_text=_("Derived from the schedule, now.")
     )
     schedule = ScheduleSerializer(source="*")
     customer_groups = TaxonomySerializer(many=True)
@@ -174,7 +179,7 @@ class ProposalSerializer(LocalisingMixin, serializers.Serializer):
     lead_organisation = OrganisationRefSerializer(allow_null=True)
     team = TeamMemberSerializer(many=True)
     vote_count = serializers.SerializerMethodField(
-        help_text="Residents' votes; null while voting is open on a challenge that hides counts."
+        help_text=_("Residents' votes; null while voting is open on a challenge that hides counts.")
     )
     submitted_at = serializers.DateTimeField(allow_null=True)
     language = serializers.ChoiceField(choices=Language.choices)
@@ -196,15 +201,17 @@ class PilotSerializer(serializers.Serializer):
     title = serializers.CharField()
     url = serializers.SerializerMethodField()
     proposal = serializers.SerializerMethodField(
-        help_text="The proposal's id, or null when it is confidential."
+        help_text=_("The proposal's id, or null when it is confidential.")
     )
     challenge = serializers.IntegerField(
-        source="proposal.challenge_id", help_text="The challenge's id."
+        source="proposal.challenge_id", help_text=_("The challenge's id.")
     )
     summary = serializers.CharField(source="public_summary")
     stage = serializers.ChoiceField(choices=PilotStage.choices)
     outcome = serializers.ChoiceField(
-        choices=PilotOutcome.choices, allow_null=True, help_text="Set once the pilot is completed."
+        choices=PilotOutcome.choices,
+        allow_null=True,
+        help_text=_("Set once the pilot is completed."),
     )
     venue = serializers.CharField()
     start_date = serializers.DateField()
@@ -239,11 +246,11 @@ class OfferingSerializer(LocalisingMixin, serializers.Serializer):
     providers = OrganisationRefSerializer(many=True)
     customer_groups = TaxonomySerializer(many=True)
     themes = TaxonomySerializer(many=True)
-    cities = serializers.ListField(child=serializers.CharField(), help_text="City codes.")
-    languages = serializers.ListField(child=serializers.CharField(), help_text="Language codes.")
+    cities = serializers.ListField(child=serializers.CharField(), help_text=_("City codes."))
+    languages = serializers.ListField(child=serializers.CharField(), help_text=_("Language codes."))
     price_model = serializers.ChoiceField(choices=PriceModel.choices)
     pilot = serializers.SerializerMethodField(
-        help_text="The pilot's id, or null when it is not published."
+        help_text=_("The pilot's id, or null when it is not published.")
     )
 
     @extend_schema_field(OpenApiTypes.URI)
@@ -260,9 +267,9 @@ class OrganisationSerializer(serializers.Serializer):
     name = serializers.CharField()
     url = serializers.SerializerMethodField()
     kind = serializers.ChoiceField(choices=Organisation.Kind.choices)
-    city = serializers.ChoiceField(choices=City.choices, help_text="Home city.")
-    website = serializers.SerializerMethodField(help_text="The organisation's website, or null.")
-    verified = serializers.BooleanField(help_text="Checked by staff.")
+    city = serializers.ChoiceField(choices=City.choices, help_text=_("Home city."))
+    website = serializers.SerializerMethodField(help_text=_("The organisation's website, or null."))
+    verified = serializers.BooleanField(help_text=_("Checked by staff."))
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):

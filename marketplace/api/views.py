@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -107,17 +107,19 @@ class ParameterFilterBackend(DjangoFilterBackend):
 
 
 ERROR_RESPONSES = {
-    400: OpenApiResponse(serializers.ErrorSerializer, description="A parameter is invalid."),
+    400: OpenApiResponse(serializers.ErrorSerializer, description=_("A parameter is invalid.")),
     404: OpenApiResponse(
         serializers.ErrorSerializer,
-        description="No such object, or a confidential one, or a page past the end.",
+        description=_("No such object, or a confidential one, or a page past the end."),
     ),
     405: OpenApiResponse(
-        serializers.ErrorSerializer, description="Only GET (and HEAD, OPTIONS) are allowed."
+        serializers.ErrorSerializer, description=_("Only GET (and HEAD, OPTIONS) are allowed.")
     ),
     429: OpenApiResponse(
         serializers.ErrorSerializer,
-        description="Too many requests from this address; the Retry-After header says how many seconds to wait.",
+        description=_(
+            "Too many requests from this address; the Retry-After header says how many seconds to wait."
+        ),
     ),
 }
 LANGUAGE_PARAMETERS = [
@@ -125,27 +127,29 @@ LANGUAGE_PARAMETERS = [
         "lang",
         OpenApiTypes.STR,
         enum=LANGUAGE_CODES,
-        description="Language of translatable text; wins over Accept-Language. Falls back to the original.",
+        description=_(
+            "Language of translatable text; wins over Accept-Language. Falls back to the original."
+        ),
     ),
     OpenApiParameter(
         "Accept-Language",
         OpenApiTypes.STR,
         location=OpenApiParameter.HEADER,
-        description="Language of translatable text when `lang` is not given (fi, sv, en).",
+        description=_("Language of translatable text when `lang` is not given (fi, sv, en)."),
     ),
 ]
 
 
-def documented(serializer, *, tag: str, noun: str):
+def documented(serializer, *, tag: str, list_summary, detail_summary):
     return extend_schema_view(
         list=extend_schema(
-            summary=f"List {noun}",
+            summary=list_summary,
             tags=[tag],
             parameters=LANGUAGE_PARAMETERS,
             responses={200: serializer(many=True), **ERROR_RESPONSES},
         ),
         retrieve=extend_schema(
-            summary=f"One of the {noun}",
+            summary=detail_summary,
             tags=[tag],
             parameters=LANGUAGE_PARAMETERS,
             responses={200: serializer, **ERROR_RESPONSES},
@@ -180,7 +184,12 @@ class ApiReadOnlyViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
         return get_object_or_404(self.get_queryset(), pk=pk)
 
 
-@documented(serializers.ChallengeSerializer, tag="challenges", noun="published challenges")
+@documented(
+    serializers.ChallengeSerializer,
+    tag="challenges",
+    list_summary=_("List published challenges"),
+    detail_summary=_("One published challenge"),
+)
 class ChallengeViewSet(ApiReadOnlyViewSet):
     queryset = ChallengePage.objects.none()  # for the schema's model lookups only
     serializer_class = serializers.ChallengeSerializer
@@ -188,7 +197,12 @@ class ChallengeViewSet(ApiReadOnlyViewSet):
     list_queryset = staticmethod(selectors.challenges_for_list)
 
 
-@documented(serializers.ProposalSerializer, tag="proposals", noun="public proposals")
+@documented(
+    serializers.ProposalSerializer,
+    tag="proposals",
+    list_summary=_("List public proposals"),
+    detail_summary=_("One public proposal"),
+)
 class ProposalViewSet(ApiReadOnlyViewSet):
     queryset = Proposal.objects.none()  # for the schema's model lookups only
     serializer_class = serializers.ProposalSerializer
@@ -196,7 +210,12 @@ class ProposalViewSet(ApiReadOnlyViewSet):
     list_queryset = staticmethod(selectors.proposals_for_list)
 
 
-@documented(serializers.PilotSerializer, tag="pilots", noun="published pilots")
+@documented(
+    serializers.PilotSerializer,
+    tag="pilots",
+    list_summary=_("List published pilots"),
+    detail_summary=_("One published pilot"),
+)
 class PilotViewSet(ApiReadOnlyViewSet):
     queryset = Pilot.objects.none()  # for the schema's model lookups only
     serializer_class = serializers.PilotSerializer
@@ -204,7 +223,12 @@ class PilotViewSet(ApiReadOnlyViewSet):
     list_queryset = staticmethod(selectors.pilots_for_list)
 
 
-@documented(serializers.OfferingSerializer, tag="offerings", noun="catalogue offerings")
+@documented(
+    serializers.OfferingSerializer,
+    tag="offerings",
+    list_summary=_("List catalogue offerings"),
+    detail_summary=_("One catalogue offering"),
+)
 class OfferingViewSet(ApiReadOnlyViewSet):
     queryset = Offering.objects.none()  # for the schema's model lookups only
     serializer_class = serializers.OfferingSerializer
@@ -212,7 +236,12 @@ class OfferingViewSet(ApiReadOnlyViewSet):
     list_queryset = staticmethod(selectors.offerings_for_list)
 
 
-@documented(serializers.OrganisationSerializer, tag="organisations", noun="organisation profiles")
+@documented(
+    serializers.OrganisationSerializer,
+    tag="organisations",
+    list_summary=_("List organisation profiles"),
+    detail_summary=_("One organisation profile"),
+)
 class OrganisationViewSet(ApiReadOnlyViewSet):
     queryset = Organisation.objects.none()  # for the schema's model lookups only
     serializer_class = serializers.OrganisationSerializer
