@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v1/", include("marketplace.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -219,8 +219,36 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 
 # --- API --------------------------------------------------------------------------------
+# The API views set their own authentication (none), permissions, renderers, pagination,
+# throttling and exception handler (marketplace/api/views.py): these defaults stay Wagtail's.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Trusted proxies in front of the app: the throttle's client address is taken from
+    # X-Forwarded-For only through that many proxies (0 = REMOTE_ADDR, not spoofable).
+    "NUM_PROXIES": env_int("TORI_API_NUM_PROXIES", 0),
+}
+# Requests per anonymous client address: "<n>/<sec|min|hour|day>".
+TORI_API_THROTTLE_RATE = env_str("TORI_API_THROTTLE_RATE", "120/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tori open data API",
+    "DESCRIPTION": (
+        "Read-only JSON for everything public on Tori: challenges, proposals, pilots, "
+        "offerings and organisations. Errors answer {\"errors\": {\"<parameter>\": [\"<message>\"]}}."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "PREPROCESSING_HOOKS": ["marketplace.api.schema.only_api_v1"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": False,
+    "SERVERS": [{"url": SITE_URL}],
+    "COMPONENT_NO_READ_ONLY_REQUIRED": False,
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "partners.models.Organisation.Kind",
+        "CityEnum": "partners.models.City",
+        "PhaseEnum": "cms.phases.Phase",
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tori open data API",

@@ -1,0 +1,192 @@
+"""`GET /api/v1/catalogue/`: the faceted catalogue search (shared/API.md "Catalogue").
+
+Built on the `search` app's interface, which lives on another branch until the merge:
+`search.filters.CatalogueFilterSet` (the one FilterSet of the page and the API),
+`search.catalogue.search(CatalogueQuery) -> CatalogueResult` and
+`search.engines.SearchUnavailable`. They are imported when a request comes, so this module
+loads without them; the route is added at the merge, before the catch-all in `urls.py`:
+
+    path("catalogue/", catalogue.CatalogueView.as_view(), name="catalogue"),
+
+Anonymous like the rest of the API (`user=None`: the index holds only public entries), the
+same list envelope plus `facets`, the same error shapes, language, throttling and CORS.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import APIException, NotFound, ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from .pagination import validate_page_params
+from .serializers import ErrorSerializer
+from .views import ERROR_RESPONSES, LANGUAGE_PARAMETERS, ApiViewMixin
+
+KINDS = ["offering", "pilot", "proposal", "challenge"]
+SORTS = ["relevance", "newest", "votes", "title"]
+FACET_NAMES = ["kind", "customer_group", "theme", "stage", "organisation_kind", "city", "year"]
+
+
+class SearchUnavailableError(APIException):
+    status_code = 503
+    default_detail = "Search is unavailable. Try again in a moment."
+    default_code = "search_unavailable"
+
+
+class CatalogueHitSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=KINDS)
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    summary = serializers.CharField(allow_blank=True)
+    url = serializers.URLField()
+    highlight = serializers.CharField(
+        allow_blank=True, help_text=_("HTML-escaped text; matching words in <mark> elements.")
+    )
+    customer_groups = serializers.ListField(child=serializers.CharField(), help_text=_("Slugs."))
+    themes = serializers.ListField(child=serializers.CharField(), help_text=_("Slugs."))
+    stage = serializers.CharField(
+        allow_null=True,
+        help_text=_("Challenge phase, proposal status or pilot stage; null for offerings."),
+    )
+    cities = serializers.ListField(child=serializers.CharField())
+    year = serializers.IntegerField()
+    vote_count = serializers.IntegerField(required=False, min_value=0)
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField(help_text=_("In the language asked."))
+    count = serializers.IntegerField(
+        min_value=0,
+        help_text=_("Entries with this value, under every other filter but this facet's own."),
+    )
+    selected = serializers.BooleanField()
+
+
+class FacetsSerializer(serializers.Serializer):
+    kind = FacetValueSerializer(many=True)
+    customer_group = FacetValueSerializer(many=True)
+    theme = FacetValueSerializer(many=True)
+    stage = FacetValueSerializer(many=True)
+    organisation_kind = FacetValueSerializer(many=True)
+    city = FacetValueSerializer(many=True)
+    year = FacetValueSerializer(many=True)
+
+
+class CatalogueAnswerSerializer(serializers.Serializer):
+    count = serializers.IntegerField(min_value=0)
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = CatalogueHitSerializer(many=True)
+    facets = FacetsSerializer()
+
+
+def _repeated(name: str, description: str, enum=None) -> OpenApiParameter:
+    return OpenApiParameter(
+        name,
+        {"type": "array", "items": {"type": "string", **({"enum": enum} if enum else {})}},
+        explode=True,
+        style="form",
+        description=description,
+    )
+
+
+CATALOGUE_PARAMETERS = [
+    OpenApiParameter("q", OpenApiTypes.STR, description=_("Search words (all must match).")),
+    _repeated("kind", "Entry kind (repeatable).", KINDS),
+    _repeated("customer_group", "Customer group slug (repeatable)."),
+    _repeated("theme", "Theme slug (repeatable)."),
+    _repeated("stage", "Challenge phase, proposal status or pilot stage (repeatable)."),
+    _repeated(
+        "organisation_kind",
+        "Organisation kind (repeatable).",
+        ["company", "research", "association", "public"],
+    ),
+    _repeated(
+        "city",
+        "City (repeatable).",
+        ["helsinki", "espoo", "vantaa", "tampere", "turku", "oulu", "other"],
+    ),
+    _repeated("year", "Year (repeatable)."),
+    OpenApiParameter(
+        "sort",
+        OpenApiTypes.STR,
+        enum=SORTS,
+        description=_("Default: relevance with q, else newest."),
+    ),
+    OpenApiParameter(
+        "page", {"type": "integer", "minimum": 1}, description=_("Page number, from 1.")
+    ),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": 100},
+        description=_("Default 20, at most 100."),
+    ),
+    *LANGUAGE_PARAMETERS,
+]
+
+
+class CatalogueView(ApiViewMixin, GenericAPIView):
+    pagination_class = None
+    filter_backends: list = []
+
+    def reports_parameter_errors_with_filters(self) -> bool:
+        return True
+
+    @extend_schema(
+        summary="Search the catalogue",
+        tags=["catalogue"],
+        parameters=CATALOGUE_PARAMETERS,
+        responses={
+            200: CatalogueAnswerSerializer,
+            **ERROR_RESPONSES,
+            503: OpenApiResponse(
+                ErrorSerializer, description=_("The search engine cannot answer.")
+            ),
+        },
+    )
+    def get(self, request):
+        from search.catalogue import SearchUnavailable, search
+        from search.filters import CatalogueFilterSet
+
+        errors = {**self.parameter_errors, **validate_page_params(request.query_params)}
+        filterset = CatalogueFilterSet(request.query_params)
+        if not filterset.is_valid():
+            for name, messages in filterset.errors.items():
+                errors.setdefault(name, list(messages))
+        if errors:
+            raise ValidationError(errors)
+        query = filterset.catalogue_query(user=None, language=self.language)
+        try:
+            result = search(query)
+        except SearchUnavailable as exc:
+            raise SearchUnavailableError(
+                _("Search is unavailable. Try again in a moment.")
+            ) from exc
+        if query.page > 1 and result.page_out_of_range:
+            raise NotFound(_("There is no page %(page)d.") % {"page": query.page})
+        url = request.build_absolute_uri()
+        next_url = (
+            replace_query_param(url, "page", query.page + 1)
+            if query.page < result.num_pages
+            else None
+        )
+        if query.page <= 1:
+            previous_url = None
+        elif query.page == 2:
+            previous_url = remove_query_param(url, "page")
+        else:
+            previous_url = replace_query_param(url, "page", query.page - 1)
+        facets = result.facets_as_dict()
+        return Response(
+            {
+                "count": result.total,
+                "next": next_url,
+                "previous": previous_url,
+                "results": [hit.as_dict() for hit in result.hits],
+                "facets": {name: facets.get(name, []) for name in FACET_NAMES},
+            }
+        )

@@ -1,0 +1,223 @@
+"""The filters of every list, as django-filter FilterSets.
+
+A filter given several times (`?theme=a&theme=b`) matches any of its values (OR); different
+filters all apply (AND). A value outside a filter's choices is a 400 naming the parameter.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import ChallengePage, CustomerGroup, Theme
+from cms.phases import Phase
+from ideas.models import Proposal, ProposalStatus
+from marketplace.models import Offering, Pilot, PilotOutcome, PilotStage
+from partners.models import City, Organisation
+
+from . import selectors
+
+PUBLIC_PROPOSAL_STATUSES = [
+    (value, label)
+    for value, label in ProposalStatus.choices
+    if value not in (ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN)
+]
+
+
+def _slug_choices(model):
+    def choices():
+        slugs = model.objects.order_by("slug").values_list("slug", flat=True).distinct()
+        return [(slug, slug) for slug in slugs]
+
+    return choices
+
+
+def _challenge_choices(request):
+    return selectors.challenges()
+
+
+MAX_ID = 2**63 - 1
+
+
+class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Ids of visible objects; a value that is no id at all is refused before any query."""
+
+    def _check_values(self, value):
+        for item in value:
+            text = str(item).strip()
+            if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super()._check_values(value)
+
+
+class IdFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdMultipleChoiceField
+
+
+def phase_q(phase: str, now) -> Q:
+    """Challenge pages in a phase at `now`: `cms.phases.phase_at` as a database condition."""
+    has_voting = Q(voting_open__isnull=False, voting_close__isnull=False)
+    steps = [
+        (Phase.UPCOMING, Q(proposals_open__gt=now)),
+        (Phase.PROPOSALS, Q(proposals_close__gt=now)),
+        (Phase.VOTING, has_voting & Q(voting_close__gt=now)),
+        (Phase.EVALUATION, Q(evaluation_end__gt=now)),
+        (Phase.PILOTING, Q(pilots_end__gt=now)),
+        (Phase.CLOSED, Q()),
+    ]
+    earlier = Q()
+    for value, condition in steps:
+        if value == phase:
+            return condition & ~earlier if earlier else condition
+        earlier = earlier | condition if earlier else condition
+    raise ValueError(phase)
+
+
+class TaxonomyFilter(django_filters.MultipleChoiceFilter):
+    """Slugs of a translatable snippet (`field_name` is `<relation>__slug`): a value matches
+    the snippet in every language."""
+
+    def __init__(self, *args, taxonomy, **kwargs):
+        self.taxonomy = taxonomy
+        kwargs.setdefault("choices", _slug_choices(taxonomy))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        keys = self.taxonomy.objects.filter(slug__in=value).values("translation_key")
+        relation = self.field_name.removesuffix("__slug")
+        matching = qs.model.objects.filter(**{f"{relation}__translation_key__in": keys}).values(
+            "pk"
+        )
+        return qs.filter(pk__in=matching)
+
+
+class ChallengeFilter(django_filters.FilterSet):
+    phase = django_filters.MultipleChoiceFilter(
+        choices=Phase.choices, method="filter_phase", help_text=_("Phase now (repeatable).")
+    )
+    customer_group = TaxonomyFilter(
+        field_name="customer_groups__slug",
+        taxonomy=CustomerGroup,
+        help_text=_("Target customer group slug (repeatable)."),
+    )
+    theme = TaxonomyFilter(
+        field_name="themes__slug", taxonomy=Theme, help_text=_("Theme slug (repeatable).")
+    )
+
+    class Meta:
+        model = ChallengePage
+        fields = ["phase", "customer_group", "theme"]
+
+    def filter_phase(self, qs, name, value):
+        if not value:
+            return qs
+        now = timezone.now()
+        condition = Q()
+        for phase in value:
+            condition |= phase_q(phase, now)
+        return qs.filter(condition)
+
+
+class ProposalFilter(django_filters.FilterSet):
+    challenge = IdFilter(
+        queryset=_challenge_choices, distinct=False, help_text=_("Challenge id (repeatable).")
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=PUBLIC_PROPOSAL_STATUSES, distinct=False, help_text=_("Status (repeatable).")
+    )
+    customer_group = TaxonomyFilter(
+        field_name="customer_groups__slug",
+        taxonomy=CustomerGroup,
+        help_text=_("Customer group served, by slug (repeatable)."),
+    )
+    organisation_kind = django_filters.MultipleChoiceFilter(
+        field_name="lead_organisation__kind",
+        choices=Organisation.Kind.choices,
+        distinct=False,
+        help_text=_("Kind of the lead organisation (repeatable)."),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["challenge", "status", "customer_group", "organisation_kind"]
+
+
+class PilotFilter(django_filters.FilterSet):
+    stage = django_filters.MultipleChoiceFilter(
+        choices=PilotStage.choices, distinct=False, help_text=_("Stage (repeatable).")
+    )
+    outcome = django_filters.MultipleChoiceFilter(
+        choices=PilotOutcome.choices, distinct=False, help_text=_("Outcome (repeatable).")
+    )
+    challenge = IdFilter(
+        field_name="proposal__challenge",
+        queryset=_challenge_choices,
+        distinct=False,
+        help_text=_("Challenge id (repeatable)."),
+    )
+
+    class Meta:
+        model = Pilot
+        fields = ["stage", "outcome", "challenge"]
+
+
+class OfferingFilter(django_filters.FilterSet):
+    customer_group = TaxonomyFilter(
+        field_name="customer_groups__slug",
+        taxonomy=CustomerGroup,
+        help_text=_("Customer group slug (repeatable)."),
+    )
+    theme = TaxonomyFilter(
+        field_name="themes__slug", taxonomy=Theme, help_text=_("Theme slug (repeatable).")
+    )
+    city = django_filters.MultipleChoiceFilter(
+        choices=City.choices,
+        method="filter_city",
+        help_text=_("City where available (repeatable)."),
+    )
+    organisation_kind = django_filters.MultipleChoiceFilter(
+        choices=Organisation.Kind.choices,
+        method="filter_organisation_kind",
+        help_text=_("Kind of any provider (repeatable)."),
+    )
+
+    class Meta:
+        model = Offering
+        fields = ["customer_group", "theme", "city", "organisation_kind"]
+
+    def filter_city(self, qs, name, value):
+        if not value:
+            return qs
+        # `cities` is a JSON list of city codes: match the quoted code in its text, which is
+        # the same on SQLite and PostgreSQL (JSON `contains` is not available on SQLite).
+        condition = Q()
+        for city in value:
+            condition |= Q(cities_text__contains=f'"{city}"')
+        return qs.alias(cities_text=Cast("cities", TextField())).filter(condition)
+
+    def filter_organisation_kind(self, qs, name, value):
+        if not value:
+            return qs
+        matching = Offering.objects.filter(providers__kind__in=value).values("pk")
+        return qs.filter(pk__in=matching)
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Organisation.Kind.choices, distinct=False, help_text=_("Kind (repeatable).")
+    )
+    city = django_filters.MultipleChoiceFilter(
+        choices=City.choices, distinct=False, help_text=_("Home city (repeatable).")
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "city"]

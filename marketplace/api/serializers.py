@@ -1,0 +1,280 @@
+"""The objects of API v1 (shared/API.md). Fields are only ever added, never changed.
+
+Serializers only read what the selectors fetched: no query per row.
+"""
+
+import logging
+
+from django.conf import settings
+from django.urls import NoReverseMatch
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.models import ChallengePage
+from cms.phases import Phase
+from marketplace.models import PilotOutcome, PilotStage, PriceModel
+from partners.models import City, Language, Organisation
+
+from .filters import PUBLIC_PROPOSAL_STATUSES
+from .languages import Localiser
+
+logger = logging.getLogger(__name__)
+
+PERSON = "person"
+TEAM_KINDS = [*Organisation.Kind.values, PERSON]
+
+
+def absolute_url(obj) -> str | None:
+    """The absolute address of an object's HTML page: SITE_URL + its path."""
+    try:
+        if isinstance(obj, ChallengePage):
+            parts = obj.get_url_parts()
+            path = parts[2] if parts else None
+        else:
+            path = obj.get_absolute_url()
+    except NoReverseMatch:
+        logger.exception("No page route for %s %s", type(obj).__name__, obj.pk)
+        return None
+    return f"{settings.SITE_URL}{path}" if path else None
+
+
+class LocalisingMixin:
+    @property
+    def localiser(self) -> Localiser:
+        localiser = self.context.get("localiser")
+        if localiser is None:
+            localiser = self.context["localiser"] = Localiser(settings.LANGUAGE_CODE)
+        return localiser
+
+
+# --- Errors -----------------------------------------------------------------------------
+class ErrorSerializer(serializers.Serializer):
+    """`{"errors": {"<parameter>": ["<message>"]}}`; 404, 405 and 429 use the key `detail`."""
+
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text=_("Messages keyed by the parameter at fault, or `detail`."),
+    )
+
+
+# --- Pieces -----------------------------------------------------------------------------
+class TaxonomySerializer(LocalisingMixin, serializers.Serializer):
+    slug = serializers.SlugField(help_text=_("Stable identifier, the same in every language."))
+    name = serializers.SerializerMethodField(
+        help_text=_("Name in the language asked, or the original.")
+    )
+
+    def get_name(self, obj) -> str:
+        return self.localiser.snippet(obj).name
+
+
+class OrganisationRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Organisation.Kind.choices)
+
+
+class TeamMemberSerializer(serializers.Serializer):
+    """An organisation on the team, or a person: a person's name is never published."""
+
+    name = serializers.SerializerMethodField(
+        help_text=_("The organisation's name; null for a person.")
+    )
+    kind = serializers.SerializerMethodField(help_text=_("The organisation's kind, or `person`."))
+
+    def get_name(self, obj) -> str | None:
+        return obj.organisation.name if obj.organisation_id else None
+
+    @extend_schema_field({"type": "string", "enum": TEAM_KINDS})
+    def get_kind(self, obj) -> str:
+        return obj.organisation.kind if obj.organisation_id else PERSON
+
+
+class ChallengeRefSerializer(LocalisingMixin, serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.SerializerMethodField()
+
+    def get_title(self, obj) -> str:
+        return self.localiser.page(obj).title
+
+
+class ScheduleSerializer(serializers.Serializer):
+    proposals_open = serializers.DateTimeField()
+    proposals_close = serializers.DateTimeField()
+    voting_open = serializers.DateTimeField(allow_null=True)
+    voting_close = serializers.DateTimeField(allow_null=True)
+    evaluation_end = serializers.DateTimeField()
+    pilots_end = serializers.DateTimeField()
+
+
+class LatestMeasurementSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    value = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False)
+
+
+class IndicatorSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    unit = serializers.CharField()
+    baseline = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False)
+    target = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False)
+    latest = serializers.SerializerMethodField(help_text=_("The most recent measurement, or null."))
+
+    @extend_schema_field(LatestMeasurementSerializer(allow_null=True))
+    def get_latest(self, obj):
+        if obj.latest_date is None:
+            return None
+        return LatestMeasurementSerializer(
+            {"date": obj.latest_date, "value": obj.latest_value}
+        ).data
+
+
+class FeedbackSummarySerializer(serializers.Serializer):
+    count = serializers.IntegerField(min_value=0, help_text=_("Residents' ratings shown."))
+    average = serializers.FloatField(
+        allow_null=True, help_text=_("Mean rating 1–5, null without any.")
+    )
+
+
+# --- Objects ----------------------------------------------------------------------------
+class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.SerializerMethodField(
+        help_text=_("In the language asked, or the original.")
+    )
+    url = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField(
+        help_text=_("In the language asked, or the original.")
+    )
+    owner = serializers.CharField(source="owner_unit", help_text=_("The publishing city unit."))
+    phase = serializers.ChoiceField(
+        choices=Phase.choices, help_text=_("Derived from the schedule, now.")
+    )
+    schedule = ScheduleSerializer(source="*")
+    customer_groups = TaxonomySerializer(many=True)
+    themes = TaxonomySerializer(many=True)
+    budget_eur = serializers.IntegerField(allow_null=True)
+    public_proposal_count = serializers.IntegerField(min_value=0)
+
+    def get_title(self, obj) -> str:
+        return self.localiser.page(obj).title
+
+    def get_summary(self, obj) -> str:
+        return self.localiser.page(obj).summary
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj):
+        return absolute_url(self.localiser.page(obj))
+
+
+class ProposalSerializer(LocalisingMixin, serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    challenge = ChallengeRefSerializer()
+    summary = serializers.CharField()
+    status = serializers.ChoiceField(choices=PUBLIC_PROPOSAL_STATUSES)
+    customer_groups = TaxonomySerializer(many=True)
+    lead_organisation = OrganisationRefSerializer(allow_null=True)
+    team = TeamMemberSerializer(many=True)
+    vote_count = serializers.SerializerMethodField(
+        help_text=_("Residents' votes; null while voting is open on a challenge that hides counts.")
+    )
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    language = serializers.ChoiceField(choices=Language.choices)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj):
+        return absolute_url(obj)
+
+    @extend_schema_field({"type": "integer", "minimum": 0, "nullable": True})
+    def get_vote_count(self, obj):
+        challenge = obj.challenge
+        if challenge.phase == Phase.VOTING and not challenge.show_vote_counts_while_voting:
+            return None
+        return obj.vote_count
+
+
+class PilotSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    proposal = serializers.SerializerMethodField(
+        help_text=_("The proposal's id, or null when it is confidential.")
+    )
+    challenge = serializers.IntegerField(
+        source="proposal.challenge_id", help_text=_("The challenge's id.")
+    )
+    summary = serializers.CharField(source="public_summary")
+    stage = serializers.ChoiceField(choices=PilotStage.choices)
+    outcome = serializers.ChoiceField(
+        choices=PilotOutcome.choices,
+        allow_null=True,
+        help_text=_("Set once the pilot is completed."),
+    )
+    venue = serializers.CharField()
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    indicators = IndicatorSerializer(many=True)
+    feedback = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj):
+        return absolute_url(obj)
+
+    @extend_schema_field({"type": "integer", "nullable": True})
+    def get_proposal(self, obj):
+        return obj.proposal_id if obj.proposal_is_public else None
+
+    @extend_schema_field(FeedbackSummarySerializer)
+    def get_feedback(self, obj):
+        average = None if obj.feedback_average is None else round(obj.feedback_average, 2)
+        return {"count": obj.feedback_count, "average": average}
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["outcome"] = data["outcome"] or None
+        return data
+
+
+class OfferingSerializer(LocalisingMixin, serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    summary = serializers.CharField()
+    providers = OrganisationRefSerializer(many=True)
+    customer_groups = TaxonomySerializer(many=True)
+    themes = TaxonomySerializer(many=True)
+    cities = serializers.ListField(child=serializers.CharField(), help_text=_("City codes."))
+    languages = serializers.ListField(child=serializers.CharField(), help_text=_("Language codes."))
+    price_model = serializers.ChoiceField(choices=PriceModel.choices)
+    pilot = serializers.SerializerMethodField(
+        help_text=_("The pilot's id, or null when it is not published.")
+    )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj):
+        return absolute_url(obj)
+
+    @extend_schema_field({"type": "integer", "nullable": True})
+    def get_pilot(self, obj):
+        return obj.pilot_id if obj.pilot_id and obj.pilot.published else None
+
+
+class OrganisationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    kind = serializers.ChoiceField(choices=Organisation.Kind.choices)
+    city = serializers.ChoiceField(choices=City.choices, help_text=_("Home city."))
+    website = serializers.SerializerMethodField(help_text=_("The organisation's website, or null."))
+    verified = serializers.BooleanField(help_text=_("Checked by staff."))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj):
+        return absolute_url(obj)
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_website(self, obj):
+        return obj.website or None

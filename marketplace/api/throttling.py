@@ -1,0 +1,21 @@
+"""Anonymous clients: `TORI_API_THROTTLE_RATE` requests per address (default 120/min)."""
+
+from django.conf import settings
+from rest_framework.throttling import AnonRateThrottle
+
+
+class ApiAnonThrottle(AnonRateThrottle):
+    """DRF's per-address throttle (default cache) with its rate read from the settings.
+
+    The address is REMOTE_ADDR unless REST_FRAMEWORK["NUM_PROXIES"] says how many trusted
+    proxies add X-Forwarded-For (TORI_API_NUM_PROXIES), so the header cannot be spoofed.
+    """
+
+    scope = "tori_api"
+
+    def __init__(self):
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+
+    def get_rate(self):
+        return getattr(settings, "TORI_API_THROTTLE_RATE", "120/min")

@@ -1,0 +1,247 @@
+"""The OpenAPI document describes every parameter, field and error; a bounded property-based
+fuzz run (schemathesis + hypothesis) finds no 5xx and no answer outside the document."""
+
+import re
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.factories.api import add_feedback, add_indicator, make_offering, make_pilot
+from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
+from tests.factories.ideas import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_PATHS = ["challenges", "proposals", "pilots", "offerings", "organisations"]
+FILTERS = {
+    "challenges": {"phase", "customer_group", "theme"},
+    "proposals": {"challenge", "status", "customer_group", "organisation_kind"},
+    "pilots": {"stage", "outcome", "challenge"},
+    "offerings": {"customer_group", "theme", "city", "organisation_kind"},
+    "organisations": {"kind", "city"},
+}
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def document(client):
+    response = client.get("/api/v1/schema/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi+json") or response[
+        "Content-Type"
+    ].startswith("application/json")
+    return response.json()
+
+
+@pytest.fixture
+def data():
+    group = CustomerGroupFactory(slug="seniors")
+    theme = ThemeFactory(slug="digital")
+    challenge = make_challenge(phase="piloting", customer_groups=[group], themes=[theme])
+    proposal = ProposalFactory(challenge=challenge, status="selected")
+    proposal.customer_groups.set([group])
+    pilot = make_pilot(proposal=proposal, stage="completed", outcome="adopted")
+    add_indicator(pilot, measurements=[("2026-04-01", 3)])
+    add_feedback(pilot, 5)
+    offering = make_offering(pilot=pilot, customer_groups=[group], themes=[theme])
+    return {
+        "challenges": challenge.pk,
+        "proposals": proposal.pk,
+        "pilots": pilot.pk,
+        "offerings": offering.pk,
+        "organisations": proposal.lead_organisation_id,
+    }
+
+
+def test_document_describes_every_endpoint_parameter_and_error(document):
+    assert document["openapi"].startswith("3.")
+    paths = document["paths"]
+    expected = {f"/api/v1/{n}/" for n in LIST_PATHS} | {f"/api/v1/{n}/{{id}}/" for n in LIST_PATHS}
+    assert expected <= set(paths)
+    assert set(paths) - expected <= {"/api/v1/catalogue/"}
+    for name in LIST_PATHS:
+        listing = paths[f"/api/v1/{name}/"]["get"]
+        params = {p["name"]: p for p in listing["parameters"]}
+        assert set(params) == FILTERS[name] | {"page", "page_size", "lang", "Accept-Language"}
+        for filter_name in FILTERS[name]:
+            # Repeated filters: an exploded array.
+            assert params[filter_name]["schema"]["type"] == "array"
+            assert params[filter_name]["explode"] is True
+            assert params[filter_name]["description"]
+        assert params["page_size"]["schema"]["maximum"] == 100
+        assert params["lang"]["schema"]["enum"] == ["en", "fi", "sv"] or set(
+            params["lang"]["schema"]["enum"]
+        ) == {
+            "fi",
+            "sv",
+            "en",
+        }
+        for operation in (listing, paths[f"/api/v1/{name}/{{id}}/"]["get"]):
+            assert {"200", "400", "404", "405", "429"} <= set(operation["responses"])
+            for code in ("400", "404", "405", "429"):
+                ref = operation["responses"][code]["content"]["application/json"]["schema"]["$ref"]
+                assert ref == "#/components/schemas/Error"
+    error = document["components"]["schemas"]["Error"]
+    assert error["properties"]["errors"]["additionalProperties"]["type"] == "array"
+
+
+def test_document_describes_every_field(document):
+    schemas = document["components"]["schemas"]
+    expected = {
+        "Challenge": {
+            "id",
+            "title",
+            "url",
+            "summary",
+            "owner",
+            "phase",
+            "schedule",
+            "customer_groups",
+            "themes",
+            "budget_eur",
+            "public_proposal_count",
+        },
+        "Proposal": {
+            "id",
+            "title",
+            "url",
+            "challenge",
+            "summary",
+            "status",
+            "customer_groups",
+            "lead_organisation",
+            "team",
+            "vote_count",
+            "submitted_at",
+            "language",
+        },
+        "Pilot": {
+            "id",
+            "title",
+            "url",
+            "proposal",
+            "challenge",
+            "stage",
+            "outcome",
+            "venue",
+            "start_date",
+            "end_date",
+            "indicators",
+            "feedback",
+        },
+        "Offering": {
+            "id",
+            "title",
+            "url",
+            "summary",
+            "providers",
+            "customer_groups",
+            "themes",
+            "cities",
+            "languages",
+            "price_model",
+            "pilot",
+        },
+        "Organisation": {"id", "name", "kind", "city", "website", "verified"},
+    }
+    for name, fields in expected.items():
+        assert fields <= set(schemas[name]["properties"]), name
+        assert fields <= set(schemas[name]["required"]), name
+    assert set(schemas["Indicator"]["properties"]) == {
+        "name",
+        "unit",
+        "baseline",
+        "target",
+        "latest",
+    }
+    assert schemas["Pilot"]["properties"]["proposal"]["nullable"] is True
+    assert schemas["Proposal"]["properties"]["url"]["format"] == "uri"
+
+
+def test_documentation_page_is_served_from_tori(client, document):
+    response = client.get("/api/v1/docs/", headers={"Accept-Language": "en"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    for path in document["paths"]:
+        assert path in html
+    for word in (
+        "customer_group",
+        "organisation_kind",
+        "page_size",
+        "public_proposal_count",
+        "latest.value",
+    ):
+        assert word in html
+    # Nothing from a CDN: every script and stylesheet is Tori's own.
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert assets and all(url.startswith("/") and not url.startswith("//") for url in assets)
+
+
+@pytest.fixture
+def fuzz_schema(settings):
+    """The document loaded through Tori's WSGI application, inside the test's transaction:
+    Django's per-request connection closing is held off as the test client does."""
+    settings.TORI_API_THROTTLE_RATE = "100000/min"
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/", WSGIHandler())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def test_known_objects_conform_to_the_document(data, fuzz_schema):
+    schema = fuzz_schema
+    for name, pk in data.items():
+        listing = schema[f"/api/v1/{name}/"]["GET"]
+        for params in ({}, {"lang": "sv"}, {"page_size": 1}):
+            case = listing.Case(query=params)
+            response = case.call_and_validate(checks=CHECKS)
+            assert response.status_code == 200
+            assert response.json()["count"] >= 1
+        detail = schema[f"/api/v1/{name}/{{id}}/"]["GET"]
+        assert (
+            detail.Case(path_parameters={"id": pk}).call_and_validate(checks=CHECKS).status_code
+            == 200
+        )
+        assert (
+            detail.Case(path_parameters={"id": 10**9}).call_and_validate(checks=CHECKS).status_code
+            == 404
+        )
+
+
+def test_fuzz_finds_no_server_error_and_no_answer_outside_the_document(data, fuzz_schema):
+    """Bounded: a few examples per operation, well under a minute in all."""
+    schema = fuzz_schema
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 10
+    for operation in operations:
+
+        @settings(
+            max_examples=12,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=operation.as_strategy())
+        def run(case):
+            case.call_and_validate(checks=CHECKS)
+
+        run()
