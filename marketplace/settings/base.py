@@ -250,11 +250,6 @@ SPECTACULAR_SETTINGS = {
         "PhaseEnum": "cms.phases.Phase",
     },
 }
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Tori open data API",
-    "VERSION": "1",
-    "PREPROCESSING_HOOKS": ["marketplace.openapi.only_open_data_api"],
-}
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
