@@ -6,7 +6,14 @@ import factory
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from cms.models import ChallengeIndexPage, ChallengePage, CustomerGroup, EvaluationCriterion, HomePage, Theme
+from cms.models import (
+    ChallengeIndexPage,
+    ChallengePage,
+    CustomerGroup,
+    EvaluationCriterion,
+    HomePage,
+    Theme,
+)
 
 
 class CustomerGroupFactory(factory.django.DjangoModelFactory):
