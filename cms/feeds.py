@@ -17,6 +17,7 @@ class ChallengeRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        self.index_url = url_in_active_language(self.index, request)
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
@@ -26,7 +27,7 @@ class ChallengeRssFeed(Feed):
         return _("Service challenges published on Tori, newest first.")
 
     def link(self):
-        return url_in_active_language(self.index, self.request)
+        return self.index_url
 
     def feed_url(self):
         return self.link() + self.index.reverse_subpage(self.route_name)
@@ -49,7 +50,7 @@ class ChallengeRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return url_in_active_language(item, self.request)
+        return url_in_active_language(item, self.request, parent_url=self.index_url)
 
     def item_guid(self, item):
         return f"tori-challenge-{item.translation_key}-{item.locale.language_code}"

@@ -18,7 +18,7 @@ class ChallengePageForm(WagtailAdminPageForm):
                 continue
             selected = []
             if self.instance.pk:
-                selected = list(getattr(self.instance, name).values_list("pk", flat=True))
+                selected = [obj.pk for obj in getattr(self.instance, name).all()]
             field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=selected))
         criteria = self.formsets.get("criteria")
         if criteria is not None:

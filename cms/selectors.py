@@ -16,15 +16,18 @@ def active_locale() -> Locale:
         return Locale.get_default()
 
 
-def url_in_active_language(page, request=None) -> str:
+def url_in_active_language(page, request=None, *, parent_url: str | None = None) -> str:
     """The page's URL under the active language's prefix.
 
     A translation has its own URL; an original shown because its translation is missing gets
-    the active language's prefix (`/sv/...`), which the fallback routing serves."""
+    the active language's prefix (`/sv/...`), which the fallback routing serves. With
+    `parent_url` (the parent's address in the active language) it goes under that instead."""
+    language = translation.get_language() or ""
+    if parent_url and page.locale.language_code != language:
+        return f"{parent_url}{page.slug}/"
     url = page.get_url(request)
     if not url:
         return ""
-    language = translation.get_language() or ""
     prefix = f"/{page.locale.language_code}/"
     if language and url.startswith(prefix):
         return f"/{language}/{url[len(prefix) :]}"
@@ -79,7 +82,7 @@ def localized_challenges(*, index=None, locale: Locale | None = None):
     ).select_related("locale")
 
 
-def challenge_cards(challenges, *, request=None, now=None) -> list[dict]:
+def challenge_cards(challenges, *, request=None, now=None, index_url=None) -> list[dict]:
     """What the listing shows of each challenge; snippet names in the active language."""
     now = now or timezone.now()
     challenges = list(challenges.prefetch_related("customer_groups", "themes"))
@@ -90,7 +93,7 @@ def challenge_cards(challenges, *, request=None, now=None) -> list[dict]:
     return [
         {
             "page": challenge,
-            "url": url_in_active_language(challenge, request),
+            "url": url_in_active_language(challenge, request, parent_url=index_url),
             "phase": challenge.phase_at(now),
             "phase_label": challenge.phase_label,
             "next_deadline": challenge.next_deadline_at(now),
@@ -112,12 +115,13 @@ def challenge_listing(*, index, data, request=None) -> dict:
         data or None, queryset=localized_challenges(index=index), request=request, now=now
     )
     challenges = filterset.qs.by_next_deadline(now)
+    index_url = url_in_active_language(index, request)
     return {
         "filter": filterset,
-        "challenges": challenge_cards(challenges, request=request, now=now),
+        "challenges": challenge_cards(challenges, request=request, now=now, index_url=index_url),
         "feed_urls": {
-            "rss": url_in_active_language(index, request) + index.reverse_subpage("feed-rss"),
-            "atom": url_in_active_language(index, request) + index.reverse_subpage("feed-atom"),
+            "rss": index_url + index.reverse_subpage("feed-rss"),
+            "atom": index_url + index.reverse_subpage("feed-atom"),
         },
     }
 

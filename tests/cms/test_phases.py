@@ -154,6 +154,11 @@ def test_timeline_marks_the_current_phase_only():
     timeline = page.timeline(V_CLOSE)
     assert [step["phase"] for step in timeline if step["current"]] == [Phase.EVALUATION]
     assert [step["phase"] for step in timeline] == [
-        "upcoming", "proposals", "voting", "evaluation", "piloting", "closed"
+        "upcoming",
+        "proposals",
+        "voting",
+        "evaluation",
+        "piloting",
+        "closed",
     ]
     assert "voting" not in [step["phase"] for step in _page(WITHOUT_VOTING).timeline(P_OPEN)]

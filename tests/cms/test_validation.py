@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms.models import ChallengePage, EvaluationCriterion
 from tests.factories.cms import challenge_index, make_challenge
@@ -59,17 +59,49 @@ def _start():
     ("overrides", "field", "message"),
     [
         ({"proposals_close_offset": 0}, "proposals_close", "Proposals must close after they open."),
-        ({"voting_open_offset": 9}, "voting_open", "Voting must open when proposals close or later."),
+        (
+            {"voting_open_offset": 9},
+            "voting_open",
+            "Voting must open when proposals close or later.",
+        ),
         ({"voting_close_offset": 10}, "voting_close", "Voting must close after it opens."),
-        ({"voting_close": None}, "voting_close", "Give both voting dates, or leave both empty for no voting."),
-        ({"voting_open": None}, "voting_open", "Give both voting dates, or leave both empty for no voting."),
-        ({"evaluation_end_offset": 20}, "evaluation_end", "Evaluation must end after proposals and voting close."),
-        ({"pilots_end_offset": 30}, "pilots_end", "The pilot period must end after evaluation ends."),
+        (
+            {"voting_close": None},
+            "voting_close",
+            "Give both voting dates, or leave both empty for no voting.",
+        ),
+        (
+            {"voting_open": None},
+            "voting_open",
+            "Give both voting dates, or leave both empty for no voting.",
+        ),
+        (
+            {"evaluation_end_offset": 20},
+            "evaluation_end",
+            "Evaluation must end after proposals and voting close.",
+        ),
+        (
+            {"pilots_end_offset": 30},
+            "pilots_end",
+            "The pilot period must end after evaluation ends.",
+        ),
         ({"budget_eur": -1}, "budget_eur", "The budget cannot be negative."),
         ({"pilot_length_weeks": -2}, "pilot_length_weeks", "The pilot length cannot be negative."),
-        ({"votes_per_resident": -1}, "votes_per_resident", "The number of votes cannot be negative."),
-        ({"resident_vote_weight": Decimal("1.5")}, "resident_vote_weight", "The weight must be between 0 and 1."),
-        ({"resident_vote_weight": Decimal("-0.1")}, "resident_vote_weight", "The weight must be between 0 and 1."),
+        (
+            {"votes_per_resident": -1},
+            "votes_per_resident",
+            "The number of votes cannot be negative.",
+        ),
+        (
+            {"resident_vote_weight": Decimal("1.5")},
+            "resident_vote_weight",
+            "The weight must be between 0 and 1.",
+        ),
+        (
+            {"resident_vote_weight": Decimal("-0.1")},
+            "resident_vote_weight",
+            "The weight must be between 0 and 1.",
+        ),
     ],
 )
 def test_each_rule_reports_on_its_field(overrides, field, message):
@@ -184,7 +216,10 @@ def test_admin_form_requires_a_criterion_with_a_positive_weight(admin_client_use
     index = challenge_index()
     response = _admin_post(admin_client_user, index, criteria=inline_formset([], min=1))
     assert response.status_code == 200
-    assert "Add at least one evaluation criterion." in response.context["form"].formsets["criteria"].non_form_errors()
+    assert (
+        "Add at least one evaluation criterion."
+        in response.context["form"].formsets["criteria"].non_form_errors()
+    )
 
     response = _admin_post(
         admin_client_user,
@@ -203,7 +238,12 @@ def test_admin_edit_of_existing_challenge_keeps_its_criteria(admin_client_user):
     response = admin_client_user.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     content = response.content.decode()
-    for name in ("proposals_open", "voting_close", "individuals_may_submit", "resident_vote_weight"):
+    for name in (
+        "proposals_open",
+        "voting_close",
+        "individuals_may_submit",
+        "resident_vote_weight",
+    ):
         assert f'name="{name}"' in content
     first, second = page.criteria.all()
     response = _admin_post(
@@ -241,4 +281,7 @@ def test_admin_refuses_deleting_the_last_criterion(admin_client_user):
         ),
     )
     assert response.status_code == 200
-    assert "Add at least one evaluation criterion." in response.context["form"].formsets["criteria"].non_form_errors()
+    assert (
+        "Add at least one evaluation criterion."
+        in response.context["form"].formsets["criteria"].non_form_errors()
+    )
