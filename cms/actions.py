@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import rules
 from .phases import Phase
@@ -61,9 +62,12 @@ def actions_now(challenge, now: datetime | None = None) -> list[RoleActions]:
             closes = challenge.voting_close
             visitor.append(Action(_("Read the public proposals; sign in to vote."), closes))
             if challenge.votes_per_resident:
-                resident.append(
-                    Action(_("Vote for the proposals you like (limited number of votes)."), closes)
-                )
+                text = ngettext(
+                    "Vote for the proposal you like most (%(count)d vote).",
+                    "Vote for the proposals you like (up to %(count)d votes).",
+                    challenge.votes_per_resident,
+                ) % {"count": challenge.votes_per_resident}
+                resident.append(Action(text, closes))
             else:
                 resident.append(Action(_("Vote for the proposals you like."), closes))
             resident.append(Action(_("Comment on public proposals."), closes))
