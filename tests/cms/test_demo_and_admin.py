@@ -42,7 +42,12 @@ def test_seed_builds_the_museum_demo_and_is_idempotent(client):
     for language in ("fi", "sv", "en"):
         assert CustomerGroup.objects.filter(locale__language_code=language).count() == 7
         assert Theme.objects.filter(locale__language_code=language).count() == 5
-        assert StandardPage.objects.live().filter(locale__language_code=language, show_in_footer=True).count() == 2
+        assert (
+            StandardPage.objects.live()
+            .filter(locale__language_code=language, show_in_footer=True)
+            .count()
+            == 2
+        )
         index = ChallengeIndexPage.objects.live().get(locale__language_code=language)
         assert index.get_workflow() == challenge_workflow()
         response = client.get(index.get_url())
@@ -73,10 +78,13 @@ def test_snippets_are_translatable_in_the_admin(client):
     assert response.status_code == 200
     theme = ThemeFactory(name="Oppiminen")
     response = client.post(
-        f"/admin/translation/submit/snippet/cms/theme/{theme.pk}/", {"locales": [Locale.objects.get(language_code="en").pk]}
+        f"/admin/translation/submit/snippet/cms/theme/{theme.pk}/",
+        {"locales": [Locale.objects.get(language_code="en").pk]},
     )
     assert response.status_code == 302
-    assert Theme.objects.filter(locale__language_code="en", translation_key=theme.translation_key).exists()
+    assert Theme.objects.filter(
+        locale__language_code="en", translation_key=theme.translation_key
+    ).exists()
 
 
 @pytest.mark.django_db
@@ -88,7 +96,14 @@ def test_a_challenge_index_created_in_the_admin_gets_the_workflow(client):
 
     response = client.post(
         f"/admin/pages/add/cms/challengeindexpage/{home.pk}/",
-        nested_form_data({"title": "Haasteet", "slug": "haasteet-2", "intro": rich_text(""), "action-publish": "1"}),
+        nested_form_data(
+            {
+                "title": "Haasteet",
+                "slug": "haasteet-2",
+                "intro": rich_text(""),
+                "action-publish": "1",
+            }
+        ),
     )
     assert response.status_code == 302
     index = ChallengeIndexPage.objects.get(slug="haasteet-2")
