@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from .models import ChallengeIndexPage, ChallengePage, CustomerGroup, Theme
+from .phases import Phase
 
 
 def active_locale() -> Locale:
@@ -90,20 +91,25 @@ def challenge_cards(challenges, *, request=None, now=None, index_url=None) -> li
         {g for c in challenges for g in c.customer_groups.all()}, CustomerGroup
     )
     themes = localized_in_bulk({t for c in challenges for t in c.themes.all()}, Theme)
-    return [
-        {
-            "page": challenge,
-            "url": url_in_active_language(challenge, request, parent_url=index_url),
-            "phase": challenge.phase_at(now),
-            "phase_label": challenge.phase_label,
-            "next_deadline": challenge.next_deadline_at(now),
-            "customer_groups": sorted(
-                (groups[g.pk] for g in challenge.customer_groups.all()), key=lambda g: g.name
-            ),
-            "themes": sorted((themes[t.pk] for t in challenge.themes.all()), key=lambda t: t.name),
-        }
-        for challenge in challenges
-    ]
+    cards = []
+    for challenge in challenges:
+        phase = challenge.phase_at(now)
+        cards.append(
+            {
+                "page": challenge,
+                "url": url_in_active_language(challenge, request, parent_url=index_url),
+                "phase": phase,
+                "phase_label": Phase(phase).label,
+                "next_deadline": challenge.next_deadline_at(now),
+                "customer_groups": sorted(
+                    (groups[g.pk] for g in challenge.customer_groups.all()), key=lambda g: g.name
+                ),
+                "themes": sorted(
+                    (themes[t.pk] for t in challenge.themes.all()), key=lambda t: t.name
+                ),
+            }
+        )
+    return cards
 
 
 def challenge_listing(*, index, data, request=None) -> dict:
