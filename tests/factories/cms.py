@@ -6,7 +6,14 @@ import factory
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from cms.models import ChallengeIndexPage, ChallengePage, CustomerGroup, EvaluationCriterion, HomePage, Theme
+from cms.models import (
+    ChallengeIndexPage,
+    ChallengePage,
+    CustomerGroup,
+    EvaluationCriterion,
+    HomePage,
+    Theme,
+)
 
 
 class CustomerGroupFactory(factory.django.DjangoModelFactory):
@@ -83,7 +90,8 @@ def make_challenge(
     schedule.update({k: v for k, v in fields.items() if k in schedule})
     other = {k: v for k, v in fields.items() if k not in schedule}
     other.setdefault("summary", f"Summary of {title}")
-    page = ChallengePage(title=title, **schedule, **other)
+    # An unpublished challenge is a draft: not live until a revision is published.
+    page = ChallengePage(title=title, live=publish, **schedule, **other)
     for order, (name, weight) in enumerate(criteria):
         page.criteria.add(EvaluationCriterion(name=name, weight=weight, sort_order=order))
     challenge_index().add_child(instance=page)
@@ -96,3 +104,26 @@ def make_challenge(
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+def publish_translation(page, language: str, **fields):
+    """Translate a page into `language` (parents are translated too) and publish it."""
+    locale = Locale.objects.get(language_code=language)
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def translate_snippet(snippet, language: str, **fields):
+    locale = Locale.objects.get(language_code=language)
+    translation = snippet.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return translation

@@ -1,0 +1,65 @@
+"""The challenge page's admin form: snippets of the page's language, criteria checked on the inline."""
+
+from django.core.validators import MinValueValidator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+NUMBER_FIELDS = ("budget_eur", "pilot_length_weeks", "votes_per_resident", "resident_vote_weight")
+
+
+class ChallengePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        for name in ("customer_groups", "themes"):
+            field = self.fields.get(name)
+            if field is None or locale_id is None:
+                continue
+            selected = []
+            if self.instance.pk:
+                selected = [obj.pk for obj in getattr(self.instance, name).all()]
+            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=selected))
+        criteria = self.formsets.get("criteria")
+        if criteria is not None:
+            criteria.error_messages["too_few_forms"] = _("Add at least one evaluation criterion.")
+        # The model's validators carry the clear messages ("The budget cannot be negative."):
+        # drop the form fields' generic minimum checks so those messages reach the field.
+        for name in NUMBER_FIELDS:
+            field = self.fields.get(name)
+            if field is not None:
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, MinValueValidator)
+                ]
+
+    def _kept_criteria(self, formset):
+        kept = []
+        for form in formset.forms:
+            if formset.can_delete and formset._should_delete_form(form):
+                continue
+            if form.instance.pk is None and not form.has_changed():
+                continue
+            kept.append(form.instance)
+        return kept
+
+    def _post_clean(self):
+        # While the form is cleaned, the page's criteria relation still holds the saved rows;
+        # the criteria are checked in is_valid() against the submitted inline forms instead.
+        self.instance._criteria_validated_by_form = True
+        try:
+            super()._post_clean()
+        finally:
+            del self.instance._criteria_validated_by_form
+
+    def is_valid(self):
+        valid = super().is_valid()
+        formset = self.formsets.get("criteria")
+        if formset is None or not formset.is_valid():
+            return valid
+        messages = self.instance.criteria_errors(
+            self._kept_criteria(formset), require_one=not self.is_deferred_validation
+        )
+        if messages:
+            formset._non_form_errors.extend(messages)
+            return False
+        return valid
