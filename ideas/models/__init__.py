@@ -10,5 +10,6 @@ from .proposals import (  # noqa: F401
     TeamInvitation,
     TeamMember,
 )
+from .comments import Comment, CommentReport, CommentVisibility  # noqa: F401
 from .reviews import CriterionScore, EvaluatorAssignment, Review  # noqa: F401
 from .votes import Vote, VoteEvent, VoteQuota  # noqa: F401

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils.deconstruct import deconstructible
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -129,8 +131,16 @@ class TeamInvitation(models.Model):
         DECLINED = "declined", _("Declined")
         REVOKED = "revoked", _("Revoked")
 
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", _("An organisation (invite its owner)")
+        PERSON = "person", _("A person")
+
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))
+    kind = models.CharField(_("invite"), max_length=12, choices=Kind.choices, default=Kind.PERSON)
+    # SHA-256 of the token e-mailed to the invitee; the token itself is never stored.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,
@@ -148,6 +158,10 @@ class TeamInvitation(models.Model):
     class Meta:
         verbose_name = _("team invitation")
         verbose_name_plural = _("team invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.proposal}"
 
 
 class ProposalRevision(models.Model):
@@ -184,13 +198,38 @@ class StatusChange(models.Model):
         ordering = ["created_at"]
 
 
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """Files only views may serve: under TORI_PRIVATE_ROOT, outside MEDIA_ROOT, no URL."""
+
+    @property
+    def base_location(self):
+        return settings.TORI_PRIVATE_ROOT
+
+    @property
+    def location(self):
+        import os
+
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; use the download view.")
+
+
+private_storage = PrivateStorage()
+
+
 def attachment_path(instance, filename):
     return f"proposals/{instance.proposal_id}/{filename}"
 
 
 class ProposalAttachment(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to=attachment_path)
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=private_storage, max_length=200)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=50)
     size = models.PositiveIntegerField(_("size"))
@@ -200,3 +239,10 @@ class ProposalAttachment(models.Model):
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:attachment-download", kwargs={"pk": self.proposal_id, "attachment_pk": self.pk})

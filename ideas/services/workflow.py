@@ -33,6 +33,12 @@ def allowed_moves(status: str) -> set[str]:
     return TRANSITIONS.get(status, set())
 
 
+def staff_moves_from(status: str) -> list[str]:
+    """The statuses staff may choose for a proposal now (in the order of the choices)."""
+    allowed = allowed_moves(status) & STAFF_MOVES
+    return [value for value in S.values if value in allowed]
+
+
 def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -> StatusChange:
     """Move a proposal to a new status and record who, when, from, to and why."""
     with transaction.atomic():
