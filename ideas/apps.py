@@ -10,4 +10,6 @@ class IdeasConfig(AppConfig):
         from . import signals
         from .services import notices
 
-        signals.status_changed.connect(notices.on_status_changed, dispatch_uid="ideas-status-notify")
+        signals.status_changed.connect(
+            notices.on_status_changed, dispatch_uid="ideas-status-notify"
+        )

@@ -44,7 +44,9 @@ def render_text(text, params=None, *, language: str) -> str:
     return value
 
 
-def notify(*, recipient, kind: str, subject, body="", url: str = "", params: dict | None = None) -> Notification:
+def notify(
+    *, recipient, kind: str, subject, body="", url: str = "", params: dict | None = None
+) -> Notification:
     """Store a notification and, after commit, e-mail it unless the recipient switched it off.
 
     `subject` and `body` may be lazy translations with %-placeholders filled from `params`;
@@ -82,7 +84,9 @@ def _send(notification: Notification) -> None:
     ).send()
 
 
-def send_email(*, to: str, subject, body, language: str, params: dict | None = None, url: str = "") -> None:
+def send_email(
+    *, to: str, subject, body, language: str, params: dict | None = None, url: str = ""
+) -> None:
     """E-mail someone without an account (e.g. an invitee), after commit, in `language`."""
     subject_text = render_text(subject, params, language=language)
     body_text = render_text(body, params, language=language)
@@ -91,9 +95,16 @@ def send_email(*, to: str, subject, body, language: str, params: dict | None = N
         with translation.override(language):
             text = render_to_string(
                 "partners/email/message.txt",
-                {"body": body_text, "url": url, "site_url": settings.SITE_URL, "sent_at": timezone.localtime()},
+                {
+                    "body": body_text,
+                    "url": url,
+                    "site_url": settings.SITE_URL,
+                    "sent_at": timezone.localtime(),
+                },
             )
-        EmailMessage(subject=subject_text, body=text, to=[to], headers={"Content-Language": language}).send()
+        EmailMessage(
+            subject=subject_text, body=text, to=[to], headers={"Content-Language": language}
+        ).send()
 
     transaction.on_commit(_deliver)
 

@@ -1,5 +1,6 @@
 """Proposals, teams, revisions, comments, votes, reviews. One module per concern."""
 
+from .comments import Comment, CommentReport, CommentVisibility  # noqa: F401
 from .proposals import (  # noqa: F401
     Proposal,
     ProposalAttachment,
@@ -10,6 +11,5 @@ from .proposals import (  # noqa: F401
     TeamInvitation,
     TeamMember,
 )
-from .comments import Comment, CommentReport, CommentVisibility  # noqa: F401
 from .reviews import CriterionScore, EvaluatorAssignment, Review  # noqa: F401
 from .votes import Vote, VoteEvent, VoteQuota  # noqa: F401

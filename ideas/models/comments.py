@@ -13,7 +13,10 @@ class Comment(models.Model):
     """A comment on a proposal: public or team-only, with one level of replies."""
 
     proposal = models.ForeignKey(
-        "ideas.Proposal", on_delete=models.CASCADE, related_name="comments", verbose_name=_("proposal")
+        "ideas.Proposal",
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("proposal"),
     )
     parent = models.ForeignKey(
         "self",
@@ -31,7 +34,10 @@ class Comment(models.Model):
         verbose_name=_("author"),
     )
     visibility = models.CharField(
-        _("visibility"), max_length=10, choices=CommentVisibility.choices, default=CommentVisibility.PUBLIC
+        _("visibility"),
+        max_length=10,
+        choices=CommentVisibility.choices,
+        default=CommentVisibility.PUBLIC,
     )
     body = models.TextField(_("comment"), max_length=4000)
     by_staff = models.BooleanField(_("answer by staff"), default=False)
@@ -50,7 +56,8 @@ class Comment(models.Model):
         indexes = [models.Index(fields=["proposal", "created_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""), name="comment_hidden_has_reason"
+                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
+                name="comment_hidden_has_reason",
             ),
         ]
 
@@ -69,7 +76,9 @@ class CommentReport(models.Model):
     """A resident's report that a comment breaks the rules."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     reason = models.TextField(_("reason"), max_length=1000, blank=True)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
 
@@ -77,5 +86,7 @@ class CommentReport(models.Model):
         verbose_name = _("comment report")
         verbose_name_plural = _("comment reports")
         constraints = [
-            models.UniqueConstraint(fields=["comment", "reporter"], name="commentreport_unique_reporter"),
+            models.UniqueConstraint(
+                fields=["comment", "reporter"], name="commentreport_unique_reporter"
+            ),
         ]

@@ -54,14 +54,19 @@ def is_team_lead(user, proposal) -> bool:
     if not people.is_signed_in(user):
         return False
     if proposal.lead_organisation_id:
-        return Membership.objects.filter(organisation_id=proposal.lead_organisation_id, user=user).exists()
-    return TeamMember.objects.filter(proposal=proposal, user=user, role=TeamMember.Role.LEAD).exists()
+        return Membership.objects.filter(
+            organisation_id=proposal.lead_organisation_id, user=user
+        ).exists()
+    return TeamMember.objects.filter(
+        proposal=proposal, user=user, role=TeamMember.Role.LEAD
+    ).exists()
 
 
 def is_assigned_evaluator(user, challenge) -> bool:
-    return people.is_evaluator(user) and EvaluatorAssignment.objects.filter(
-        challenge=challenge, evaluator=user
-    ).exists()
+    return (
+        people.is_evaluator(user)
+        and EvaluatorAssignment.objects.filter(challenge=challenge, evaluator=user).exists()
+    )
 
 
 def proposals_open(challenge, now=None) -> bool:
@@ -119,12 +124,17 @@ def can_start_proposal(user, challenge, now=None) -> Decision:
         phase = challenge.phase_at(now) if now else challenge.phase
         if phase == "upcoming":
             return Decision(False, _("This challenge does not accept proposals yet."))
-        return Decision(False, _("Proposals for this challenge closed on %(date)s.") % {"date": _date(challenge)})
+        return Decision(
+            False,
+            _("Proposals for this challenge closed on %(date)s.") % {"date": _date(challenge)},
+        )
     has_org = Membership.objects.filter(user=user).exists()
     if not has_org and not challenge.individuals_may_submit:
         return Decision(
             False,
-            _("This challenge accepts proposals from organisations only. Join or create an organisation first."),
+            _(
+                "This challenge accepts proposals from organisations only. Join or create an organisation first."
+            ),
         )
     return Decision(True)
 
@@ -132,11 +142,16 @@ def can_start_proposal(user, challenge, now=None) -> Decision:
 def _date(challenge) -> str:
     from django.utils import formats, timezone
 
-    return formats.date_format(timezone.localtime(challenge.proposals_close), "SHORT_DATETIME_FORMAT")
+    return formats.date_format(
+        timezone.localtime(challenge.proposals_close), "SHORT_DATETIME_FORMAT"
+    )
 
 
 def can_propose_for_organisation(user, organisation) -> bool:
-    return people.is_verified(user) and Membership.objects.filter(organisation=organisation, user=user).exists()
+    return (
+        people.is_verified(user)
+        and Membership.objects.filter(organisation=organisation, user=user).exists()
+    )
 
 
 def can_propose_as_individual(user, challenge) -> bool:
@@ -145,7 +160,9 @@ def can_propose_as_individual(user, challenge) -> bool:
 
 def can_edit_proposal(user, proposal, now=None) -> bool:
     """Every team member edits while the proposal is editable (draft or submitted, before close)."""
-    return people.is_verified(user) and is_team_member(user, proposal) and is_editable(proposal, now)
+    return (
+        people.is_verified(user) and is_team_member(user, proposal) and is_editable(proposal, now)
+    )
 
 
 def can_submit(user, proposal, now=None) -> bool:
@@ -209,11 +226,7 @@ def can_comment_team_only(user, proposal) -> bool:
 
 
 def can_report_comment(user, comment) -> bool:
-    return (
-        people.is_verified(user)
-        and comment.author_id != user.pk
-        and not comment.is_hidden
-    )
+    return people.is_verified(user) and comment.author_id != user.pk and not comment.is_hidden
 
 
 def can_moderate(user) -> bool:

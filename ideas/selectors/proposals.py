@@ -33,7 +33,8 @@ def team_users(proposal):
     """Every person on the team: individual members and members of team organisations."""
     return (
         User.objects.filter(
-            Q(team_memberships__proposal=proposal) | Q(memberships__organisation__team_memberships__proposal=proposal)
+            Q(team_memberships__proposal=proposal)
+            | Q(memberships__organisation__team_memberships__proposal=proposal)
         )
         .filter(is_active=True)
         .distinct()
@@ -46,7 +47,12 @@ def proposal_for_page(pk):
         Proposal.objects.select_related("challenge", "lead_organisation", "created_by")
         .prefetch_related(
             "customer_groups",
-            Prefetch("team", queryset=TeamMember.objects.select_related("organisation", "user").order_by("role", "id")),
+            Prefetch(
+                "team",
+                queryset=TeamMember.objects.select_related("organisation", "user").order_by(
+                    "role", "id"
+                ),
+            ),
             "attachments",
             Prefetch("status_changes", queryset=_status_changes()),
         )
@@ -83,7 +89,12 @@ def public_proposals(*, challenge, sort: str = "newest"):
         .filter(challenge__translation_key=challenge.translation_key)
         .select_related("lead_organisation")
         .prefetch_related(
-            Prefetch("team", queryset=TeamMember.objects.select_related("organisation", "user").order_by("role", "id"))
+            Prefetch(
+                "team",
+                queryset=TeamMember.objects.select_related("organisation", "user").order_by(
+                    "role", "id"
+                ),
+            )
         )
         .order_by(*order)
     )
@@ -93,7 +104,9 @@ def proposals_of_user(user):
     """Proposals whose team the user is on (personally or through an organisation)."""
     if not user.is_authenticated:
         return Proposal.objects.none()
-    ids = TeamMember.objects.filter(Q(user=user) | Q(organisation__memberships__user=user)).values("proposal_id")
+    ids = TeamMember.objects.filter(Q(user=user) | Q(organisation__memberships__user=user)).values(
+        "proposal_id"
+    )
     return (
         Proposal.objects.filter(pk__in=ids)
         .select_related("challenge", "lead_organisation")

@@ -14,7 +14,9 @@ from . import notices
 from .proposals import ProposalError
 
 
-def comment_post(*, proposal, author, body: str, visibility: str = CommentVisibility.PUBLIC, parent=None) -> Comment:
+def comment_post(
+    *, proposal, author, body: str, visibility: str = CommentVisibility.PUBLIC, parent=None
+) -> Comment:
     body = (body or "").strip()
     if not body:
         raise ProposalError(_("Write a comment first."))
@@ -48,7 +50,9 @@ def comment_report(*, comment: Comment, reporter, reason: str = "") -> CommentRe
         raise ProposalError(_("You cannot report this comment."))
     try:
         with transaction.atomic():
-            report = CommentReport.objects.create(comment=comment, reporter=reporter, reason=(reason or "").strip())
+            report = CommentReport.objects.create(
+                comment=comment, reporter=reporter, reason=(reason or "").strip()
+            )
             Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
     except IntegrityError:
         raise ProposalError(_("You have already reported this comment.")) from None

@@ -87,7 +87,11 @@ def comment_posted(*, comment) -> None:
     from ..selectors.proposals import team_users
 
     proposal = comment.proposal
-    params = {"title": proposal.title, "author": comment.author.display_name if comment.author else "", "text": comment.body[:500]}
+    params = {
+        "title": proposal.title,
+        "author": comment.author.display_name if comment.author else "",
+        "text": comment.body[:500],
+    }
     for user in team_users(proposal):
         if user.pk == comment.author_id:
             continue
@@ -97,7 +101,8 @@ def comment_posted(*, comment) -> None:
             subject=_("New comment on your proposal “%(title)s”"),
             body=_("%(author)s commented on “%(title)s”:\n\n%(text)s"),
             params=params,
-            url=_url(_lang(user), "ideas:proposal-detail", pk=proposal.pk) + f"#comment-{comment.pk}",
+            url=_url(_lang(user), "ideas:proposal-detail", pk=proposal.pk)
+            + f"#comment-{comment.pk}",
         )
 
 

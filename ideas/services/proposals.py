@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..selectors.proposals import default_locale_challenge, team_users
 from . import notices
-from .workflow import change_status
+from .workflow import TransitionError, change_status
 
 S = ProposalStatus
 
@@ -88,7 +88,9 @@ def proposal_start(
     decision = rules.can_start_proposal(user, challenge, now)
     if not decision:
         raise ProposalError(decision.reason)
-    if organisation is not None and not rules.proposals.can_propose_for_organisation(user, organisation):
+    if organisation is not None and not rules.proposals.can_propose_for_organisation(
+        user, organisation
+    ):
         raise ProposalError(_("You can make proposals only for organisations you belong to."))
     if organisation is None and not rules.proposals.can_propose_as_individual(user, challenge):
         raise ProposalError(_("This challenge accepts proposals from organisations only."))
@@ -107,7 +109,9 @@ def proposal_start(
         )
         proposal.customer_groups.set(groups)
         if organisation is not None:
-            TeamMember.objects.create(proposal=proposal, organisation=organisation, role=TeamMember.Role.LEAD)
+            TeamMember.objects.create(
+                proposal=proposal, organisation=organisation, role=TeamMember.Role.LEAD
+            )
         else:
             TeamMember.objects.create(proposal=proposal, user=user, role=TeamMember.Role.LEAD)
         ProposalRevision.objects.create(
@@ -139,17 +143,23 @@ def proposal_update(
         fields = {"title": title, "summary": summary, "body": body, "updated_at": timezone.now()}
         if language:
             fields["language"] = language
-        updated = (
-            Proposal.objects.filter(pk=proposal.pk, version=expected_version, status__in=rules.proposals.EDITABLE_STATUSES)
-            .update(version=F("version") + 1, **fields)
-        )
+        updated = Proposal.objects.filter(
+            pk=proposal.pk, version=expected_version, status__in=rules.proposals.EDITABLE_STATUSES
+        ).update(version=F("version") + 1, **fields)
         if not updated:
-            current = Proposal.objects.filter(pk=proposal.pk).values_list("version", flat=True).first()
+            current = (
+                Proposal.objects.filter(pk=proposal.pk).values_list("version", flat=True).first()
+            )
             raise StaleVersion(current or expected_version)
         new_version = expected_version + 1
         proposal.customer_groups.set(groups)
         ProposalRevision.objects.create(
-            proposal_id=proposal.pk, version=new_version, author=by, title=title, summary=summary, body=body
+            proposal_id=proposal.pk,
+            version=new_version,
+            author=by,
+            title=title,
+            summary=summary,
+            body=body,
         )
     for name, value in fields.items():
         setattr(proposal, name, value)
@@ -157,7 +167,9 @@ def proposal_update(
     return proposal
 
 
-def proposal_submit(*, proposal: Proposal, by: User, publication_consent: bool, now=None) -> Proposal:
+def proposal_submit(
+    *, proposal: Proposal, by: User, publication_consent: bool, now=None
+) -> Proposal:
     """Submit a draft. Consent to publication is required when the challenge publishes proposals."""
     if not rules.can_submit(by, proposal, now):
         raise ProposalError(_("Only the team can submit a draft, and only before proposals close."))
@@ -166,7 +178,9 @@ def proposal_submit(*, proposal: Proposal, by: User, publication_consent: bool, 
             _("This challenge publishes proposals: give your consent to publication to submit.")
         )
     with transaction.atomic():
-        Proposal.objects.filter(pk=proposal.pk).update(publication_consent=bool(publication_consent))
+        Proposal.objects.filter(pk=proposal.pk).update(
+            publication_consent=bool(publication_consent)
+        )
         proposal.publication_consent = bool(publication_consent)
         change_status(proposal=proposal, to_status=S.SUBMITTED, by=by)
     return proposal
@@ -174,7 +188,9 @@ def proposal_submit(*, proposal: Proposal, by: User, publication_consent: bool, 
 
 def proposal_withdraw(*, proposal: Proposal, by: User, reason: str = "", now=None) -> Proposal:
     if not rules.can_withdraw(by, proposal, now):
-        raise ProposalError(_("The team can withdraw a submitted proposal only before proposals close."))
+        raise ProposalError(
+            _("The team can withdraw a submitted proposal only before proposals close.")
+        )
     change_status(proposal=proposal, to_status=S.WITHDRAWN, by=by, reason=reason)
     return proposal
 
@@ -224,14 +240,17 @@ def attachment_add(*, proposal: Proposal, by: User, upload, now=None) -> Proposa
     max_bytes = settings.TORI_ATTACHMENT_MAX_BYTES
     if upload.size > max_bytes:
         raise ProposalError(
-            _("The file is too large: at most %(mb)s MB.") % {"mb": round(max_bytes / (1024 * 1024), 1)}
+            _("The file is too large: at most %(mb)s MB.")
+            % {"mb": round(max_bytes / (1024 * 1024), 1)}
         )
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
     sniffed = sniff_content_type(head)
     if sniffed is None:
-        raise ProposalError(_("Only PDF, PNG and JPEG files can be attached; this file is none of them."))
+        raise ProposalError(
+            _("Only PDF, PNG and JPEG files can be attached; this file is none of them.")
+        )
     content_type, extension = sniffed
     with transaction.atomic():
         Proposal.objects.select_for_update().filter(pk=proposal.pk).first()
@@ -266,21 +285,33 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invitation_create(*, proposal: Proposal, by: User, email: str, kind: str, now=None) -> tuple[TeamInvitation, str]:
+def invitation_create(
+    *, proposal: Proposal, by: User, email: str, kind: str, now=None
+) -> tuple[TeamInvitation, str]:
     """Invite a person, or an organisation through one of its owners, by e-mail.
 
     Returns the invitation and the single-use token (only its hash is stored)."""
     if not rules.proposals.can_manage_team(by, proposal, now):
-        raise ProposalError(_("Only the lead can invite co-developers while the proposal is editable."))
+        raise ProposalError(
+            _("Only the lead can invite co-developers while the proposal is editable.")
+        )
     email = email.strip().lower()
     invitee = User.objects.filter(email__iexact=email).first()
     if kind == TeamInvitation.Kind.ORGANISATION:
-        if invitee is None or not Membership.objects.filter(user=invitee, role=Membership.Role.OWNER).exists():
-            raise ProposalError(_("No organisation owner has this e-mail address. Invite the owner's address."))
+        if (
+            invitee is None
+            or not Membership.objects.filter(user=invitee, role=Membership.Role.OWNER).exists()
+        ):
+            raise ProposalError(
+                _("No organisation owner has this e-mail address. Invite the owner's address.")
+            )
     elif invitee is not None and rules.is_team_member(invitee, proposal):
         raise ProposalError(_("This person is already on the team."))
     if TeamInvitation.objects.filter(
-        proposal=proposal, email__iexact=email, status=TeamInvitation.Status.PENDING, expires_at__gt=timezone.now()
+        proposal=proposal,
+        email__iexact=email,
+        status=TeamInvitation.Status.PENDING,
+        expires_at__gt=timezone.now(),
     ).exists():
         raise ProposalError(_("An invitation to this address is already waiting for an answer."))
     token = secrets.token_urlsafe(32)
@@ -320,34 +351,49 @@ def invitation_organisations(*, invitation: TeamInvitation, user: User):
     ).exclude(team_memberships__proposal=invitation.proposal)
 
 
-def invitation_accept(*, token: str, user: User, organisation: Organisation | None = None) -> TeamMember:
+def invitation_accept(
+    *, token: str, user: User, organisation: Organisation | None = None
+) -> TeamMember:
     with transaction.atomic():
         invitation = invitation_by_token(token)
         if invitation is None:
-            raise ProposalError(_("This invitation link is not valid: it was used, withdrawn or has expired."))
+            raise ProposalError(
+                _("This invitation link is not valid: it was used, withdrawn or has expired.")
+            )
         invitation = TeamInvitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.status != TeamInvitation.Status.PENDING:
-            raise ProposalError(_("This invitation link is not valid: it was used, withdrawn or has expired."))
+            raise ProposalError(
+                _("This invitation link is not valid: it was used, withdrawn or has expired.")
+            )
         if not user.is_verified or user.email.lower() != invitation.email.lower():
             raise ProposalError(
-                _("This invitation was sent to %(email)s. Sign in with that verified address to accept it.")
+                _(
+                    "This invitation was sent to %(email)s. Sign in with that verified address to accept it."
+                )
                 % {"email": invitation.email}
             )
         proposal = invitation.proposal
         try:
             with transaction.atomic():
                 if invitation.kind == TeamInvitation.Kind.ORGANISATION:
-                    if organisation is None or not invitation_organisations(invitation=invitation, user=user).filter(
-                        pk=organisation.pk
-                    ).exists():
-                        raise ProposalError(_("Choose an organisation you own that is not on the team yet."))
+                    if (
+                        organisation is None
+                        or not invitation_organisations(invitation=invitation, user=user)
+                        .filter(pk=organisation.pk)
+                        .exists()
+                    ):
+                        raise ProposalError(
+                            _("Choose an organisation you own that is not on the team yet.")
+                        )
                     member = TeamMember.objects.create(proposal=proposal, organisation=organisation)
                 else:
                     member = TeamMember.objects.create(proposal=proposal, user=user)
         except IntegrityError:
             raise ProposalError(_("You are already on this team.")) from None
         invitation.status = TeamInvitation.Status.ACCEPTED
-        invitation.organisation = organisation if invitation.kind == TeamInvitation.Kind.ORGANISATION else None
+        invitation.organisation = (
+            organisation if invitation.kind == TeamInvitation.Kind.ORGANISATION else None
+        )
         invitation.responded_at = timezone.now()
         invitation.token_hash = None
         invitation.save(update_fields=["status", "organisation", "responded_at", "token_hash"])
@@ -358,7 +404,9 @@ def invitation_decline(*, token: str) -> TeamInvitation:
     with transaction.atomic():
         invitation = invitation_by_token(token)
         if invitation is None:
-            raise ProposalError(_("This invitation link is not valid: it was used, withdrawn or has expired."))
+            raise ProposalError(
+                _("This invitation link is not valid: it was used, withdrawn or has expired.")
+            )
         invitation.status = TeamInvitation.Status.DECLINED
         invitation.responded_at = timezone.now()
         invitation.token_hash = None
@@ -378,7 +426,9 @@ def team_member_remove(*, member: TeamMember, by: User, now=None) -> None:
     if member.role == TeamMember.Role.LEAD:
         raise ProposalError(_("The lead cannot be removed from the team."))
     if not rules.proposals.can_manage_team(by, member.proposal, now):
-        raise ProposalError(_("Only the lead can remove co-developers while the proposal is editable."))
+        raise ProposalError(
+            _("Only the lead can remove co-developers while the proposal is editable.")
+        )
     member.delete()
 
 
@@ -391,6 +441,7 @@ def team_leave(*, member: TeamMember, by: User) -> None:
 __all__ = [
     "ProposalError",
     "StaleVersion",
+    "TransitionError",
     "attachment_add",
     "attachment_delete",
     "clean_filename",

@@ -49,7 +49,11 @@ def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -
                 % {"from": S(locked.status).label, "to": S(to_status).label}
             )
         change = StatusChange.objects.create(
-            proposal=locked, from_status=locked.status, to_status=to_status, changed_by=by, reason=reason
+            proposal=locked,
+            from_status=locked.status,
+            to_status=to_status,
+            changed_by=by,
+            reason=reason,
         )
         locked.status = to_status
         fields = ["status", "updated_at"]

@@ -27,8 +27,16 @@ def challenge_proposals(context, challenge):
     page = paginator.get_page(params.get(PAGE_PARAM))
     start_url = ""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and r.proposals_open(challenge) and r.can_start_proposal(user, challenge):
-        start_url = reverse("ideas:proposal-start", kwargs={"challenge_pk": sel.default_locale_challenge(challenge).pk})
+    if (
+        user is not None
+        and user.is_authenticated
+        and r.proposals_open(challenge)
+        and r.can_start_proposal(user, challenge)
+    ):
+        start_url = reverse(
+            "ideas:proposal-start",
+            kwargs={"challenge_pk": sel.default_locale_challenge(challenge).pk},
+        )
     return {
         "challenge": challenge,
         "request": request,

@@ -22,7 +22,12 @@ def comment_post(request, pk):
     proposal = _visible_proposal_or_404(request, pk)
     form = CommentForm(request.POST)
     if is_ratelimited(
-        request, group="ideas:comment-post", key="user", rate=settings.TORI_COMMENT_RATE, method="POST", increment=True
+        request,
+        group="ideas:comment-post",
+        key="user",
+        rate=settings.TORI_COMMENT_RATE,
+        method="POST",
+        increment=True,
     ):
         return render(
             request,
@@ -30,12 +35,16 @@ def comment_post(request, pk):
             {
                 "proposal": proposal,
                 "form": form,
-                "message": _("You are commenting too fast. Wait a minute, then post your comment again."),
+                "message": _(
+                    "You are commenting too fast. Wait a minute, then post your comment again."
+                ),
             },
             status=429,
         )
     if not form.is_valid():
-        return render(request, "ideas/comment_refused.html", {"proposal": proposal, "form": form}, status=400)
+        return render(
+            request, "ideas/comment_refused.html", {"proposal": proposal, "form": form}, status=400
+        )
     data = form.cleaned_data
     parent = None
     if data.get("parent"):
@@ -50,7 +59,9 @@ def comment_post(request, pk):
         )
     except ProposalError as error:
         return render(
-            request, "ideas/comment_refused.html", {"proposal": proposal, "form": form, "message": error.message},
+            request,
+            "ideas/comment_refused.html",
+            {"proposal": proposal, "form": form, "message": error.message},
             status=403,
         )
     messages.success(request, _("Your comment is posted."))
@@ -60,19 +71,30 @@ def comment_post(request, pk):
 @login_required
 def comment_report(request, pk, comment_pk):
     proposal = _visible_proposal_or_404(request, pk)
-    comment = get_object_or_404(Comment.objects.select_related("author"), pk=comment_pk, proposal=proposal)
-    if comment.visibility == CommentVisibility.TEAM and not svc.rules.proposals.can_see_team_comments(request.user, proposal):
+    comment = get_object_or_404(
+        Comment.objects.select_related("author"), pk=comment_pk, proposal=proposal
+    )
+    if (
+        comment.visibility == CommentVisibility.TEAM
+        and not svc.rules.proposals.can_see_team_comments(request.user, proposal)
+    ):
         raise_404()
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            svc.comment_report(comment=comment, reporter=request.user, reason=form.cleaned_data["reason"])
+            svc.comment_report(
+                comment=comment, reporter=request.user, reason=form.cleaned_data["reason"]
+            )
         except ProposalError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Thank you. A moderator will look at the comment."))
         return redirect(comment.get_absolute_url())
-    return render(request, "ideas/comment_report.html", {"proposal": proposal, "comment": comment, "form": form})
+    return render(
+        request,
+        "ideas/comment_report.html",
+        {"proposal": proposal, "comment": comment, "form": form},
+    )
 
 
 def raise_404():
@@ -83,5 +105,9 @@ def raise_404():
 
 urlpatterns = [
     path("proposals/<int:pk>/comments/", comment_post, name="comment-post"),
-    path("proposals/<int:pk>/comments/<int:comment_pk>/report/", comment_report, name="comment-report"),
+    path(
+        "proposals/<int:pk>/comments/<int:comment_pk>/report/",
+        comment_report,
+        name="comment-report",
+    ),
 ]

@@ -23,8 +23,10 @@ from ..services import proposals as svc
 
 def _visible_proposal_or_404(request, pk, *, for_page=False):
     try:
-        proposal = sel.proposal_for_page(pk) if for_page else (
-            Proposal.objects.select_related("challenge", "lead_organisation").get(pk=pk)
+        proposal = (
+            sel.proposal_for_page(pk)
+            if for_page
+            else (Proposal.objects.select_related("challenge", "lead_organisation").get(pk=pk))
         )
     except Proposal.DoesNotExist:
         raise Http404 from None
@@ -76,8 +78,12 @@ def proposal_start(request, challenge_pk):
     challenge = sel.default_locale_challenge(challenge)
     decision = rules.can_start_proposal(request.user, challenge)
     if not decision:
-        return render(request, "ideas/proposal_refused.html", {"challenge": challenge, "reason": decision.reason},
-                      status=403)
+        return render(
+            request,
+            "ideas/proposal_refused.html",
+            {"challenge": challenge, "reason": decision.reason},
+            status=403,
+        )
     organisations = Organisation.objects.of_user(request.user).distinct()
     form = ProposalForm(
         request.POST or None,
@@ -104,7 +110,11 @@ def proposal_start(request, challenge_pk):
         else:
             messages.success(request, _("Your draft is saved. Submit it when it is ready."))
             return redirect(proposal)
-    return render(request, "ideas/proposal_form.html", {"form": form, "challenge": challenge, "starting": True})
+    return render(
+        request,
+        "ideas/proposal_form.html",
+        {"form": form, "challenge": challenge, "starting": True},
+    )
 
 
 @login_required
@@ -121,7 +131,9 @@ def proposal_edit(request, pk):
         "language": proposal.language,
         "version": proposal.version,
     }
-    form = ProposalForm(request.POST or None, challenge=proposal.challenge, initial=initial, editing=True)
+    form = ProposalForm(
+        request.POST or None, challenge=proposal.challenge, initial=initial, editing=True
+    )
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -142,11 +154,15 @@ def proposal_edit(request, pk):
         except svc.ProposalError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Saved as version %(version)s.") % {"version": proposal.version})
+            messages.success(
+                request, _("Saved as version %(version)s.") % {"version": proposal.version}
+            )
             return redirect(proposal)
     return render(
-        request, "ideas/proposal_form.html",
-        {"form": form, "challenge": proposal.challenge, "proposal": proposal, "starting": False}, status=status,
+        request,
+        "ideas/proposal_form.html",
+        {"form": form, "challenge": proposal.challenge, "proposal": proposal, "starting": False},
+        status=status,
     )
 
 
@@ -161,7 +177,9 @@ def proposal_submit(request, pk):
         return redirect(proposal)
     try:
         svc.proposal_submit(
-            proposal=proposal, by=request.user, publication_consent=form.cleaned_data["publication_consent"]
+            proposal=proposal,
+            by=request.user,
+            publication_consent=form.cleaned_data["publication_consent"],
         )
     except svc.ProposalError as error:
         messages.error(request, error.message)
@@ -195,7 +213,9 @@ def _team_area_or_404(request, pk):
 def proposal_history(request, pk):
     proposal = _team_area_or_404(request, pk)
     revisions = list(sel.revisions_of(proposal))
-    return render(request, "ideas/proposal_history.html", {"proposal": proposal, "revisions": revisions})
+    return render(
+        request, "ideas/proposal_history.html", {"proposal": proposal, "revisions": revisions}
+    )
 
 
 def proposal_diff(request, pk):
@@ -212,7 +232,8 @@ def proposal_diff(request, pk):
     if old is None or new is None:
         raise Http404
     return render(
-        request, "ideas/proposal_diff.html",
+        request,
+        "ideas/proposal_diff.html",
         {"proposal": proposal, "old": old, "new": new, "diff": sel.revision_diff(old, new)},
     )
 
@@ -221,7 +242,9 @@ def proposal_diff(request, pk):
 def my_proposals(request):
     paginator = Paginator(sel.proposals_of_user(request.user), 20)
     page = paginator.get_page(request.GET.get("page"))
-    return render(request, "ideas/my_proposals.html", {"page_obj": page, "proposals": page.object_list})
+    return render(
+        request, "ideas/my_proposals.html", {"page_obj": page, "proposals": page.object_list}
+    )
 
 
 @login_required
@@ -234,7 +257,9 @@ def attachment_upload(request, pk):
             messages.error(request, error)
         return redirect(proposal)
     try:
-        attachment = svc.attachment_add(proposal=proposal, by=request.user, upload=form.cleaned_data["file"])
+        attachment = svc.attachment_add(
+            proposal=proposal, by=request.user, upload=form.cleaned_data["file"]
+        )
     except svc.ProposalError as error:
         messages.error(request, error.message)
     else:
@@ -252,7 +277,10 @@ def attachment_download(request, pk, attachment_pk):
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
@@ -284,8 +312,14 @@ urlpatterns = [
     path("proposals/<int:pk>/history/", proposal_history, name="proposal-history"),
     path("proposals/<int:pk>/diff/", proposal_diff, name="proposal-diff"),
     path("proposals/<int:pk>/attachments/", attachment_upload, name="attachment-upload"),
-    path("proposals/<int:pk>/attachments/<int:attachment_pk>/", attachment_download, name="attachment-download"),
     path(
-        "proposals/<int:pk>/attachments/<int:attachment_pk>/delete/", attachment_delete, name="attachment-delete"
+        "proposals/<int:pk>/attachments/<int:attachment_pk>/",
+        attachment_download,
+        name="attachment-download",
+    ),
+    path(
+        "proposals/<int:pk>/attachments/<int:attachment_pk>/delete/",
+        attachment_delete,
+        name="attachment-delete",
     ),
 ]

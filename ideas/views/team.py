@@ -20,26 +20,42 @@ def team(request, pk):
     form = InvitationForm(request.POST or None) if can_manage else None
     if request.method == "POST":
         if not can_manage:
-            messages.error(request, _("Only the lead can invite co-developers while the proposal is editable."))
+            messages.error(
+                request, _("Only the lead can invite co-developers while the proposal is editable.")
+            )
             return redirect("ideas:proposal-team", pk=proposal.pk)
         if form.is_valid():
             try:
                 svc.invitation_create(
-                    proposal=proposal, by=request.user, email=form.cleaned_data["email"], kind=form.cleaned_data["kind"]
+                    proposal=proposal,
+                    by=request.user,
+                    email=form.cleaned_data["email"],
+                    kind=form.cleaned_data["kind"],
                 )
             except svc.ProposalError as error:
                 form.add_error("email", error.message)
             else:
-                messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+                messages.success(
+                    request,
+                    _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+                )
                 return redirect("ideas:proposal-team", pk=proposal.pk)
     members = list(proposal.team.select_related("organisation", "user").order_by("role", "id"))
     for member in members:
         member.leavable = r.can_leave_team(request.user, member)
-    invitations = proposal.invitations.filter(status=TeamInvitation.Status.PENDING).select_related("invited_by")
+    invitations = proposal.invitations.filter(status=TeamInvitation.Status.PENDING).select_related(
+        "invited_by"
+    )
     return render(
         request,
         "ideas/proposal_team.html",
-        {"proposal": proposal, "members": members, "invitations": invitations, "form": form, "can_manage": can_manage},
+        {
+            "proposal": proposal,
+            "members": members,
+            "invitations": invitations,
+            "form": form,
+            "can_manage": can_manage,
+        },
     )
 
 
@@ -47,7 +63,9 @@ def team(request, pk):
 @require_POST
 def member_remove(request, pk, member_pk):
     proposal = _team_area_or_404(request, pk)
-    member = get_object_or_404(TeamMember.objects.select_related("proposal__challenge"), pk=member_pk, proposal=proposal)
+    member = get_object_or_404(
+        TeamMember.objects.select_related("proposal__challenge"), pk=member_pk, proposal=proposal
+    )
     try:
         svc.team_member_remove(member=member, by=request.user)
     except svc.ProposalError as error:
@@ -75,8 +93,11 @@ def member_leave(request, pk, member_pk):
 @require_POST
 def invitation_revoke(request, pk, invitation_pk):
     proposal = _team_area_or_404(request, pk)
-    invitation = get_object_or_404(TeamInvitation.objects.select_related("proposal__challenge"), pk=invitation_pk,
-                                   proposal=proposal)
+    invitation = get_object_or_404(
+        TeamInvitation.objects.select_related("proposal__challenge"),
+        pk=invitation_pk,
+        proposal=proposal,
+    )
     try:
         svc.invitation_revoke(invitation=invitation, by=request.user)
     except svc.ProposalError as error:
@@ -108,14 +129,26 @@ def invitation(request, token):
             organisation = None
             if form is not None:
                 if not form.is_valid():
-                    return render(request, "ideas/invitation.html", {"invitation": found, "form": form}, status=400)
+                    return render(
+                        request,
+                        "ideas/invitation.html",
+                        {"invitation": found, "form": form},
+                        status=400,
+                    )
                 organisation = form.cleaned_data["organisation"]
             try:
                 svc.invitation_accept(token=token, user=request.user, organisation=organisation)
             except svc.ProposalError as error:
                 messages.error(request, error.message)
-                return render(request, "ideas/invitation.html", {"invitation": found, "form": form}, status=400)
-            messages.success(request, _("Welcome to the team of “%(title)s”.") % {"title": found.proposal.title})
+                return render(
+                    request,
+                    "ideas/invitation.html",
+                    {"invitation": found, "form": form},
+                    status=400,
+                )
+            messages.success(
+                request, _("Welcome to the team of “%(title)s”.") % {"title": found.proposal.title}
+            )
             return redirect(found.proposal)
     return render(request, "ideas/invitation.html", {"invitation": found, "form": form})
 
@@ -131,6 +164,10 @@ urlpatterns = [
     path("proposals/<int:pk>/team/", team, name="proposal-team"),
     path("proposals/<int:pk>/team/<int:member_pk>/remove/", member_remove, name="team-remove"),
     path("proposals/<int:pk>/team/<int:member_pk>/leave/", member_leave, name="team-leave"),
-    path("proposals/<int:pk>/invitations/<int:invitation_pk>/revoke/", invitation_revoke, name="invitation-revoke"),
+    path(
+        "proposals/<int:pk>/invitations/<int:invitation_pk>/revoke/",
+        invitation_revoke,
+        name="invitation-revoke",
+    ),
     path("invitations/<str:token>/", invitation, name="invitation"),
 ]
