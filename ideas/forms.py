@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cms.models import CustomerGroup
 from partners.models import Language, Organisation
 
 from .models import CommentVisibility, TeamInvitation
@@ -50,7 +51,7 @@ class ProposalForm(forms.Form):
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        self.fields["customer_groups"].queryset = challenge.customer_groups.all()
+        self.fields["customer_groups"].queryset = CustomerGroup.objects.filter(challenges=challenge)
         if editing:
             del self.fields["organisation"]
         else:

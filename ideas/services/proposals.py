@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from cms.models import CustomerGroup
 from partners.models import Membership, Organisation, User
 
 from .. import rules
@@ -64,7 +65,7 @@ class StaleVersion(ProposalError):
 
 
 def _check_groups(challenge, customer_groups):
-    allowed = set(challenge.customer_groups.values_list("pk", flat=True))
+    allowed = set(CustomerGroup.objects.filter(challenges=challenge).values_list("id", flat=True))
     chosen = list(customer_groups or ())
     if any(group.pk not in allowed for group in chosen):
         raise ProposalError(_("Choose customer groups from the challenge's target groups."))
