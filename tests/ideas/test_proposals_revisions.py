@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection
+from django.conf import settings
 from django.urls import reverse
 
 from ideas.models import Proposal, ProposalRevision, TeamMember
@@ -68,10 +68,12 @@ def test_stale_version_refused_in_the_service():
 
 
 @pytest.mark.postgres
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="needs PostgreSQL: SQLite serialises writers and hides races",
+)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_saves_of_the_same_version_on_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite serialises writers and hides races")
     proposal, lead, other = two_editors()
     results = []
     barrier = threading.Barrier(2)
