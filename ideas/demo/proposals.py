@@ -60,7 +60,11 @@ def _staff(group_name):
 
 def _owner(organisation):
     membership = (
-        Membership.objects.filter(organisation=organisation, role=Membership.Role.OWNER, user__email_verified_at__isnull=False)
+        Membership.objects.filter(
+            organisation=organisation,
+            role=Membership.Role.OWNER,
+            user__email_verified_at__isnull=False,
+        )
         .select_related("user")
         .order_by("pk")
         .first()
@@ -76,17 +80,24 @@ def seed(*, stdout) -> None:
         return
     challenges = list(ChallengePage.objects.live().filter(locale=locale).order_by("pk"))
     organisations = [
-        org for org in Organisation.objects.filter(memberships__role=Membership.Role.OWNER).distinct().order_by("pk")
+        org
+        for org in Organisation.objects.filter(memberships__role=Membership.Role.OWNER)
+        .distinct()
+        .order_by("pk")
         if _owner(org)
     ]
     if not challenges or not organisations:
-        stdout.write("  proposals: no challenges or organisations with verified owners yet, skipped")
+        stdout.write(
+            "  proposals: no challenges or organisations with verified owners yet, skipped"
+        )
         return
     editor = _staff(EDITORS)
     moderator = _staff(MODERATORS)
     Group.objects.get_or_create(name=MODERATORS)
     residents = list(
-        User.objects.filter(email_verified_at__isnull=False, is_active=True, memberships__isnull=True).order_by("pk")[:5]
+        User.objects.filter(
+            email_verified_at__isnull=False, is_active=True, memberships__isnull=True
+        ).order_by("pk")[:5]
     ) or [_owner(organisations[-1])]
     made = 0
     rotation = 0
@@ -94,7 +105,10 @@ def seed(*, stdout) -> None:
         for title, status, consent, size in SCENARIOS.get(challenge.phase, []):
             if Proposal.objects.filter(challenge=challenge, title=title).exists():
                 continue
-            team = [organisations[(rotation + i) % len(organisations)] for i in range(min(size, len(organisations)))]
+            team = [
+                organisations[(rotation + i) % len(organisations)]
+                for i in range(min(size, len(organisations)))
+            ]
             rotation += 1
             proposal = _build(challenge, title, status, consent, team, editor)
             _comment(proposal, team, residents, moderator, hide=(made == 1))
@@ -134,7 +148,11 @@ def _build(challenge, title, status, consent, team, editor):
         if owner is None or owner == lead:
             continue
         _, token = services.invitation_create(
-            proposal=proposal, by=lead, email=owner.email, kind=TeamInvitation.Kind.ORGANISATION, now=when
+            proposal=proposal,
+            by=lead,
+            email=owner.email,
+            kind=TeamInvitation.Kind.ORGANISATION,
+            now=when,
         )
         try:
             services.invitation_accept(token=token, user=owner, organisation=org)
@@ -145,12 +163,28 @@ def _build(challenge, title, status, consent, team, editor):
         return proposal
     services.proposal_submit(proposal=proposal, by=lead, publication_consent=consent, now=when)
     if status == S.WITHDRAWN:
-        services.proposal_withdraw(proposal=proposal, by=lead, reason="We joined another team.", now=when)
+        services.proposal_withdraw(
+            proposal=proposal, by=lead, reason="We joined another team.", now=when
+        )
     elif status == S.SHORTLISTED:
-        change_status(proposal=proposal, to_status=S.SHORTLISTED, by=editor, reason="A strong fit for the brief.")
+        change_status(
+            proposal=proposal,
+            to_status=S.SHORTLISTED,
+            by=editor,
+            reason="A strong fit for the brief.",
+        )
     elif status in (S.SELECTED, S.DECLINED):
-        change_status(proposal=proposal, to_status=S.SHORTLISTED, by=editor, reason="A strong fit for the brief.")
-        reason = "Selected for a pilot." if status == S.SELECTED else "The budget does not stretch to it this time."
+        change_status(
+            proposal=proposal,
+            to_status=S.SHORTLISTED,
+            by=editor,
+            reason="A strong fit for the brief.",
+        )
+        reason = (
+            "Selected for a pilot."
+            if status == S.SELECTED
+            else "The budget does not stretch to it this time."
+        )
         change_status(proposal=proposal, to_status=status, by=editor, reason=reason)
     return proposal
 
@@ -159,10 +193,15 @@ def _comment(proposal, team, residents, moderator, *, hide):
     lead = _owner(team[0])
     if proposal.is_public and residents:
         question = comment_services.comment_post(
-            proposal=proposal, author=residents[0], body="Would this work for grandparents with small children too?"
+            proposal=proposal,
+            author=residents[0],
+            body="Would this work for grandparents with small children too?",
         )
         comment_services.comment_post(
-            proposal=proposal, author=lead, body="Yes: the tours have a family version.", parent=question
+            proposal=proposal,
+            author=lead,
+            body="Yes: the tours have a family version.",
+            parent=question,
         )
         if hide and len(residents) > 1:
             bad = comment_services.comment_post(
@@ -170,8 +209,13 @@ def _comment(proposal, team, residents, moderator, *, hide):
             )
             comment_services.comment_report(comment=bad, reporter=residents[0], reason="Insulting")
             if moderator is not None:
-                comment_services.comment_hide(comment=bad, by=moderator, reason="Personal insults break the rules.")
+                comment_services.comment_hide(
+                    comment=bad, by=moderator, reason="Personal insults break the rules."
+                )
     if proposal.status not in (S.DRAFT,):
         comment_services.comment_post(
-            proposal=proposal, author=lead, body="Team note: check the pilot budget before Friday.", visibility="team"
+            proposal=proposal,
+            author=lead,
+            body="Team note: check the pilot budget before Friday.",
+            visibility="team",
         )

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def post(client, proposal, body="Nice idea", **data):
-    return client.post(reverse("ideas:comment-post", kwargs={"pk": proposal.pk}), {"body": body, **data})
+    return client.post(
+        reverse("ideas:comment-post", kwargs={"pk": proposal.pk}), {"body": body, **data}
+    )
 
 
 def test_resident_comments_on_a_public_proposal(client):
@@ -61,7 +63,9 @@ def test_team_only_comments_are_seen_by_team_and_staff_only(client):
 def test_staff_answer_and_replies_are_one_level_deep():
     proposal, lead = proposal_with_lead()
     question = svc.comment_post(proposal=proposal, author=UserFactory(), body="How much?")
-    answer = svc.comment_post(proposal=proposal, author=staff(), body="Budget is fixed", parent=question)
+    answer = svc.comment_post(
+        proposal=proposal, author=staff(), body="Budget is fixed", parent=question
+    )
     assert answer.by_staff and answer.parent == question
     deeper = svc.comment_post(proposal=proposal, author=lead, body="Thanks", parent=answer)
     assert deeper.parent == question
@@ -91,7 +95,9 @@ def test_report_hide_and_removed_by_moderator(client, django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(hide, {"action": "hide", "reason": "Insults"}).status_code == 302
     comment.refresh_from_db()
-    assert comment.is_hidden and comment.hidden_reason == "Insults" and comment.hidden_by == moderator
+    assert (
+        comment.is_hidden and comment.hidden_reason == "Insults" and comment.hidden_by == moderator
+    )
     assert "Rude words" not in client.get(reverse("ideas_moderation:index")).content.decode()
     page = client.get(proposal.get_absolute_url()).content.decode()
     assert "removed by a moderator" in page and "Rude words" not in page

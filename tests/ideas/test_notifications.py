@@ -33,12 +33,21 @@ lazy_language = lazy(active_language, str)
 def test_texts_are_rendered_in_the_recipients_language():
     """Lazy texts are evaluated inside the recipient's language, whatever the request's is."""
     with translation.override("en"):
-        fi = notify(recipient=UserFactory(preferred_language="fi"), kind="comment", subject=lazy_language(), body=lazy_language())
-        sv = notify(recipient=UserFactory(preferred_language="sv"), kind="comment", subject=lazy_language())
+        fi = notify(
+            recipient=UserFactory(preferred_language="fi"),
+            kind="comment",
+            subject=lazy_language(),
+            body=lazy_language(),
+        )
+        sv = notify(
+            recipient=UserFactory(preferred_language="sv"), kind="comment", subject=lazy_language()
+        )
     assert (fi.subject, fi.body, sv.subject) == ("fi", "fi", "sv")
 
 
-def test_status_change_emails_in_finnish_and_swedish(time_machine, django_capture_on_commit_callbacks):
+def test_status_change_emails_in_finnish_and_swedish(
+    time_machine, django_capture_on_commit_callbacks
+):
     time_machine.move_to(NOON, tick=False)
     proposal, lead = proposal_with_lead()
     lead.preferred_language = "fi"
@@ -65,7 +74,9 @@ def test_status_change_emails_in_finnish_and_swedish(time_machine, django_captur
     assert "/sv/proposals/" in Notification.objects.get(recipient=swede).url
 
 
-def test_new_comment_on_your_proposal_notifies_the_team_not_the_author(django_capture_on_commit_callbacks):
+def test_new_comment_on_your_proposal_notifies_the_team_not_the_author(
+    django_capture_on_commit_callbacks,
+):
     proposal, lead = proposal_with_lead()
     resident = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):

@@ -8,7 +8,16 @@ from ideas.models import ProposalAttachment
 from ideas.services import proposals as svc
 from tests.factories.partners import UserFactory
 
-from .proposal_helpers import EXE, JPEG, PDF, PNG, challenge, partner, private_root, proposal_with_lead  # noqa: F401
+from .proposal_helpers import (  # noqa: F401
+    EXE,
+    JPEG,
+    PDF,
+    PNG,
+    challenge,
+    partner,
+    private_root,
+    proposal_with_lead,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,17 +26,24 @@ def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
-@pytest.mark.parametrize(("content", "kind", "ext"), [(PDF, "application/pdf", "pdf"), (PNG, "image/png", "png"), (JPEG, "image/jpeg", "jpg")])
+@pytest.mark.parametrize(
+    ("content", "kind", "ext"),
+    [(PDF, "application/pdf", "pdf"), (PNG, "image/png", "png"), (JPEG, "image/jpeg", "jpg")],
+)
 def test_pdf_png_and_jpeg_are_accepted(content, kind, ext):
     proposal, lead = proposal_with_lead()
-    attachment = svc.attachment_add(proposal=proposal, by=lead, upload=upload(f"plan.{ext}", content))
+    attachment = svc.attachment_add(
+        proposal=proposal, by=lead, upload=upload(f"plan.{ext}", content)
+    )
     assert attachment.content_type == kind
     assert attachment.original_name == f"plan.{ext}"
 
 
 def test_a_pdf_renamed_png_is_stored_as_the_pdf_it_is():
     proposal, lead = proposal_with_lead()
-    attachment = svc.attachment_add(proposal=proposal, by=lead, upload=upload("x.png", PDF, "image/png"))
+    attachment = svc.attachment_add(
+        proposal=proposal, by=lead, upload=upload("x.png", PDF, "image/png")
+    )
     assert attachment.content_type == "application/pdf"
     assert attachment.original_name == "x.pdf"
     assert attachment.file.name.endswith(".pdf")
@@ -36,7 +52,9 @@ def test_a_pdf_renamed_png_is_stored_as_the_pdf_it_is():
 def test_an_executable_renamed_pdf_is_refused(private_root):  # noqa: F811
     proposal, lead = proposal_with_lead()
     with pytest.raises(svc.ProposalError, match="Only PDF, PNG and JPEG"):
-        svc.attachment_add(proposal=proposal, by=lead, upload=upload("report.pdf", EXE, "application/pdf"))
+        svc.attachment_add(
+            proposal=proposal, by=lead, upload=upload("report.pdf", EXE, "application/pdf")
+        )
     assert not ProposalAttachment.objects.exists()
 
 
@@ -53,7 +71,9 @@ def test_the_sixth_file_is_refused(client):
         svc.attachment_add(proposal=proposal, by=lead, upload=upload(f"f{n}.pdf", PDF))
     client.force_login(lead)
     response = client.post(
-        reverse("ideas:attachment-upload", kwargs={"pk": proposal.pk}), {"file": upload("six.pdf", PDF)}, follow=True
+        reverse("ideas:attachment-upload", kwargs={"pk": proposal.pk}),
+        {"file": upload("six.pdf", PDF)},
+        follow=True,
     )
     assert "at most 5 attachments" in response.content.decode()
     assert ProposalAttachment.objects.count() == 5
@@ -69,7 +89,10 @@ def test_names_are_sanitised():
 def test_upload_through_the_page_and_download_as_attachment(client, settings, private_root):  # noqa: F811
     proposal, lead = proposal_with_lead()
     client.force_login(lead)
-    client.post(reverse("ideas:attachment-upload", kwargs={"pk": proposal.pk}), {"file": upload("plan.png", PDF)})
+    client.post(
+        reverse("ideas:attachment-upload", kwargs={"pk": proposal.pk}),
+        {"file": upload("plan.png", PDF)},
+    )
     attachment = ProposalAttachment.objects.get()
     stored = private_root / attachment.file.name
     assert stored.exists()

@@ -29,10 +29,24 @@ def filled_proposal(page, n):
         Comment.objects.create(proposal=proposal, author=lead, body=f"Reply {i}", parent=parent)
         Comment.objects.create(proposal=proposal, author=lead, body=f"Team {i}", visibility="team")
     StatusChange.objects.bulk_create(
-        [StatusChange(proposal=proposal, from_status="draft", to_status="submitted", changed_by=lead) for _ in range(n)]
+        [
+            StatusChange(
+                proposal=proposal, from_status="draft", to_status="submitted", changed_by=lead
+            )
+            for _ in range(n)
+        ]
     )
     ProposalAttachment.objects.bulk_create(
-        [ProposalAttachment(proposal=proposal, file=f"p/{i}.pdf", original_name=f"{i}.pdf", content_type="application/pdf", size=10) for i in range(min(n, 5))]
+        [
+            ProposalAttachment(
+                proposal=proposal,
+                file=f"p/{i}.pdf",
+                original_name=f"{i}.pdf",
+                content_type="application/pdf",
+                size=10,
+            )
+            for i in range(min(n, 5))
+        ]
     )
     return proposal, lead
 

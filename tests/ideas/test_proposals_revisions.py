@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def two_editors():
     proposal, lead = proposal_with_lead(status="draft")
-    ProposalRevision.objects.create(proposal=proposal, version=1, title=proposal.title, summary=proposal.summary)
+    ProposalRevision.objects.create(
+        proposal=proposal, version=1, title=proposal.title, summary=proposal.summary
+    )
     other = UserFactory()
     TeamMember.objects.create(proposal=proposal, user=other)
     return proposal, lead, other
@@ -33,7 +35,11 @@ def test_every_save_is_a_revision_and_bumps_the_version():
     svc.proposal_update(proposal=proposal, by=lead, expected_version=2, title="Third", summary="S")
     proposal.refresh_from_db()
     assert proposal.version == 3
-    assert list(proposal.revisions.values_list("version", "title")) == [(3, "Third"), (2, "Second"), (1, proposal.revisions.get(version=1).title)]
+    assert list(proposal.revisions.values_list("version", "title")) == [
+        (3, "Third"),
+        (2, "Second"),
+        (1, proposal.revisions.get(version=1).title),
+    ]
 
 
 def test_two_editors_saving_the_same_version(client):
@@ -85,7 +91,10 @@ def test_concurrent_saves_of_the_same_version_on_postgresql():
             barrier.wait()
             svc.proposal_update(
                 proposal=Proposal.objects.select_related("challenge").get(pk=proposal.pk),
-                by=user, expected_version=1, title=title, summary="S",
+                by=user,
+                expected_version=1,
+                title=title,
+                summary="S",
             )
             results.append("ok")
         except svc.StaleVersion:
@@ -104,14 +113,21 @@ def test_concurrent_saves_of_the_same_version_on_postgresql():
 
 def test_history_and_diff_for_team_and_staff_only(client):
     proposal, lead, _ = two_editors()
-    svc.proposal_update(proposal=proposal, by=lead, expected_version=1, title="New <b>title</b>", summary=proposal.summary, body="line one\nline two")
+    svc.proposal_update(
+        proposal=proposal,
+        by=lead,
+        expected_version=1,
+        title="New <b>title</b>",
+        summary=proposal.summary,
+        body="line one\nline two",
+    )
     history = reverse("ideas:proposal-history", kwargs={"pk": proposal.pk})
     diff = reverse("ideas:proposal-diff", kwargs={"pk": proposal.pk}) + "?from=1&to=2"
     for user in (lead, staff()):
         client.force_login(user)
         assert client.get(history).status_code == 200
         content = client.get(diff).content.decode()
-        assert '<ins>New &lt;b&gt;title&lt;/b&gt;</ins>' in content
+        assert "<ins>New &lt;b&gt;title&lt;/b&gt;</ins>" in content
         assert "<del>" in content
     client.force_login(partner())
     assert client.get(history).status_code == 404

@@ -111,11 +111,15 @@ def test_submitting_requires_consent_when_the_challenge_publishes_proposals(clie
     with pytest.raises(svc.ProposalError, match="consent"):
         svc.proposal_submit(proposal=proposal, by=user, publication_consent=False)
     client.force_login(user)
-    response = client.post(reverse("ideas:proposal-submit", kwargs={"pk": proposal.pk}), follow=True)
+    response = client.post(
+        reverse("ideas:proposal-submit", kwargs={"pk": proposal.pk}), follow=True
+    )
     assert "give your consent to publication" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DRAFT
-    client.post(reverse("ideas:proposal-submit", kwargs={"pk": proposal.pk}), {"publication_consent": "on"})
+    client.post(
+        reverse("ideas:proposal-submit", kwargs={"pk": proposal.pk}), {"publication_consent": "on"}
+    )
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED
     assert proposal.publication_consent
@@ -142,7 +146,9 @@ def test_drafts_are_saved_until_the_close_and_not_after(time_machine):
     time_machine.move_to(page.proposals_close)
     proposal = Proposal.objects.get()
     with pytest.raises(svc.ProposalError, match="no longer be edited"):
-        svc.proposal_update(proposal=proposal, by=user, expected_version=2, title="T3", summary="S3")
+        svc.proposal_update(
+            proposal=proposal, by=user, expected_version=2, title="T3", summary="S3"
+        )
     with pytest.raises(svc.ProposalError):
         svc.proposal_submit(proposal=proposal, by=user, publication_consent=True)
 

@@ -73,7 +73,14 @@ def test_visibility_matrix(client, role):
     for setting, page in challenges.items():
         for status in ProposalStatus.values:
             for consent in (True, False):
-                cases.append((setting, status, consent, ProposalFactory(challenge=page, status=status, publication_consent=consent)))
+                cases.append(
+                    (
+                        setting,
+                        status,
+                        consent,
+                        ProposalFactory(challenge=page, status=status, publication_consent=consent),
+                    )
+                )
     user = user_for(role, [case[3] for case in cases], list(challenges.values()))
     if user is not None:
         client.force_login(user)
@@ -82,7 +89,12 @@ def test_visibility_matrix(client, role):
     for setting, status, consent, proposal in cases:
         want = expected(role, status, setting, consent)
         proposal = type(proposal).objects.select_related("challenge").get(pk=proposal.pk)
-        assert can_view_proposal(user or AnonymousUser(), proposal) is want, (role, status, setting, consent)
+        assert can_view_proposal(user or AnonymousUser(), proposal) is want, (
+            role,
+            status,
+            setting,
+            consent,
+        )
         response = client.get(reverse("ideas:proposal-detail", kwargs={"pk": proposal.pk}))
         assert response.status_code == (200 if want else 404), (role, status, setting, consent)
         if not want:
@@ -101,7 +113,9 @@ def test_challenge_list_shows_only_public_proposals(client):
 
     request = RequestFactory().get("/")
     request.user = UserFactory(groups=["Editors"])  # even staff see only public ones in the list
-    html = Template("{% load proposal_tags %}{% challenge_proposals page %}").render(Context({"page": page, "request": request}))
+    html = Template("{% load proposal_tags %}{% challenge_proposals page %}").render(
+        Context({"page": page, "request": request})
+    )
     assert shown.title in html
     for title in ("No consent", "A draft", "Gone", "Secret"):
         assert title not in html

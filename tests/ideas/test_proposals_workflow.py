@@ -42,7 +42,12 @@ def test_every_move(from_status, to_status):
     if (from_status, to_status) in ALLOWED:
         change = change_status(proposal=proposal, to_status=to_status, by=editor, reason="why")
         assert Proposal.objects.get().status == to_status
-        assert (change.from_status, change.to_status, change.changed_by, change.reason) == (from_status, to_status, editor, "why")
+        assert (change.from_status, change.to_status, change.changed_by, change.reason) == (
+            from_status,
+            to_status,
+            editor,
+            "why",
+        )
     else:
         with pytest.raises(TransitionError):
             change_status(proposal=proposal, to_status=to_status, by=editor)
@@ -54,7 +59,9 @@ def test_every_move(from_status, to_status):
 def test_team_withdraws_before_proposals_close(client, status):
     proposal, lead = proposal_with_lead(status=status)
     client.force_login(lead)
-    client.post(reverse("ideas:proposal-withdraw", kwargs={"pk": proposal.pk}), {"reason": "Changed plans"})
+    client.post(
+        reverse("ideas:proposal-withdraw", kwargs={"pk": proposal.pk}), {"reason": "Changed plans"}
+    )
     assert Proposal.objects.get().status == S.WITHDRAWN
     assert StatusChange.objects.get().reason == "Changed plans"
 
@@ -64,7 +71,9 @@ def test_withdraw_after_the_close_is_refused(client):
     with pytest.raises(svc.ProposalError, match="before proposals close"):
         svc.proposal_withdraw(proposal=proposal, by=lead)
     client.force_login(lead)
-    response = client.post(reverse("ideas:proposal-withdraw", kwargs={"pk": proposal.pk}), follow=True)
+    response = client.post(
+        reverse("ideas:proposal-withdraw", kwargs={"pk": proposal.pk}), follow=True
+    )
     assert "before proposals close" in response.content.decode()
     assert Proposal.objects.get().status == S.SUBMITTED
 
@@ -121,7 +130,9 @@ def test_admin_status_view_refuses_non_staff(client):
 def test_admin_index_filters_searches_and_exports(client):
     page = challenge()
     research = OrganisationFactory(kind="research", business_id="")
-    ProposalFactory(challenge=page, title="Research idea", lead_organisation=research, status="shortlisted")
+    ProposalFactory(
+        challenge=page, title="Research idea", lead_organisation=research, status="shortlisted"
+    )
     ProposalFactory(challenge=page, title="Company idea")
     client.force_login(UserFactory(groups=["Editors"], is_staff=True))
     from django.contrib.auth.models import Permission

@@ -66,7 +66,9 @@ def test_unknown_token_shows_a_clear_page(client):
 def test_decline(client):
     proposal, lead = proposal_with_lead(status="draft")
     _, token = invite(proposal, lead, "someone@example.org")
-    response = client.post(reverse("ideas:invitation", kwargs={"token": token}), {"action": "decline"})
+    response = client.post(
+        reverse("ideas:invitation", kwargs={"token": token}), {"action": "decline"}
+    )
     assert response.status_code == 302
     assert TeamInvitation.objects.get().status == TeamInvitation.Status.DECLINED
     assert svc.invitation_by_token(token) is None
