@@ -102,10 +102,6 @@ class ProposalIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("challenge", "lead_organisation")
 
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        return buttons
-
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
         if staff_moves_from(instance.status):
@@ -222,6 +218,12 @@ class ProposalViewSet(ModelViewSet):
     def change_status_view(self):
         return ChangeStatusView.as_view()
 
+    @property
+    def edit_view(self):
+        # Staff never edit a team's text here (it would bypass revisions): "edit" is the
+        # status decision.
+        return self.change_status_view
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
@@ -335,6 +337,11 @@ class CommentModerationViewSet(ModelViewSet):
     @property
     def hide_view(self):
         return HideCommentView.as_view()
+
+    @property
+    def edit_view(self):
+        # Moderators do not rewrite residents' words: "edit" is the hide decision.
+        return self.hide_view
 
     def get_urlpatterns(self):
         return [*super().get_urlpatterns(), path("hide/<int:pk>/", self.hide_view, name="hide")]

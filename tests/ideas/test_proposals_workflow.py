@@ -153,3 +153,12 @@ def test_admin_index_filters_searches_and_exports(client):
     assert "Research idea" in body and "research" in body
     xlsx = client.get(index, {"export": "xlsx"})
     assert xlsx.status_code == 200
+
+
+def test_admin_edit_is_the_status_decision_not_a_text_editor(client):
+    proposal, _ = proposal_with_lead()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(reverse("ideas_proposal:edit", args=[proposal.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="to_status"' in content and 'name="title"' not in content
