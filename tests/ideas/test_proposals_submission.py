@@ -158,7 +158,6 @@ def test_my_proposals_lists_the_partners_team_proposals(client):
     org = OrganisationFactory()
     user = partner(org)
     mine = start(user, page, org, title="Mine")
-    start(partner(), page, None) if False else None
     other_org = OrganisationFactory()
     start(partner(other_org), page, other_org, title="Theirs")
     client.force_login(user)
