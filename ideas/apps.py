@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class IdeasConfig(AppConfig):
     name = "ideas"
     verbose_name = _("Proposals")
+
+    def ready(self) -> None:
+        from . import signals
+        from .services import notices
+
+        signals.status_changed.connect(
+            notices.on_status_changed, dispatch_uid="ideas-status-notify"
+        )

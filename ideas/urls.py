@@ -1,5 +1,11 @@
-from .views import proposals, reviews, votes
+from .views import comments, proposals, reviews, team, votes
 
 app_name = "ideas"
 
-urlpatterns = [*proposals.urlpatterns, *votes.urlpatterns, *reviews.urlpatterns]
+urlpatterns = [
+    *proposals.urlpatterns,
+    *team.urlpatterns,
+    *comments.urlpatterns,
+    *votes.urlpatterns,
+    *reviews.urlpatterns,
+]

@@ -21,6 +21,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
+    path("", include("partners.notification_urls")),
     path("", include("ideas.urls")),
     path("", include("marketplace.site_urls")),
     path("", include("search.urls")),

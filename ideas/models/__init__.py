@@ -1,5 +1,6 @@
 """Proposals, teams, revisions, comments, votes, reviews. One module per concern."""
 
+from .comments import Comment, CommentReport, CommentVisibility  # noqa: F401
 from .proposals import (  # noqa: F401
     Proposal,
     ProposalAttachment,

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Language, Organisation
@@ -28,15 +30,23 @@ class ProposalQuerySet(models.QuerySet):
 
 class Proposal(models.Model):
     challenge = models.ForeignKey(
-        "cms.ChallengePage", on_delete=models.PROTECT, related_name="proposals", verbose_name=_("challenge")
+        "cms.ChallengePage",
+        on_delete=models.PROTECT,
+        related_name="proposals",
+        verbose_name=_("challenge"),
     )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=1000)
     body = models.TextField(_("description"), blank=True)
     customer_groups = models.ManyToManyField(
-        "cms.CustomerGroup", blank=True, related_name="proposals", verbose_name=_("customer groups served")
+        "cms.CustomerGroup",
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("customer groups served"),
     )
-    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FI)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.FI
+    )
     lead_organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -54,7 +64,11 @@ class Proposal(models.Model):
         verbose_name=_("created by"),
     )
     status = models.CharField(
-        _("status"), max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT, db_index=True
+        _("status"),
+        max_length=12,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.DRAFT,
+        db_index=True,
     )
     publication_consent = models.BooleanField(_("consent to publication"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -93,14 +107,26 @@ class TeamMember(models.Model):
         LEAD = "lead", _("Lead")
         CO_DEVELOPER = "co_developer", _("Co-developer")
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="team", verbose_name=_("proposal"))
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="team", verbose_name=_("proposal")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="team_memberships"
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="team_memberships",
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="team_memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="team_memberships",
     )
-    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.CO_DEVELOPER)
+    role = models.CharField(
+        _("role"), max_length=12, choices=Role.choices, default=Role.CO_DEVELOPER
+    )
     joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
 
     class Meta:
@@ -108,13 +134,18 @@ class TeamMember(models.Model):
         verbose_name_plural = _("team members")
         constraints = [
             models.CheckConstraint(
-                condition=Q(organisation__isnull=False) | Q(user__isnull=False), name="teammember_has_party"
+                condition=Q(organisation__isnull=False) | Q(user__isnull=False),
+                name="teammember_has_party",
             ),
             models.UniqueConstraint(
-                fields=["proposal", "organisation"], condition=Q(organisation__isnull=False), name="team_unique_org"
+                fields=["proposal", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="team_unique_org",
             ),
             models.UniqueConstraint(
-                fields=["proposal", "user"], condition=Q(user__isnull=False), name="team_unique_user"
+                fields=["proposal", "user"],
+                condition=Q(user__isnull=False),
+                name="team_unique_user",
             ),
         ]
 
@@ -129,8 +160,16 @@ class TeamInvitation(models.Model):
         DECLINED = "declined", _("Declined")
         REVOKED = "revoked", _("Revoked")
 
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", _("An organisation (invite its owner)")
+        PERSON = "person", _("A person")
+
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))
+    kind = models.CharField(_("invite"), max_length=12, choices=Kind.choices, default=Kind.PERSON)
+    # SHA-256 of the token e-mailed to the invitee; the token itself is never stored.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,
@@ -140,14 +179,22 @@ class TeamInvitation(models.Model):
         verbose_name=_("organisation invited"),
         help_text=_("Empty to invite a person."),
     )
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("team invitation")
         verbose_name_plural = _("team invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.proposal}"
 
 
 class ProposalRevision(models.Model):
@@ -155,7 +202,9 @@ class ProposalRevision(models.Model):
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField(_("version"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"))
     body = models.TextField(_("description"), blank=True)
@@ -174,7 +223,9 @@ class StatusChange(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(_("from"), max_length=12, choices=ProposalStatus.choices)
     to_status = models.CharField(_("to"), max_length=12, choices=ProposalStatus.choices)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
@@ -184,19 +235,57 @@ class StatusChange(models.Model):
         ordering = ["created_at"]
 
 
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """Files only views may serve: under TORI_PRIVATE_ROOT, outside MEDIA_ROOT, no URL."""
+
+    @property
+    def base_location(self):
+        return settings.TORI_PRIVATE_ROOT
+
+    @property
+    def location(self):
+        import os
+
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; use the download view.")
+
+
+private_storage = PrivateStorage()
+
+
 def attachment_path(instance, filename):
     return f"proposals/{instance.proposal_id}/{filename}"
 
 
 class ProposalAttachment(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to=attachment_path)
+    file = models.FileField(
+        _("file"), upload_to=attachment_path, storage=private_storage, max_length=200
+    )
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=50)
     size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "ideas:attachment-download", kwargs={"pk": self.proposal_id, "attachment_pk": self.pk}
+        )

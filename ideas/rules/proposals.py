@@ -1,10 +1,33 @@
-"""Permission rules about proposals. One function per rule, combined from small predicates."""
+"""Permission rules about proposals, teams and comments. One function per rule, combined
+from small predicates. Views, templates, the admin and the API all ask these functions."""
+
+from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from partners import rules as people
+from partners.models import Membership
 
 from ..models import EvaluatorAssignment, ProposalStatus, TeamMember
+
+S = ProposalStatus
+EDITABLE_STATUSES = (S.DRAFT, S.SUBMITTED)
+WITHDRAWABLE_STATUSES = (S.SUBMITTED, S.SHORTLISTED)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A yes/no answer with the reason for a no, to show the user."""
+
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+# --- small predicates ----------------------------------------------------------------
 
 
 def is_team_member(user, proposal) -> bool:
@@ -26,15 +49,43 @@ def is_team_member(user, proposal) -> bool:
     return cache[user.pk]
 
 
-def is_assigned_evaluator(user, challenge) -> bool:
-    return people.is_evaluator(user) and EvaluatorAssignment.objects.filter(
-        challenge=challenge, evaluator=user
+def is_team_lead(user, proposal) -> bool:
+    """A member of the lead organisation, or the individual author of an individual's idea."""
+    if not people.is_signed_in(user):
+        return False
+    if proposal.lead_organisation_id:
+        return Membership.objects.filter(
+            organisation_id=proposal.lead_organisation_id, user=user
+        ).exists()
+    return TeamMember.objects.filter(
+        proposal=proposal, user=user, role=TeamMember.Role.LEAD
     ).exists()
 
 
+def is_assigned_evaluator(user, challenge) -> bool:
+    return (
+        people.is_evaluator(user)
+        and EvaluatorAssignment.objects.filter(challenge=challenge, evaluator=user).exists()
+    )
+
+
+def proposals_open(challenge, now=None) -> bool:
+    """The challenge is in its `proposals` phase (before proposals close)."""
+    phase = challenge.phase_at(now) if now else challenge.phase
+    return phase == "proposals"
+
+
+def is_editable(proposal, now=None) -> bool:
+    return proposal.status in EDITABLE_STATUSES and proposals_open(proposal.challenge, now)
+
+
+# --- visibility ------------------------------------------------------------------------
+
+
 def can_view_proposal(user, proposal) -> bool:
-    """Who sees a proposal: everyone when public; otherwise its team, staff, and the
-    challenge's assigned evaluators once it is submitted."""
+    """Who sees a proposal (DESIGN.md "Proposal"): everyone when it is public; otherwise its
+    team and staff, and the challenge's assigned evaluators once it is submitted (never a
+    draft or a withdrawn proposal)."""
     if proposal.is_public:
         return True
     if is_team_member(user, proposal):
@@ -44,3 +95,139 @@ def can_view_proposal(user, proposal) -> bool:
     if proposal.status in (ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN):
         return False
     return is_assigned_evaluator(user, proposal.challenge)
+
+
+def can_view_team_area(user, proposal) -> bool:
+    """The team view: team list, history and diffs, team comments, status history."""
+    return is_team_member(user, proposal) or people.is_staff_member(user)
+
+
+can_view_history = can_view_team_area
+can_see_team_comments = can_view_team_area
+can_see_status_history = can_view_team_area
+
+
+def can_download_attachment(user, proposal) -> bool:
+    return can_view_proposal(user, proposal)
+
+
+# --- submission and editing --------------------------------------------------------------
+
+
+def can_start_proposal(user, challenge, now=None) -> Decision:
+    """May the user start a proposal for this challenge (for an organisation or as an individual)?"""
+    if not people.is_signed_in(user):
+        return Decision(False, _("Sign in to make a proposal."))
+    if not people.is_verified(user):
+        return Decision(False, _("Verify your e-mail address before making a proposal."))
+    if not proposals_open(challenge, now):
+        phase = challenge.phase_at(now) if now else challenge.phase
+        if phase == "upcoming":
+            return Decision(False, _("This challenge does not accept proposals yet."))
+        return Decision(
+            False,
+            _("Proposals for this challenge closed on %(date)s.") % {"date": _date(challenge)},
+        )
+    has_org = Membership.objects.filter(user=user).exists()
+    if not has_org and not challenge.individuals_may_submit:
+        return Decision(
+            False,
+            _(
+                "This challenge accepts proposals from organisations only. Join or create an organisation first."
+            ),
+        )
+    return Decision(True)
+
+
+def _date(challenge) -> str:
+    from django.utils import formats, timezone
+
+    return formats.date_format(
+        timezone.localtime(challenge.proposals_close), "SHORT_DATETIME_FORMAT"
+    )
+
+
+def can_propose_for_organisation(user, organisation) -> bool:
+    return (
+        people.is_verified(user)
+        and Membership.objects.filter(organisation=organisation, user=user).exists()
+    )
+
+
+def can_propose_as_individual(user, challenge) -> bool:
+    return people.is_verified(user) and challenge.individuals_may_submit
+
+
+def can_edit_proposal(user, proposal, now=None) -> bool:
+    """Every team member edits while the proposal is editable (draft or submitted, before close)."""
+    return (
+        people.is_verified(user) and is_team_member(user, proposal) and is_editable(proposal, now)
+    )
+
+
+def can_submit(user, proposal, now=None) -> bool:
+    return (
+        people.is_verified(user)
+        and is_team_member(user, proposal)
+        and proposal.status == S.DRAFT
+        and proposals_open(proposal.challenge, now)
+    )
+
+
+def can_withdraw(user, proposal, now=None) -> bool:
+    """The team withdraws a submitted (or shortlisted) proposal before proposals close."""
+    return (
+        is_team_member(user, proposal)
+        and proposal.status in WITHDRAWABLE_STATUSES
+        and proposals_open(proposal.challenge, now)
+    )
+
+
+def can_change_status(user, proposal=None) -> bool:
+    """Staff decide statuses (in the Wagtail admin)."""
+    return people.is_staff_member(user)
+
+
+# --- team ----------------------------------------------------------------------------------
+
+
+def can_manage_team(user, proposal, now=None) -> bool:
+    """The lead invites and removes co-developers while the proposal is editable."""
+    return people.is_verified(user) and is_team_lead(user, proposal) and is_editable(proposal, now)
+
+
+def can_leave_team(user, member) -> bool:
+    """A co-developer (a person, or a member of a co-developing organisation) leaves."""
+    if member.role == member.Role.LEAD or not people.is_signed_in(user):
+        return False
+    if member.user_id:
+        return member.user_id == user.pk
+    return Membership.objects.filter(organisation_id=member.organisation_id, user=user).exists()
+
+
+# --- comments ------------------------------------------------------------------------------
+
+
+def can_comment(user, proposal) -> bool:
+    """Verified residents comment on public proposals; the team and staff on any they see."""
+    if not people.is_verified(user):
+        return False
+    if proposal.is_public:
+        return True
+    return can_view_team_area(user, proposal)
+
+
+def can_comment_publicly(user, proposal) -> bool:
+    return people.is_verified(user) and proposal.is_public
+
+
+def can_comment_team_only(user, proposal) -> bool:
+    return people.is_verified(user) and can_view_team_area(user, proposal)
+
+
+def can_report_comment(user, comment) -> bool:
+    return people.is_verified(user) and comment.author_id != user.pk and not comment.is_hidden
+
+
+def can_moderate(user) -> bool:
+    return people.is_moderator(user)

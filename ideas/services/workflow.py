@@ -33,6 +33,12 @@ def allowed_moves(status: str) -> set[str]:
     return TRANSITIONS.get(status, set())
 
 
+def staff_moves_from(status: str) -> list[str]:
+    """The statuses staff may choose for a proposal now (in the order of the choices)."""
+    allowed = allowed_moves(status) & STAFF_MOVES
+    return [value for value in S.values if value in allowed]
+
+
 def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -> StatusChange:
     """Move a proposal to a new status and record who, when, from, to and why."""
     with transaction.atomic():
@@ -43,7 +49,11 @@ def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -
                 % {"from": S(locked.status).label, "to": S(to_status).label}
             )
         change = StatusChange.objects.create(
-            proposal=locked, from_status=locked.status, to_status=to_status, changed_by=by, reason=reason
+            proposal=locked,
+            from_status=locked.status,
+            to_status=to_status,
+            changed_by=by,
+            reason=reason,
         )
         locked.status = to_status
         fields = ["status", "updated_at"]

@@ -1,11 +1,49 @@
 """Pieces of proposal data shown on pages of earlier apps (the challenge page)."""
 
 from django import template
+from django.core.paginator import Paginator
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..rules import proposals as r
+from ..selectors import proposals as sel
 
 register = template.Library()
+
+SORT_LABELS = (("newest", _("Newest")), ("votes", _("Most voted")), ("title", _("Title")))
+PAGE_PARAM = "proposals_page"
 
 
 @register.inclusion_tag("ideas/includes/challenge_proposals.html", takes_context=True)
 def challenge_proposals(context, challenge):
-    """The challenge page's list of public proposals (sortable, paginated)."""
-    return {"challenge": challenge, "request": context.get("request")}
+    """The challenge page's list of public proposals: sortable (`?sort=newest|votes|title`),
+    paginated (`?proposals_page=N`), in a fixed number of queries whatever the page holds."""
+    request = context.get("request")
+    params = request.GET if request is not None else {}
+    sort = params.get("sort", "newest")
+    if sort not in sel.SORTS:
+        sort = "newest"
+    paginator = Paginator(sel.public_proposals(challenge=challenge, sort=sort), sel.page_size())
+    page = paginator.get_page(params.get(PAGE_PARAM))
+    start_url = ""
+    user = getattr(request, "user", None)
+    if (
+        user is not None
+        and user.is_authenticated
+        and r.proposals_open(challenge)
+        and r.can_start_proposal(user, challenge)
+    ):
+        start_url = reverse(
+            "ideas:proposal-start",
+            kwargs={"challenge_pk": sel.default_locale_challenge(challenge).pk},
+        )
+    return {
+        "challenge": challenge,
+        "request": request,
+        "page_obj": page,
+        "proposals": page.object_list,
+        "sort": sort,
+        "sorts": SORT_LABELS,
+        "page_param": PAGE_PARAM,
+        "start_url": start_url,
+    }

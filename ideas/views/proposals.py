@@ -1,18 +1,325 @@
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
-from django.urls import path
+"""Proposal pages: detail (public and team view), start, edit, submit, withdraw, history,
+diff, the partner's own proposals and attachments."""
 
-from ..models import Proposal
-from ..rules import can_view_proposal
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.models import ChallengePage
+from partners.models import Organisation
+
+from .. import rules
+from ..forms import AttachmentForm, CommentForm, ProposalForm, SubmitForm, WithdrawForm
+from ..models import Proposal, ProposalAttachment
+from ..rules import proposals as r
+from ..selectors import proposals as sel
+from ..services import proposals as svc
+
+
+def _visible_proposal_or_404(request, pk, *, for_page=False):
+    try:
+        proposal = (
+            sel.proposal_for_page(pk)
+            if for_page
+            else (Proposal.objects.select_related("challenge", "lead_organisation").get(pk=pk))
+        )
+    except Proposal.DoesNotExist:
+        raise Http404 from None
+    if not rules.can_view_proposal(request.user, proposal):
+        raise Http404  # a confidential proposal answers exactly as a missing one
+    return proposal
 
 
 def proposal_detail(request, pk):
-    proposal = get_object_or_404(Proposal.objects.select_related("challenge", "lead_organisation"), pk=pk)
-    if not can_view_proposal(request.user, proposal):
+    proposal = _visible_proposal_or_404(request, pk, for_page=True)
+    user = request.user
+    team_view = r.can_view_team_area(user, proposal)
+    comments = list(sel.comments_for(proposal=proposal, include_team=team_view))
+    for comment in [*comments, *(reply for c in comments for reply in c.replies.all())]:
+        comment.reportable = r.can_report_comment(user, comment)
+    can_public = r.can_comment_publicly(user, proposal)
+    can_team = r.can_comment_team_only(user, proposal)
+    context = {
+        "proposal": proposal,
+        "team_view": team_view,
+        "team": proposal.team.all(),
+        "attachments": proposal.attachments.all(),
+        "status_changes": proposal.status_changes.all() if team_view else (),
+        "comments": comments,
+        "can_comment_public": can_public,
+        "can_comment_team": can_team,
+        "comment_form": CommentForm(initial={"visibility": "public" if can_public else "team"}),
+        "can_edit": r.can_edit_proposal(user, proposal),
+        "can_submit": r.can_submit(user, proposal),
+        "can_withdraw": r.can_withdraw(user, proposal),
+        "can_manage_team": team_view and r.can_manage_team(user, proposal),
+        "submit_form": SubmitForm(consent_required=proposal.challenge.proposals_public),
+        "withdraw_form": WithdrawForm(),
+        "attachment_form": AttachmentForm(),
+        "attachments_left": max(0, _attachment_limit() - len(proposal.attachments.all())),
+    }
+    return render(request, "ideas/proposal_detail.html", context)
+
+
+def _attachment_limit() -> int:
+    from django.conf import settings
+
+    return settings.TORI_ATTACHMENTS_PER_PROPOSAL
+
+
+@login_required
+def proposal_start(request, challenge_pk):
+    challenge = get_object_or_404(ChallengePage.objects.live(), pk=challenge_pk)
+    challenge = sel.default_locale_challenge(challenge)
+    decision = rules.can_start_proposal(request.user, challenge)
+    if not decision:
+        return render(
+            request,
+            "ideas/proposal_refused.html",
+            {"challenge": challenge, "reason": decision.reason},
+            status=403,
+        )
+    organisations = Organisation.objects.of_user(request.user).distinct()
+    form = ProposalForm(
+        request.POST or None,
+        challenge=challenge,
+        organisations=organisations,
+        individual_allowed=r.can_propose_as_individual(request.user, challenge),
+        initial={"language": request.LANGUAGE_CODE[:2]},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = svc.proposal_start(
+                user=request.user,
+                challenge=challenge,
+                organisation=data.get("organisation"),
+                title=data["title"],
+                summary=data["summary"],
+                body=data["body"],
+                customer_groups=data["customer_groups"],
+                language=data["language"],
+            )
+        except svc.ProposalError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your draft is saved. Submit it when it is ready."))
+            return redirect(proposal)
+    return render(
+        request,
+        "ideas/proposal_form.html",
+        {"form": form, "challenge": challenge, "starting": True},
+    )
+
+
+@login_required
+def proposal_edit(request, pk):
+    proposal = _visible_proposal_or_404(request, pk)
+    if not r.can_edit_proposal(request.user, proposal):
+        messages.error(request, _("This proposal can no longer be edited."))
+        return redirect(proposal)
+    initial = {
+        "title": proposal.title,
+        "summary": proposal.summary,
+        "body": proposal.body,
+        "customer_groups": list(proposal.customer_groups.all()),
+        "language": proposal.language,
+        "version": proposal.version,
+    }
+    form = ProposalForm(
+        request.POST or None, challenge=proposal.challenge, initial=initial, editing=True
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            svc.proposal_update(
+                proposal=proposal,
+                by=request.user,
+                expected_version=data.get("version") or 0,
+                title=data["title"],
+                summary=data["summary"],
+                body=data["body"],
+                customer_groups=data["customer_groups"],
+                language=data["language"],
+            )
+        except svc.StaleVersion as error:
+            form.add_error(None, error.message)
+            status = 409
+        except svc.ProposalError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Saved as version %(version)s.") % {"version": proposal.version}
+            )
+            return redirect(proposal)
+    return render(
+        request,
+        "ideas/proposal_form.html",
+        {"form": form, "challenge": proposal.challenge, "proposal": proposal, "starting": False},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def proposal_submit(request, pk):
+    proposal = _visible_proposal_or_404(request, pk)
+    form = SubmitForm(request.POST, consent_required=proposal.challenge.proposals_public)
+    if not form.is_valid():
+        for error in form.errors.get("publication_consent", []):
+            messages.error(request, error)
+        return redirect(proposal)
+    try:
+        svc.proposal_submit(
+            proposal=proposal,
+            by=request.user,
+            publication_consent=form.cleaned_data["publication_consent"],
+        )
+    except svc.ProposalError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your proposal is submitted."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def proposal_withdraw(request, pk):
+    proposal = _visible_proposal_or_404(request, pk)
+    form = WithdrawForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        svc.proposal_withdraw(proposal=proposal, by=request.user, reason=reason)
+    except svc.ProposalError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your proposal is withdrawn."))
+    return redirect(proposal)
+
+
+def _team_area_or_404(request, pk):
+    proposal = _visible_proposal_or_404(request, pk)
+    if not r.can_view_team_area(request.user, proposal):
         raise Http404
-    return render(request, "ideas/proposal_detail.html", {"proposal": proposal})
+    return proposal
+
+
+def proposal_history(request, pk):
+    proposal = _team_area_or_404(request, pk)
+    revisions = list(sel.revisions_of(proposal))
+    return render(
+        request, "ideas/proposal_history.html", {"proposal": proposal, "revisions": revisions}
+    )
+
+
+def proposal_diff(request, pk):
+    proposal = _team_area_or_404(request, pk)
+    revisions = sel.revisions_of(proposal)
+    try:
+        a = int(request.GET.get("from", ""))
+        b = int(request.GET.get("to", ""))
+    except ValueError:
+        messages.error(request, _("Choose two versions to compare."))
+        return redirect("ideas:proposal-history", pk=proposal.pk)
+    old = revisions.filter(version=min(a, b)).first()
+    new = revisions.filter(version=max(a, b)).first()
+    if old is None or new is None:
+        raise Http404
+    return render(
+        request,
+        "ideas/proposal_diff.html",
+        {"proposal": proposal, "old": old, "new": new, "diff": sel.revision_diff(old, new)},
+    )
+
+
+@login_required
+def my_proposals(request):
+    paginator = Paginator(sel.proposals_of_user(request.user), 20)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request, "ideas/my_proposals.html", {"page_obj": page, "proposals": page.object_list}
+    )
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    proposal = _visible_proposal_or_404(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
+        return redirect(proposal)
+    try:
+        attachment = svc.attachment_add(
+            proposal=proposal, by=request.user, upload=form.cleaned_data["file"]
+        )
+    except svc.ProposalError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Attached %(name)s.") % {"name": attachment.original_name})
+    return redirect(proposal)
+
+
+def attachment_download(request, pk, attachment_pk):
+    proposal = _visible_proposal_or_404(request, pk)
+    if not r.can_download_attachment(request.user, proposal):
+        raise Http404
+    attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    proposal = _visible_proposal_or_404(request, pk)
+    attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
+    try:
+        svc.attachment_delete(attachment=attachment, by=request.user)
+    except svc.ProposalError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Attachment removed."))
+    return redirect(proposal)
 
 
 urlpatterns = [
+    path("proposals/mine/", my_proposals, name="my-proposals"),
+    path("challenges/<int:challenge_pk>/propose/", proposal_start, name="proposal-start"),
     path("proposals/<int:pk>/", proposal_detail, name="proposal-detail"),
+    path("proposals/<int:pk>/edit/", proposal_edit, name="proposal-edit"),
+    path("proposals/<int:pk>/submit/", proposal_submit, name="proposal-submit"),
+    path("proposals/<int:pk>/withdraw/", proposal_withdraw, name="proposal-withdraw"),
+    path("proposals/<int:pk>/history/", proposal_history, name="proposal-history"),
+    path("proposals/<int:pk>/diff/", proposal_diff, name="proposal-diff"),
+    path("proposals/<int:pk>/attachments/", attachment_upload, name="attachment-upload"),
+    path(
+        "proposals/<int:pk>/attachments/<int:attachment_pk>/",
+        attachment_download,
+        name="attachment-download",
+    ),
+    path(
+        "proposals/<int:pk>/attachments/<int:attachment_pk>/delete/",
+        attachment_delete,
+        name="attachment-delete",
+    ),
 ]

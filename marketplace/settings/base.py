@@ -215,6 +215,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "t
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
+# --- Proposals: attachments (private, outside MEDIA_ROOT) and comment rate -----------------
+TORI_PRIVATE_ROOT = Path(env_str("TORI_PRIVATE_ROOT", str(VAR_DIR / "private")))
+TORI_ATTACHMENT_MAX_BYTES = env_int("TORI_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+TORI_ATTACHMENTS_PER_PROPOSAL = env_int("TORI_ATTACHMENTS_PER_PROPOSAL", 5)
+TORI_COMMENT_RATE = env_str("TORI_COMMENT_RATE", "10/m")
+
 
 
 

@@ -1,0 +1,167 @@
+"""Forms for proposals, attachments, the team and comments. They parse and validate input;
+the services decide."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import CustomerGroup
+from partners.models import Language, Organisation
+
+from .models import CommentVisibility, TeamInvitation
+
+
+class ProposalForm(forms.Form):
+    """Start or edit a proposal. `version` is the version the text was loaded from."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=None,
+        help_text=_("The lead organisation of the proposal."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("At most 1,000 characters."),
+    )
+    body = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 14})
+    )
+    customer_groups = forms.ModelMultipleChoiceField(
+        label=_("Customer groups served"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = forms.ChoiceField(label=_("Language of the proposal"), choices=Language.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(
+        self,
+        *args,
+        challenge,
+        user=None,
+        organisations=None,
+        individual_allowed=False,
+        editing=False,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.fields["customer_groups"].queryset = CustomerGroup.objects.filter(challenges=challenge)
+        if editing:
+            del self.fields["organisation"]
+        else:
+            del self.fields["version"]
+            field = self.fields["organisation"]
+            field.queryset = (
+                organisations if organisations is not None else Organisation.objects.none()
+            )
+            if individual_allowed:
+                field.required = False
+                field.empty_label = _("Myself (an individual's idea)")
+            else:
+                field.required = True
+
+
+class SubmitForm(forms.Form):
+    publication_consent = forms.BooleanField(
+        label=_("I consent to publishing this proposal on Tori for comments and voting."),
+        required=False,
+    )
+
+    def __init__(self, *args, consent_required: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_required = consent_required
+        if consent_required:
+            self.fields["publication_consent"].required = True
+            self.fields["publication_consent"].error_messages["required"] = _(
+                "This challenge publishes proposals: give your consent to publication to submit."
+            )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why do you withdraw it? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG or JPEG, at most %(mb)s MB.")
+        % {"mb": settings.TORI_ATTACHMENT_MAX_BYTES // (1024 * 1024)},
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
+    )
+
+
+class InvitationForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Invite"),
+        choices=TeamInvitation.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=TeamInvitation.Kind.ORGANISATION,
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("For an organisation, the e-mail address of one of its owners."),
+    )
+
+
+class AcceptInvitationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation joining the team"), queryset=Organisation.objects.none()
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who sees it"),
+        choices=CommentVisibility.choices,
+        initial=CommentVisibility.PUBLIC,
+        required=False,
+    )
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this comment?"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class HideCommentForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (shown to the author)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class StatusChangeForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"), choices=())
+    reason = forms.CharField(
+        label=_("Reason (shown to the team)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = choices

@@ -1,0 +1,143 @@
+"""Reads about proposals that apply visibility or span relations."""
+
+import difflib
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale
+
+from partners.models import User
+
+from ..models import Comment, CommentVisibility, Proposal, ProposalStatus, TeamMember
+
+S = ProposalStatus
+
+SORTS = {
+    "newest": ["-submitted_at", "-id"],
+    "votes": ["-vote_count", "-submitted_at", "-id"],
+    "title": ["title", "id"],
+}
+
+
+def default_locale_challenge(challenge):
+    """Proposals attach to the challenge page in the default locale (fi)."""
+    default = Locale.get_default()
+    if challenge.locale_id == default.pk:
+        return challenge
+    return type(challenge).objects.get(translation_key=challenge.translation_key, locale=default)
+
+
+def team_users(proposal):
+    """Every person on the team: individual members and members of team organisations."""
+    return (
+        User.objects.filter(
+            Q(team_memberships__proposal=proposal)
+            | Q(memberships__organisation__team_memberships__proposal=proposal)
+        )
+        .filter(is_active=True)
+        .distinct()
+    )
+
+
+def proposal_for_page(pk):
+    """The proposal with everything its page shows, in a fixed number of queries."""
+    return (
+        Proposal.objects.select_related("challenge", "lead_organisation", "created_by")
+        .prefetch_related(
+            "customer_groups",
+            Prefetch(
+                "team",
+                queryset=TeamMember.objects.select_related("organisation", "user").order_by(
+                    "role", "id"
+                ),
+            ),
+            "attachments",
+            Prefetch("status_changes", queryset=_status_changes()),
+        )
+        .get(pk=pk)
+    )
+
+
+def _status_changes():
+    from ..models import StatusChange
+
+    return StatusChange.objects.select_related("changed_by").order_by("created_at", "id")
+
+
+def comments_for(*, proposal, include_team: bool):
+    """Top-level comments with their replies (one level), authors joined. Team-only comments
+    only when `include_team`."""
+    visible = Q(visibility=CommentVisibility.PUBLIC)
+    if include_team:
+        visible = Q()
+    replies = Comment.objects.filter(visible).select_related("author").order_by("created_at", "id")
+    return (
+        Comment.objects.filter(visible, proposal=proposal, parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "id")
+    )
+
+
+def public_proposals(*, challenge, sort: str = "newest"):
+    """A challenge's public proposals (for any locale version of the challenge page)."""
+    order = SORTS.get(sort, SORTS["newest"])
+    return (
+        Proposal.objects.public()
+        .filter(challenge__translation_key=challenge.translation_key)
+        .select_related("lead_organisation")
+        .prefetch_related(
+            Prefetch(
+                "team",
+                queryset=TeamMember.objects.select_related("organisation", "user").order_by(
+                    "role", "id"
+                ),
+            )
+        )
+        .order_by(*order)
+    )
+
+
+def proposals_of_user(user):
+    """Proposals whose team the user is on (personally or through an organisation)."""
+    if not user.is_authenticated:
+        return Proposal.objects.none()
+    ids = TeamMember.objects.filter(Q(user=user) | Q(organisation__memberships__user=user)).values(
+        "proposal_id"
+    )
+    return (
+        Proposal.objects.filter(pk__in=ids)
+        .select_related("challenge", "lead_organisation")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def revisions_of(proposal):
+    return proposal.revisions.select_related("author").order_by("-version")
+
+
+def revision_diff(old, new) -> str:
+    """A readable HTML diff of two revisions, field by field; all text HTML-escaped."""
+    parts = []
+    for field, label in (("title", "title"), ("summary", "summary"), ("body", "body")):
+        a = (getattr(old, field) or "").splitlines()
+        b = (getattr(new, field) or "").splitlines()
+        rows = []
+        for line in difflib.ndiff(a, b):
+            code, text = line[:2], line[2:]
+            if code == "? ":
+                continue
+            if code == "- ":
+                rows.append(f'<li class="diff-del"><del>{escape(text)}</del></li>')
+            elif code == "+ ":
+                rows.append(f'<li class="diff-ins"><ins>{escape(text)}</ins></li>')
+            else:
+                rows.append(f'<li class="diff-same">{escape(text)}</li>')
+        parts.append((label, mark_safe('<ul class="diff">' + "".join(rows) + "</ul>")))  # noqa: S308 - escaped above
+    return parts
+
+
+def page_size() -> int:
+    return getattr(settings, "TORI_PROPOSALS_PER_PAGE", 20)

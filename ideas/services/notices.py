@@ -1,0 +1,120 @@
+"""Notifications about proposals: what the team, invitees and comment authors are told.
+
+Texts are lazy translations rendered by `partners.notifications` in each recipient's language."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from partners.notifications import Kind, notify, send_email
+
+from ..models import ProposalStatus
+
+
+def _url(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+def _lang(user) -> str:
+    return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
+
+
+def invitation_sent(*, invitation, token: str, invitee=None) -> None:
+    proposal = invitation.proposal
+    params = {
+        "inviter": invitation.invited_by.display_name if invitation.invited_by else "Tori",
+        "title": proposal.title,
+        "challenge": proposal.challenge.title,
+    }
+    subject = _("You are invited to develop “%(title)s” on Tori")
+    body = _(
+        "%(inviter)s invites you to join the team developing the proposal “%(title)s” for the "
+        "challenge “%(challenge)s”. Open the link to accept or decline. The link works once."
+    )
+    if invitee is not None:
+        notify(
+            recipient=invitee,
+            kind=Kind.INVITATION,
+            subject=subject,
+            body=body,
+            params=params,
+            url=_url(_lang(invitee), "ideas:invitation", token=token),
+        )
+    else:
+        language = settings.LANGUAGE_CODE
+        send_email(
+            to=invitation.email,
+            subject=subject,
+            body=body,
+            params=params,
+            language=language,
+            url=_url(language, "ideas:invitation", token=token),
+        )
+
+
+def status_changed(*, change) -> None:
+    """Tell every team member about a status change (who, from, to, why)."""
+    from ..selectors.proposals import team_users
+
+    proposal = change.proposal
+    params = {
+        "title": proposal.title,
+        "from": ProposalStatus(change.from_status).label,
+        "to": ProposalStatus(change.to_status).label,
+        "reason": change.reason or "–",
+    }
+    for user in team_users(proposal):
+        if change.changed_by_id == user.pk:
+            continue
+        notify(
+            recipient=user,
+            kind=Kind.STATUS_CHANGE,
+            subject=_("Your proposal “%(title)s” is now: %(to)s"),
+            body=_("The status of “%(title)s” changed from %(from)s to %(to)s. Reason: %(reason)s"),
+            params=params,
+            url=_url(_lang(user), "ideas:proposal-detail", pk=proposal.pk),
+        )
+
+
+def on_status_changed(sender, change, **kwargs) -> None:
+    status_changed(change=change)
+
+
+def comment_posted(*, comment) -> None:
+    """Tell the team (except the author) about a new comment on their proposal."""
+    from ..selectors.proposals import team_users
+
+    proposal = comment.proposal
+    params = {
+        "title": proposal.title,
+        "author": comment.author.display_name if comment.author else "",
+        "text": comment.body[:500],
+    }
+    for user in team_users(proposal):
+        if user.pk == comment.author_id:
+            continue
+        notify(
+            recipient=user,
+            kind=Kind.COMMENT,
+            subject=_("New comment on your proposal “%(title)s”"),
+            body=_("%(author)s commented on “%(title)s”:\n\n%(text)s"),
+            params=params,
+            url=_url(_lang(user), "ideas:proposal-detail", pk=proposal.pk)
+            + f"#comment-{comment.pk}",
+        )
+
+
+def comment_hidden(*, comment) -> None:
+    if comment.author is None:
+        return
+    author = comment.author
+    notify(
+        recipient=author,
+        kind=Kind.MODERATION,
+        subject=_("A moderator removed your comment"),
+        body=_("A moderator removed your comment on “%(title)s”. Reason: %(reason)s"),
+        params={"title": comment.proposal.title, "reason": comment.hidden_reason},
+        url=_url(_lang(author), "ideas:proposal-detail", pk=comment.proposal_id),
+    )

@@ -1,0 +1,173 @@
+"""The team: invitations (single-use, expiring tokens), removing members, leaving."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..forms import AcceptInvitationForm, InvitationForm
+from ..models import TeamInvitation, TeamMember
+from ..rules import proposals as r
+from ..services import proposals as svc
+from .proposals import _team_area_or_404
+
+
+def team(request, pk):
+    proposal = _team_area_or_404(request, pk)
+    can_manage = r.can_manage_team(request.user, proposal)
+    form = InvitationForm(request.POST or None) if can_manage else None
+    if request.method == "POST":
+        if not can_manage:
+            messages.error(
+                request, _("Only the lead can invite co-developers while the proposal is editable.")
+            )
+            return redirect("ideas:proposal-team", pk=proposal.pk)
+        if form.is_valid():
+            try:
+                svc.invitation_create(
+                    proposal=proposal,
+                    by=request.user,
+                    email=form.cleaned_data["email"],
+                    kind=form.cleaned_data["kind"],
+                )
+            except svc.ProposalError as error:
+                form.add_error("email", error.message)
+            else:
+                messages.success(
+                    request,
+                    _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+                )
+                return redirect("ideas:proposal-team", pk=proposal.pk)
+    members = list(proposal.team.select_related("organisation", "user").order_by("role", "id"))
+    for member in members:
+        member.leavable = r.can_leave_team(request.user, member)
+    invitations = proposal.invitations.filter(status=TeamInvitation.Status.PENDING).select_related(
+        "invited_by"
+    )
+    return render(
+        request,
+        "ideas/proposal_team.html",
+        {
+            "proposal": proposal,
+            "members": members,
+            "invitations": invitations,
+            "form": form,
+            "can_manage": can_manage,
+        },
+    )
+
+
+@login_required
+@require_POST
+def member_remove(request, pk, member_pk):
+    proposal = _team_area_or_404(request, pk)
+    member = get_object_or_404(
+        TeamMember.objects.select_related("proposal__challenge"), pk=member_pk, proposal=proposal
+    )
+    try:
+        svc.team_member_remove(member=member, by=request.user)
+    except svc.ProposalError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(member)s was removed from the team.") % {"member": member})
+    return redirect("ideas:proposal-team", pk=proposal.pk)
+
+
+@login_required
+@require_POST
+def member_leave(request, pk, member_pk):
+    proposal = _team_area_or_404(request, pk)
+    member = get_object_or_404(TeamMember, pk=member_pk, proposal=proposal)
+    try:
+        svc.team_leave(member=member, by=request.user)
+    except svc.ProposalError as error:
+        messages.error(request, error.message)
+        return redirect("ideas:proposal-team", pk=proposal.pk)
+    messages.success(request, _("You left the team of “%(title)s”.") % {"title": proposal.title})
+    return redirect("ideas:my-proposals")
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, pk, invitation_pk):
+    proposal = _team_area_or_404(request, pk)
+    invitation = get_object_or_404(
+        TeamInvitation.objects.select_related("proposal__challenge"),
+        pk=invitation_pk,
+        proposal=proposal,
+    )
+    try:
+        svc.invitation_revoke(invitation=invitation, by=request.user)
+    except svc.ProposalError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The invitation was withdrawn."))
+    return redirect("ideas:proposal-team", pk=proposal.pk)
+
+
+def invitation(request, token):
+    """Accept or decline a team invitation. Used, withdrawn or expired tokens get a clear page."""
+    found = svc.invitation_by_token(token)
+    if found is None:
+        return render(request, "ideas/invitation_invalid.html", status=410)
+    organisations = None
+    form = None
+    if request.user.is_authenticated and found.kind == TeamInvitation.Kind.ORGANISATION:
+        organisations = svc.invitation_organisations(invitation=found, user=request.user)
+        form = AcceptInvitationForm(request.POST or None, organisations=organisations)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "decline":
+            svc.invitation_decline(token=token)
+            messages.info(request, _("You declined the invitation."))
+            return redirect("/")
+        if action == "accept":
+            if not request.user.is_authenticated:
+                return redirect(f"{_login_url()}?next={request.path}")
+            organisation = None
+            if form is not None:
+                if not form.is_valid():
+                    return render(
+                        request,
+                        "ideas/invitation.html",
+                        {"invitation": found, "form": form},
+                        status=400,
+                    )
+                organisation = form.cleaned_data["organisation"]
+            try:
+                svc.invitation_accept(token=token, user=request.user, organisation=organisation)
+            except svc.ProposalError as error:
+                messages.error(request, error.message)
+                return render(
+                    request,
+                    "ideas/invitation.html",
+                    {"invitation": found, "form": form},
+                    status=400,
+                )
+            messages.success(
+                request, _("Welcome to the team of “%(title)s”.") % {"title": found.proposal.title}
+            )
+            return redirect(found.proposal)
+    return render(request, "ideas/invitation.html", {"invitation": found, "form": form})
+
+
+def _login_url():
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return resolve_url(settings.LOGIN_URL)
+
+
+urlpatterns = [
+    path("proposals/<int:pk>/team/", team, name="proposal-team"),
+    path("proposals/<int:pk>/team/<int:member_pk>/remove/", member_remove, name="team-remove"),
+    path("proposals/<int:pk>/team/<int:member_pk>/leave/", member_leave, name="team-leave"),
+    path(
+        "proposals/<int:pk>/invitations/<int:invitation_pk>/revoke/",
+        invitation_revoke,
+        name="invitation-revoke",
+    ),
+    path("invitations/<str:token>/", invitation, name="invitation"),
+]

@@ -1,0 +1,121 @@
+"""Visibility: the whole matrix of role × status × challenge setting × consent.
+
+A proposal is public only when the challenge makes proposals public, the team consented and
+it is past draft and not withdrawn. Otherwise only its team, staff (editors, moderators) and
+the challenge's assigned evaluators (once submitted) see it; everyone else gets a 404."""
+
+import pytest
+from django.urls import reverse
+
+from ideas.models import EvaluatorAssignment, ProposalStatus
+from ideas.rules import can_view_proposal
+from tests.factories.ideas import ProposalFactory
+from tests.factories.partners import UserFactory
+
+from .proposal_helpers import challenge, partner, private_root  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "visitor",
+    "unverified",
+    "resident",
+    "team_member",
+    "other_partner",
+    "evaluator_assigned",
+    "evaluator_unassigned",
+    "editor",
+    "moderator",
+]
+HIDDEN_FROM_EVALUATORS = {ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN}
+
+
+def expected(role, status, challenge_public, consent):
+    public = challenge_public and consent and status not in HIDDEN_FROM_EVALUATORS
+    if public or role in ("team_member", "editor", "moderator"):
+        return True
+    return role == "evaluator_assigned" and status not in HIDDEN_FROM_EVALUATORS
+
+
+def user_for(role, proposals, challenges):
+    if role == "visitor":
+        return None
+    if role == "unverified":
+        return UserFactory(unverified=True)
+    if role == "resident":
+        return UserFactory()
+    if role == "team_member":
+        user = UserFactory()
+        for proposal in proposals:
+            partner_membership(user, proposal)
+        return user
+    if role == "other_partner":
+        return partner()
+    if role.startswith("evaluator"):
+        user = UserFactory(groups=["Evaluators"])
+        if role == "evaluator_assigned":
+            for page in challenges:
+                EvaluatorAssignment.objects.create(challenge=page, evaluator=user)
+        return user
+    return UserFactory(groups=["Editors" if role == "editor" else "Moderators"])
+
+
+def partner_membership(user, proposal):
+    from partners.models import Membership
+
+    Membership.objects.create(organisation=proposal.lead_organisation, user=user)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_visibility_matrix(client, role):
+    challenges = {setting: challenge(proposals_public=setting) for setting in (True, False)}
+    cases = []
+    for setting, page in challenges.items():
+        for status in ProposalStatus.values:
+            for consent in (True, False):
+                cases.append(
+                    (
+                        setting,
+                        status,
+                        consent,
+                        ProposalFactory(challenge=page, status=status, publication_consent=consent),
+                    )
+                )
+    user = user_for(role, [case[3] for case in cases], list(challenges.values()))
+    if user is not None:
+        client.force_login(user)
+    from django.contrib.auth.models import AnonymousUser
+
+    for setting, status, consent, proposal in cases:
+        want = expected(role, status, setting, consent)
+        proposal = type(proposal).objects.select_related("challenge").get(pk=proposal.pk)
+        assert can_view_proposal(user or AnonymousUser(), proposal) is want, (
+            role,
+            status,
+            setting,
+            consent,
+        )
+        response = client.get(reverse("ideas:proposal-detail", kwargs={"pk": proposal.pk}))
+        assert response.status_code == (200 if want else 404), (role, status, setting, consent)
+        if not want:
+            assert proposal.title not in response.content.decode()
+
+
+def test_challenge_list_shows_only_public_proposals(client):
+    page = challenge(proposals_public=True)
+    shown = ProposalFactory(challenge=page, title="Shown")
+    ProposalFactory(challenge=page, title="No consent", publication_consent=False)
+    ProposalFactory(challenge=page, title="A draft", status="draft")
+    ProposalFactory(challenge=page, title="Gone", status="withdrawn")
+    ProposalFactory(challenge=challenge(proposals_public=False), title="Secret")
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = UserFactory(groups=["Editors"])  # even staff see only public ones in the list
+    html = Template("{% load proposal_tags %}{% challenge_proposals page %}").render(
+        Context({"page": page, "request": request})
+    )
+    assert shown.title in html
+    for title in ("No consent", "A draft", "Gone", "Secret"):
+        assert title not in html
