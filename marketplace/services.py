@@ -214,7 +214,9 @@ def milestone_save(
             )
             text = _("Milestone added: %s") % title
         else:
-            was_done = milestone.done_date
+            was_done = (
+                Milestone.objects.filter(pk=milestone.pk).values_list("done_date", flat=True).first()
+            )
             milestone.title, milestone.due_date, milestone.done_date = title, due_date, done_date
             milestone.save()
             text = (
