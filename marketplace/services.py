@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cms.models import CustomerGroup
 from ideas.models import Proposal, ProposalStatus
 
 from . import rules, signals
@@ -215,7 +216,9 @@ def milestone_save(
             text = _("Milestone added: %s") % title
         else:
             was_done = (
-                Milestone.objects.filter(pk=milestone.pk).values_list("done_date", flat=True).first()
+                Milestone.objects.filter(pk=milestone.pk)
+                .values_list("done_date", flat=True)
+                .first()
             )
             milestone.title, milestone.due_date, milestone.done_date = title, due_date, done_date
             milestone.save()
@@ -344,7 +347,9 @@ def feedback_give(
         raise ValidationError({"rating": _("Give a rating from 1 to 5.")})
     if (
         customer_group is not None
-        and not pilot.proposal.challenge.customer_groups.filter(pk=customer_group.pk).exists()
+        and not CustomerGroup.objects.filter(
+            challenges=pilot.proposal.challenge, pk=customer_group.pk
+        ).exists()
     ):
         raise ValidationError(
             {"customer_group": _("Choose one of the challenge's customer groups.")}
