@@ -241,26 +241,14 @@ def _seed_pilots(*, staff, stdout):
         _say(stdout, f"pilot ({stage}): {title}\n")
 
 
-def _providers(count):
-    orgs = list(Organisation.objects.order_by("pk"))
-    if len(orgs) < 2:
-        for name, slug in (
-            ("Museum Friends ry", "demo-museum-friends"),
-            ("Culture Makers ry", "demo-culture-makers"),
-        ):
-            org, _created = Organisation.objects.get_or_create(
-                slug=slug,
-                defaults={"name": name, "kind": Organisation.Kind.ASSOCIATION, "city": "espoo"},
-            )
-            orgs.append(org)
-    return orgs
-
-
 def _seed_offerings(*, staff, stdout):
     locale = Locale.get_default()
     groups = list(CustomerGroup.objects.filter(locale=locale).order_by("pk"))
     themes = list(Theme.objects.filter(locale=locale).order_by("pk"))
-    orgs = _providers(2)
+    orgs = list(Organisation.objects.order_by("pk"))
+    if len(orgs) < 2:
+        _say(stdout, "fewer than two organisations: skipping offerings\n")
+        return
     completed = (
         Pilot.objects.filter(stage=S.COMPLETED).select_related("proposal__challenge").first()
     )
