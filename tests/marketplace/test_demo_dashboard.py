@@ -22,10 +22,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_world(superuser):
-    groups = [CustomerGroupFactory(name=n) for n in ("Families", "Seniors", "Schools", "Tourists", "Researchers", "Remote", "Teens")]
+    groups = [
+        CustomerGroupFactory(name=n)
+        for n in ("Families", "Seniors", "Schools", "Tourists", "Researchers", "Remote", "Teens")
+    ]
     themes = [ThemeFactory(), ThemeFactory()]
-    first = make_challenge(phase="piloting", title="Museum for all", customer_groups=groups[:4], themes=themes)
-    second = make_challenge(phase="piloting", title="Digital museum", customer_groups=groups[3:], proposals_public=False)
+    first = make_challenge(
+        phase="piloting", title="Museum for all", customer_groups=groups[:4], themes=themes
+    )
+    second = make_challenge(
+        phase="piloting", title="Digital museum", customer_groups=groups[3:], proposals_public=False
+    )
     orgs = [OrganisationFactory() for _ in range(3)]
     for i in range(5):
         ProposalFactory(challenge=first, lead_organisation=orgs[i % 3], vote_count=i)
@@ -55,12 +62,19 @@ def test_demo_offerings_have_several_providers_and_cover_every_customer_group(de
     assert offerings.count() >= 5
     assert all(o.n >= 2 for o in offerings)
     served = set(CustomerGroup.objects.filter(offerings__isnull=False).values_list("pk", flat=True))
-    assert served == set(CustomerGroup.objects.filter(locale=Locale.get_default()).values_list("pk", flat=True))
+    assert served == set(
+        CustomerGroup.objects.filter(locale=Locale.get_default()).values_list("pk", flat=True)
+    )
     assert Offering.objects.filter(pilot__stage=PilotStage.COMPLETED).exists()
 
 
 def test_demo_is_idempotent(demo_world):
-    counts = (Pilot.objects.count(), Offering.objects.count(), Feedback.objects.count(), Proposal.objects.filter(status="selected").count())
+    counts = (
+        Pilot.objects.count(),
+        Offering.objects.count(),
+        Feedback.objects.count(),
+        Proposal.objects.filter(status="selected").count(),
+    )
     demo.seed(stdout=StringIO())
     assert counts == (
         Pilot.objects.count(),
@@ -109,7 +123,9 @@ def test_every_dashboard_number_equals_a_direct_count(client, superuser, demo_wo
             ("Piloted", Pilot.objects.filter(proposal__challenge=challenge).count()),
             (
                 "Offered",
-                Pilot.objects.filter(proposal__challenge=challenge, offerings__published=True).distinct().count(),
+                Pilot.objects.filter(proposal__challenge=challenge, offerings__published=True)
+                .distinct()
+                .count(),
             ),
         ]
         assert _table(html, f'data-funnel="{challenge.pk}"') == expected
@@ -124,17 +140,25 @@ def test_every_dashboard_number_equals_a_direct_count(client, superuser, demo_wo
         if i.measurements.exists()
         and (
             (i.higher_is_better and i.measurements.order_by("date", "id").last().value < i.target)
-            or (not i.higher_is_better and i.measurements.order_by("date", "id").last().value > i.target)
+            or (
+                not i.higher_is_better
+                and i.measurements.order_by("date", "id").last().value > i.target
+            )
         )
     ]
     assert len(behind) >= 1
     assert len(selectors.indicators_behind_target()) == len(behind)
-    assert f"{len(behind)} indicators behind target" in html or f"{len(behind)} indicator behind target" in html
+    assert (
+        f"{len(behind)} indicators behind target" in html
+        or f"{len(behind)} indicator behind target" in html
+    )
     months = _table(html, 'id="feedback-months"')
     assert sum(n for _label, n in months) == Feedback.objects.filter(hidden_at__isnull=True).count()
     for row in selectors.feedback_by_month():
         direct = Feedback.objects.filter(
-            hidden_at__isnull=True, created_at__year=row["month"].year, created_at__month=row["month"].month
+            hidden_at__isnull=True,
+            created_at__year=row["month"].year,
+            created_at__month=row["month"].month,
         ).count()
         assert row["count"] == direct
 

@@ -36,7 +36,12 @@ def test_database_allows_one_feedback_per_resident():
 
 @pytest.mark.parametrize(
     ("stage", "allowed"),
-    [(PilotStage.PLANNED, False), (PilotStage.RUNNING, True), (PilotStage.EVALUATING, True), (PilotStage.COMPLETED, False)],
+    [
+        (PilotStage.PLANNED, False),
+        (PilotStage.RUNNING, True),
+        (PilotStage.EVALUATING, True),
+        (PilotStage.COMPLETED, False),
+    ],
 )
 def test_feedback_only_while_running_or_evaluating(client, stage, allowed):
     pilot = PilotFactory(stage=stage, outcome="adopted" if stage == PilotStage.COMPLETED else "")
@@ -121,7 +126,9 @@ def test_residents_report_and_moderators_hide_with_a_reason(client, staff):
     assert response.status_code == 200  # the reason is required
     client.post(reverse("pilot_feedback:hide", args=[feedback.pk]), {"reason": "Insults"})
     feedback.refresh_from_db()
-    assert feedback.is_hidden and feedback.hidden_reason == "Insults" and feedback.hidden_by == staff
+    assert (
+        feedback.is_hidden and feedback.hidden_reason == "Insults" and feedback.hidden_by == staff
+    )
     assert "Rude words" not in client.get(feedback.pilot.get_absolute_url()).content.decode()
     client.post(reverse("pilot_feedback:restore", args=[feedback.pk]))
     feedback.refresh_from_db()

@@ -42,12 +42,16 @@ def test_unpublished_offering_is_404_except_for_staff_and_providers(client, staf
 
 def test_offering_page_shows_providers_and_pilot_evidence(client):
     pilot = PilotFactory(stage=PilotStage.COMPLETED, outcome="adopted")
-    indicator = IndicatorFactory(pilot=pilot, name="Visitors", unit="visitors", baseline=20, target=60)
+    indicator = IndicatorFactory(
+        pilot=pilot, name="Visitors", unit="visitors", baseline=20, target=60
+    )
     MeasurementFactory(indicator=indicator, value=70)
     FeedbackFactory(pilot=pilot, rating=4)
     FeedbackFactory(pilot=pilot, rating=5)
     a, b = OrganisationFactory(name="Alpha Oy"), OrganisationFactory(name="Beta ry")
-    offering = OfferingFactory(pilot=pilot, providers=[a, b], cities=["espoo", "oulu"], languages=["sv"])
+    offering = OfferingFactory(
+        pilot=pilot, providers=[a, b], cities=["espoo", "oulu"], languages=["sv"]
+    )
     html = client.get(en("marketplace:offering-detail", offering.slug)).content.decode()
     assert "Alpha Oy" in html and "Beta ry" in html
     assert "Espoo, Oulu" in html and "Svenska" in html
@@ -56,7 +60,9 @@ def test_offering_page_shows_providers_and_pilot_evidence(client):
 
 
 def test_unpublished_pilot_gives_no_evidence(client):
-    pilot = PilotFactory(published=False, stage=PilotStage.COMPLETED, outcome="adopted", title="Hidden pilot")
+    pilot = PilotFactory(
+        published=False, stage=PilotStage.COMPLETED, outcome="adopted", title="Hidden pilot"
+    )
     offering = OfferingFactory(pilot=pilot)
     html = client.get(en("marketplace:offering-detail", offering.slug)).content.decode()
     assert "Hidden pilot" not in html
@@ -80,7 +86,9 @@ def _offering_with(n):
     pilot = PilotFactory(stage=PilotStage.COMPLETED, outcome="adopted")
     indicator = IndicatorFactory(pilot=pilot)
     Measurement.objects.bulk_create(
-        Measurement(indicator=indicator, date=pilot.start_date + timedelta(days=i % 80), value=Decimal(i))
+        Measurement(
+            indicator=indicator, date=pilot.start_date + timedelta(days=i % 80), value=Decimal(i)
+        )
         for i in range(n)
     )
     for _ in range(n):
@@ -149,7 +157,9 @@ def test_rejected_edit_changes_nothing(staff):
     provider = OrganisationFactory()
     offering = OfferingFactory(providers=[provider], title="Kept")
     member = MembershipFactory(organisation=provider).user
-    edit = services.offering_edit_propose(offering=offering, by=member, changes={"title": "Changed"})
+    edit = services.offering_edit_propose(
+        offering=offering, by=member, changes={"title": "Changed"}
+    )
     services.offering_edit_decide(edit=edit, by=staff, approve=False)
     offering.refresh_from_db()
     assert offering.title == "Kept"

@@ -4,7 +4,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import translation
 
 from marketplace.models import Measurement, Milestone
@@ -37,7 +36,9 @@ def test_published_pilot_page_shows_timeline_charts_and_feedback(client):
     FeedbackFactory(pilot=pilot, rating=3)
     html = client.get(url(pilot)).content.decode()
     assert '<ol class="timeline">' in html and "Opening" in html
-    assert 'role="img"' in html and f'id="indicator-{indicator.pk}-title"' in html and "<desc" in html
+    assert (
+        'role="img"' in html and f'id="indicator-{indicator.pk}-title"' in html and "<desc" in html
+    )
     assert "latest 42 visits (target 60, baseline 20)" in html
     assert 'class="chart-target"' in html
     assert "<table" in html and "Measurements of Visits" in html
@@ -59,12 +60,20 @@ def test_unpublished_pilot_is_404_but_team_and_staff_preview(client, staff, team
 def test_pilot_page_never_shows_a_confidential_proposals_text(client):
     challenge = make_challenge(phase="piloting", proposals_public=False)
     proposal = selected_proposal(
-        challenge=challenge, title="Secret plan title", summary="Secret summary", body="Secret body text"
+        challenge=challenge,
+        title="Secret plan title",
+        summary="Secret summary",
+        body="Secret body text",
     )
     pilot = PilotFactory(proposal=proposal, public_summary="What we try, for everyone.")
     html = client.get(url(pilot)).content.decode()
     assert "What we try, for everyone." in html
-    for secret in ("Secret plan title", "Secret summary", "Secret body text", proposal.get_absolute_url()):
+    for secret in (
+        "Secret plan title",
+        "Secret summary",
+        "Secret body text",
+        proposal.get_absolute_url(),
+    ):
         assert secret not in html
 
 
@@ -89,7 +98,11 @@ def test_challenge_page_lists_its_published_pilots():
     from django.template import Context, Template
 
     pilot = PilotFactory(title="Seen pilot")
-    PilotFactory(title="Unseen pilot", published=False, proposal=selected_proposal(challenge=pilot.proposal.challenge))
+    PilotFactory(
+        title="Unseen pilot",
+        published=False,
+        proposal=selected_proposal(challenge=pilot.proposal.challenge),
+    )
     html = Template("{% load pilot_tags %}{% challenge_pilots challenge %}").render(
         Context({"challenge": pilot.proposal.challenge})
     )
@@ -100,10 +113,13 @@ def _fill(pilot, n):
     indicator = IndicatorFactory(pilot=pilot)
     IndicatorFactory(pilot=pilot)
     Milestone.objects.bulk_create(
-        Milestone(pilot=pilot, title=f"M{i}", due_date=pilot.start_date + timedelta(days=i % 80)) for i in range(n)
+        Milestone(pilot=pilot, title=f"M{i}", due_date=pilot.start_date + timedelta(days=i % 80))
+        for i in range(n)
     )
     Measurement.objects.bulk_create(
-        Measurement(indicator=indicator, date=pilot.start_date + timedelta(days=i % 80), value=Decimal(i))
+        Measurement(
+            indicator=indicator, date=pilot.start_date + timedelta(days=i % 80), value=Decimal(i)
+        )
         for i in range(n)
     )
     for _ in range(n):
@@ -124,3 +140,19 @@ def test_pilot_page_query_count_is_constant(client, signed_in):
             assert client.get(url(pilot)).status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1]
+
+
+def test_pilot_list_query_count_is_constant(client):
+    def count():
+        client.get("/en/pilots/")
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/en/pilots/").status_code == 200
+        return len(ctx)
+
+    challenge = make_challenge(phase="piloting")
+    for _ in range(2):
+        PilotFactory(proposal=selected_proposal(challenge=challenge))
+    small = count()
+    for _ in range(10):
+        PilotFactory(proposal=selected_proposal(challenge=challenge))
+    assert count() == small

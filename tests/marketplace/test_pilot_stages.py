@@ -47,7 +47,9 @@ def test_pilot_is_made_from_a_selected_proposal_once(staff):
 
 
 def test_a_proposal_that_is_not_selected_cannot_become_a_pilot(staff):
-    proposal = ProposalFactory(challenge=make_challenge(phase="evaluation"), status=ProposalStatus.SHORTLISTED)
+    proposal = ProposalFactory(
+        challenge=make_challenge(phase="evaluation"), status=ProposalStatus.SHORTLISTED
+    )
     with pytest.raises(ValidationError):
         services.pilot_create(
             proposal=proposal,
@@ -64,10 +66,16 @@ def test_stages_move_forward_one_by_one_and_each_move_is_recorded(staff):
     pilot = _new_pilot(staff)
     services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
     services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
-    services.pilot_advance(pilot=pilot, to_stage=S.COMPLETED, by=staff, outcome=PilotOutcome.ADOPTED)
+    services.pilot_advance(
+        pilot=pilot, to_stage=S.COMPLETED, by=staff, outcome=PilotOutcome.ADOPTED
+    )
     pilot.refresh_from_db()
     assert (pilot.stage, pilot.outcome) == (S.COMPLETED, PilotOutcome.ADOPTED)
-    moves = list(PilotStageChange.objects.filter(pilot=pilot).values_list("from_stage", "to_stage", "changed_by"))
+    moves = list(
+        PilotStageChange.objects.filter(pilot=pilot).values_list(
+            "from_stage", "to_stage", "changed_by"
+        )
+    )
     assert moves == [
         (S.PLANNED, S.RUNNING, staff.pk),
         (S.RUNNING, S.EVALUATING, staff.pk),
@@ -101,7 +109,9 @@ def test_no_going_back_or_skipping(staff, start, to):
 def test_outcome_only_when_completed(staff):
     pilot = PilotFactory(stage=S.PLANNED)
     with pytest.raises(services.StageTransitionError, match="only when"):
-        services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff, outcome=PilotOutcome.ADOPTED)
+        services.pilot_advance(
+            pilot=pilot, to_stage=S.RUNNING, by=staff, outcome=PilotOutcome.ADOPTED
+        )
     evaluating = PilotFactory(stage=S.EVALUATING)
     with pytest.raises(services.StageTransitionError, match="Choose the outcome"):
         services.pilot_advance(pilot=evaluating, to_stage=S.COMPLETED, by=staff)

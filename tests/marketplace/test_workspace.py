@@ -5,7 +5,12 @@ import pytest
 from django.urls import reverse
 
 from marketplace.models import Measurement, Milestone, PilotEvent
-from tests.factories.marketplace import IndicatorFactory, MeasurementFactory, MilestoneFactory, PilotFactory
+from tests.factories.marketplace import (
+    IndicatorFactory,
+    MeasurementFactory,
+    MilestoneFactory,
+    PilotFactory,
+)
 from tests.factories.partners import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +40,10 @@ def test_workspace_is_404_for_outsiders(client, who):
     for url in urls:
         assert client.get(url).status_code == 404, url
     posts = [
-        (reverse("marketplace:milestone-add", args=[pilot.pk]), {"milestone-title": "x", "milestone-due_date": "2026-01-01"}),
+        (
+            reverse("marketplace:milestone-add", args=[pilot.pk]),
+            {"milestone-title": "x", "milestone-due_date": "2026-01-01"},
+        ),
         (reverse("marketplace:measurement-add", args=[pilot.pk, indicator.pk]), {}),
     ]
     for url, data in posts:
@@ -51,7 +59,9 @@ def test_team_and_staff_open_the_workspace(client, staff, team_member_of):
     assert client.get(ws(pilot)).status_code == 200
 
 
-def test_team_adds_milestone_indicator_and_measurement_and_history_records_who(client, team_member_of):
+def test_team_adds_milestone_indicator_and_measurement_and_history_records_who(
+    client, team_member_of
+):
     pilot = PilotFactory()
     member = team_member_of(pilot)
     client.force_login(member)
@@ -94,7 +104,9 @@ def test_measurement_outside_the_pilot_gets_a_message_on_the_date_field(client, 
     pilot = PilotFactory()
     indicator = IndicatorFactory(pilot=pilot)
     client.force_login(staff)
-    day = pilot.start_date - timedelta(days=1) if offset == -1 else pilot.end_date + timedelta(days=1)
+    day = (
+        pilot.start_date - timedelta(days=1) if offset == -1 else pilot.end_date + timedelta(days=1)
+    )
     response = client.post(
         reverse("marketplace:measurement-add", args=[pilot.pk, indicator.pk]),
         {f"m{indicator.pk}-date": day.isoformat(), f"m{indicator.pk}-value": "10"},
@@ -129,7 +141,10 @@ def test_measurement_service_refuses_a_date_outside_the_pilot(staff):
     indicator = IndicatorFactory()
     with pytest.raises(ValidationError) as error:
         services.measurement_add(
-            indicator=indicator, by=staff, date=indicator.pilot.end_date + timedelta(days=1), value=Decimal(1)
+            indicator=indicator,
+            by=staff,
+            date=indicator.pilot.end_date + timedelta(days=1),
+            value=Decimal(1),
         )
     assert "date" in error.value.message_dict
 
@@ -155,12 +170,21 @@ def test_milestone_done_and_removed_is_recorded(client, staff):
     milestone = MilestoneFactory(pilot=pilot, title="Launch")
     client.force_login(staff)
     url = reverse("marketplace:milestone-edit", args=[pilot.pk, milestone.pk])
-    client.post(url, {"title": "Launch", "due_date": milestone.due_date.isoformat(), "done_date": milestone.due_date.isoformat()})
+    client.post(
+        url,
+        {
+            "title": "Launch",
+            "due_date": milestone.due_date.isoformat(),
+            "done_date": milestone.due_date.isoformat(),
+        },
+    )
     assert Milestone.objects.get().done_date == milestone.due_date
     client.post(url, {"delete": "1"})
     assert not Milestone.objects.exists()
     texts = list(pilot.events.values_list("description", flat=True))
-    assert any("Milestone done: Launch" in t for t in texts) and any("removed: Launch" in t for t in texts)
+    assert any("Milestone done: Launch" in t for t in texts) and any(
+        "removed: Launch" in t for t in texts
+    )
 
 
 def test_measurement_removal(client, staff):
