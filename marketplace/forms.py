@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -79,8 +80,8 @@ class MeasurementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.pilot = pilot
         self.fields["date"].help_text = _("Between %(start)s and %(end)s.") % {
-            "start": pilot.start_date.strftime("%d.%m.%Y"),
-            "end": pilot.end_date.strftime("%d.%m.%Y"),
+            "start": date_format(pilot.start_date, "SHORT_DATE_FORMAT"),
+            "end": date_format(pilot.end_date, "SHORT_DATE_FORMAT"),
         }
 
     def clean_date(self):

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -291,8 +292,8 @@ def validate_measurement_date(*, pilot: Pilot, value_date: date) -> None:
             {
                 "date": _("The date must be within the pilot, from %(start)s to %(end)s.")
                 % {
-                    "start": pilot.start_date.strftime("%d.%m.%Y"),
-                    "end": pilot.end_date.strftime("%d.%m.%Y"),
+                    "start": date_format(pilot.start_date, "SHORT_DATE_FORMAT"),
+                    "end": date_format(pilot.end_date, "SHORT_DATE_FORMAT"),
                 }
             }
         )
