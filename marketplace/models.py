@@ -38,8 +38,12 @@ class Pilot(models.Model):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     budget_eur = models.PositiveIntegerField(_("budget (euros)"), null=True, blank=True)
-    stage = models.CharField(_("stage"), max_length=12, choices=PilotStage.choices, default=PilotStage.PLANNED)
-    outcome = models.CharField(_("outcome"), max_length=12, choices=PilotOutcome.choices, blank=True)
+    stage = models.CharField(
+        _("stage"), max_length=12, choices=PilotStage.choices, default=PilotStage.PLANNED
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=12, choices=PilotOutcome.choices, blank=True
+    )
     published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -50,9 +54,12 @@ class Pilot(models.Model):
         verbose_name_plural = _("pilots")
         ordering = ["-start_date"]
         constraints = [
-            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="pilot_dates_ordered"),
             models.CheckConstraint(
-                condition=Q(outcome="") | Q(stage=PilotStage.COMPLETED), name="pilot_outcome_only_completed"
+                condition=Q(end_date__gte=models.F("start_date")), name="pilot_dates_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="") | Q(stage=PilotStage.COMPLETED),
+                name="pilot_outcome_only_completed",
             ),
         ]
 
@@ -67,7 +74,9 @@ class PilotStageChange(models.Model):
     pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="stage_changes")
     from_stage = models.CharField(max_length=12, choices=PilotStage.choices)
     to_stage = models.CharField(max_length=12, choices=PilotStage.choices)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -111,25 +120,108 @@ class Measurement(models.Model):
         ordering = ["date", "id"]
 
 
+class FeedbackQuerySet(models.QuerySet):
+    def visible(self):
+        """Feedback not hidden by a moderator: the only feedback that counts anywhere."""
+        return self.filter(hidden_at__isnull=True)
+
+    def reported(self):
+        return self.filter(reports__isnull=False).distinct()
+
+
 class Feedback(models.Model):
     pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="feedback")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pilot_feedback")
-    rating = models.PositiveSmallIntegerField(_("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pilot_feedback"
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     comment = models.TextField(_("comment"), blank=True)
     customer_group = models.ForeignKey(
         "cms.CustomerGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     hidden_reason = models.TextField(_("hidden because"), blank=True)
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
+        ordering = ["-updated_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["pilot", "user"], name="feedback_one_per_resident"),
-            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.rating}/5 – {self.pilot}"
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+class FeedbackReport(models.Model):
+    """A resident's report that a feedback entry breaks the rules; moderators decide."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback report")
+        verbose_name_plural = _("feedback reports")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["feedback", "reporter"], name="feedbackreport_one_per_reporter"
+            ),
+        ]
+
+
+class PilotEvent(models.Model):
+    """One line of a pilot's history: who changed what, when."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Pilot created")
+        UPDATED = "updated", _("Pilot details changed")
+        STAGE = "stage", _("Stage changed")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        MILESTONE = "milestone", _("Milestone")
+        INDICATOR = "indicator", _("Indicator")
+        MEASUREMENT = "measurement", _("Measurement")
+        FEEDBACK = "feedback", _("Feedback moderation")
+        OFFERING = "offering", _("Offering")
+
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    description = models.CharField(_("what"), max_length=500)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pilot event")
+        verbose_name_plural = _("pilot events")
+        ordering = ["-created_at", "-id"]
 
 
 class PriceModel(models.TextChoices):
@@ -152,15 +244,24 @@ class Offering(models.Model):
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     summary = models.TextField(_("summary"))
     description = models.TextField(_("description"), blank=True)
-    providers = models.ManyToManyField(Organisation, related_name="offerings", verbose_name=_("providers"))
-    customer_groups = models.ManyToManyField("cms.CustomerGroup", blank=True, related_name="offerings")
+    providers = models.ManyToManyField(
+        Organisation, related_name="offerings", verbose_name=_("providers")
+    )
+    customer_groups = models.ManyToManyField(
+        "cms.CustomerGroup", blank=True, related_name="offerings"
+    )
     themes = models.ManyToManyField("cms.Theme", blank=True, related_name="offerings")
     cities = models.JSONField(_("cities where available"), default=list, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     price_model = models.CharField(_("price model"), max_length=20, choices=PriceModel.choices)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     pilot = models.ForeignKey(
-        Pilot, on_delete=models.SET_NULL, null=True, blank=True, related_name="offerings", verbose_name=_("pilot")
+        Pilot,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offerings",
+        verbose_name=_("pilot"),
     )
     published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -178,6 +279,54 @@ class Offering(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("marketplace:offering-detail", kwargs={"slug": self.slug})
+
+
+class OfferingEditProposal(models.Model):
+    """Changes a provider team proposes to an offering; staff approve (applying them) or reject."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    # The offering fields a provider team may propose changes to.
+    EDITABLE_FIELDS = (
+        "title",
+        "summary",
+        "description",
+        "contact_email",
+        "price_model",
+        "cities",
+        "languages",
+    )
+
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="edit_proposals")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    changes = models.JSONField(_("proposed changes"), default=dict)
+    note = models.TextField(_("note to staff"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("offering edit proposal")
+        verbose_name_plural = _("offering edit proposals")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.offering} ({self.get_status_display()})"
 
 
 CITY_CHOICES = City.choices

@@ -1,7 +1,45 @@
 """Public URLs of pilots and offerings (the marketplace domain)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_offerings as offerings
+from . import views_pilots as pilots
 
 app_name = "marketplace"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("pilots/", pilots.pilot_list, name="pilot-list"),
+    path("pilots/<int:pk>/", pilots.pilot_detail, name="pilot-detail"),
+    path("pilots/<int:pk>/feedback/", pilots.feedback_give, name="feedback-give"),
+    path("pilots/feedback/<int:pk>/report/", pilots.feedback_report, name="feedback-report"),
+    path("pilots/<int:pk>/workspace/", pilots.pilot_workspace, name="pilot-workspace"),
+    path("pilots/<int:pk>/workspace/milestones/", pilots.milestone_add, name="milestone-add"),
+    path(
+        "pilots/<int:pk>/workspace/milestones/<int:milestone_pk>/",
+        pilots.milestone_edit,
+        name="milestone-edit",
+    ),
+    path("pilots/<int:pk>/workspace/indicators/", pilots.indicator_add, name="indicator-add"),
+    path(
+        "pilots/<int:pk>/workspace/indicators/<int:indicator_pk>/",
+        pilots.indicator_edit,
+        name="indicator-edit",
+    ),
+    path(
+        "pilots/<int:pk>/workspace/indicators/<int:indicator_pk>/measurements/",
+        pilots.measurement_add,
+        name="measurement-add",
+    ),
+    path(
+        "pilots/<int:pk>/workspace/measurements/<int:measurement_pk>/delete/",
+        pilots.measurement_delete,
+        name="measurement-delete",
+    ),
+    path("offerings/", offerings.offering_list, name="offering-list"),
+    path("offerings/<slug:slug>/", offerings.offering_detail, name="offering-detail"),
+    path(
+        "offerings/<slug:slug>/propose-changes/",
+        offerings.offering_propose_edit,
+        name="offering-propose-edit",
+    ),
+]

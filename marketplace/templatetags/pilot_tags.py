@@ -1,10 +1,83 @@
-"""Pilot pieces shown on a challenge page."""
+"""Pilot pieces: the challenge page's pilot list, indicator charts, the feedback summary."""
 
 from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from .. import selectors
+from ..charts import line_chart
 
 register = template.Library()
 
 
 @register.inclusion_tag("marketplace/includes/challenge_pilots.html", takes_context=True)
 def challenge_pilots(context, challenge):
-    return {"challenge": challenge, "request": context.get("request")}
+    """Published pilots of a challenge, for its page."""
+    return {
+        "challenge": challenge,
+        "request": context.get("request"),
+        "pilots": selectors.pilots_for_challenge(challenge),
+    }
+
+
+def _n(value):
+    return number_format(value, decimal_pos=None if value % 1 else 0)
+
+
+@register.inclusion_tag("marketplace/includes/indicator.html")
+def indicator_panel(indicator, pilot, heading_level=3, compact=False):
+    """An indicator as an accessible SVG line chart with its target line, a text summary and a table.
+
+    Uses the prefetched measurements: no queries."""
+    measurements = list(indicator.measurements.all())
+    points = [(m.date, m.value) for m in measurements]
+    latest = measurements[-1] if measurements else None
+    on_target = selectors.indicator_on_target(indicator, latest.value if latest else None)
+    values = {
+        "unit": indicator.unit,
+        "target": _n(indicator.target),
+        "baseline": _n(indicator.baseline),
+    }
+    if latest:
+        summary = _("latest %(latest)s %(unit)s (target %(target)s, baseline %(baseline)s)") % {
+            **values,
+            "latest": _n(latest.value),
+        }
+    else:
+        summary = (
+            _("no measurements yet (target %(target)s %(unit)s, baseline %(baseline)s)") % values
+        )
+    direction = _("higher is better") if indicator.higher_is_better else _("lower is better")
+    desc = _("%(count)s measurements of %(name)s; %(summary)s; %(direction)s.") % {
+        "count": len(points),
+        "name": indicator.name,
+        "summary": summary,
+        "direction": direction,
+    }
+    chart = line_chart(
+        chart_id=f"indicator-{indicator.pk}",
+        title=f"{indicator.name} ({indicator.unit})",
+        desc=desc,
+        points=points,
+        target=indicator.target,
+        baseline=indicator.baseline,
+        start=pilot.start_date,
+        end=pilot.end_date,
+        empty_text=_("No measurements yet"),
+    )
+    return {
+        "indicator": indicator,
+        "measurements": measurements,
+        "latest": latest,
+        "on_target": on_target,
+        "summary": summary,
+        "direction": direction,
+        "chart": chart,
+        "heading_tag": f"h{heading_level}",
+        "compact": compact,
+    }
+
+
+@register.inclusion_tag("marketplace/includes/feedback_summary.html")
+def feedback_summary(summary):
+    return {"summary": summary}

@@ -1,0 +1,279 @@
+"""Forms: parse and validate; the services do the writing."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from cms.models import CustomerGroup
+from ideas.models import Proposal, ProposalStatus
+from partners.models import City, Language
+
+from .models import (
+    Feedback,
+    FeedbackReport,
+    Indicator,
+    Measurement,
+    Milestone,
+    Offering,
+    OfferingEditProposal,
+    Pilot,
+    PilotOutcome,
+    PilotStage,
+    PriceModel,
+)
+from .services import allowed_stages, unique_offering_slug, validate_measurement_date
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _dated(form_class):
+    for field in form_class.base_fields.values():
+        if isinstance(field, forms.DateField):
+            field.widget = DATE_WIDGET
+    return form_class
+
+
+# Workspace ------------------------------------------------------------------------------------
+
+
+@_dated
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_date", "done_date"]
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "baseline", "target", "higher_is_better"]
+        labels = {"higher_is_better": _("Higher is better (untick if lower is better)")}
+
+    def clean(self):
+        data = super().clean()
+        baseline, target, higher = (
+            data.get("baseline"),
+            data.get("target"),
+            data.get("higher_is_better"),
+        )
+        if baseline is not None and target is not None:
+            if higher and target < baseline:
+                self.add_error(
+                    "target", _("When higher is better, the target cannot be below the baseline.")
+                )
+            elif not higher and target > baseline:
+                self.add_error(
+                    "target", _("When lower is better, the target cannot be above the baseline.")
+                )
+        return data
+
+
+@_dated
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["date", "value"]
+
+    def __init__(self, *args, pilot: Pilot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pilot = pilot
+        self.fields["date"].help_text = _("Between %(start)s and %(end)s.") % {
+            "start": date_format(pilot.start_date, "SHORT_DATE_FORMAT"),
+            "end": date_format(pilot.end_date, "SHORT_DATE_FORMAT"),
+        }
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        try:
+            validate_measurement_date(pilot=self.pilot, value_date=value)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["date"]) from error
+        return value
+
+
+# Feedback -------------------------------------------------------------------------------------
+
+
+class FeedbackForm(forms.ModelForm):
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("1 = poor, 5 = excellent"),
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["rating", "comment", "customer_group"]
+        labels = {"customer_group": _("I belong to (optional)")}
+
+    def __init__(self, *args, pilot: Pilot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["customer_group"].queryset = CustomerGroup.objects.filter(
+            challenges=pilot.proposal.challenge
+        ).distinct()
+        self.fields["customer_group"].required = False
+
+
+class FeedbackReportForm(forms.ModelForm):
+    class Meta:
+        model = FeedbackReport
+        fields = ["reason"]
+        labels = {"reason": _("Why should a moderator look at this feedback?")}
+
+
+class FeedbackHideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for hiding"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+    )
+
+
+# Offerings ------------------------------------------------------------------------------------
+
+
+class OfferingEditProposalForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    price_model = forms.ChoiceField(label=_("Price model"), choices=PriceModel.choices)
+    cities = forms.MultipleChoiceField(
+        label=_("Cities where available"),
+        choices=City.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Note to staff"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    @classmethod
+    def for_offering(cls, offering: Offering, data=None):
+        initial = {name: getattr(offering, name) for name in OfferingEditProposal.EDITABLE_FIELDS}
+        return cls(data=data, initial=initial)
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in OfferingEditProposal.EDITABLE_FIELDS}
+
+
+# Wagtail admin --------------------------------------------------------------------------------
+
+
+class PilotAdminForm(WagtailAdminModelForm):
+    """Create or edit a pilot's details. The stage and outcome move only through the stage action."""
+
+    class Meta:
+        model = Pilot
+        fields = [
+            "proposal",
+            "title",
+            "venue",
+            "start_date",
+            "end_date",
+            "budget_eur",
+            "public_summary",
+            "published",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["proposal"].disabled = True
+            self.fields["proposal"].queryset = Proposal.objects.filter(pk=self.instance.proposal_id)
+        else:
+            self.fields["proposal"].queryset = Proposal.objects.filter(
+                status=ProposalStatus.SELECTED, pilot__isnull=True
+            ).select_related("challenge")
+            self.fields["proposal"].help_text = _("A selected proposal without a pilot.")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return data
+
+
+class PilotStageForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("Move to stage"))
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", "—"), *PilotOutcome.choices],
+        required=False,
+        help_text=_("Required when, and only when, the pilot is completed."),
+    )
+
+    def __init__(self, *args, pilot: Pilot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pilot = pilot
+        self.fields["to_stage"].choices = [
+            (s, PilotStage(s).label) for s in allowed_stages(pilot.stage)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        to_stage, outcome = data.get("to_stage"), data.get("outcome")
+        if to_stage == PilotStage.COMPLETED and not outcome:
+            self.add_error("outcome", _("Choose the outcome when the pilot is completed."))
+        elif to_stage and to_stage != PilotStage.COMPLETED and outcome:
+            self.add_error("outcome", _("The outcome is set only when the pilot is completed."))
+        return data
+
+
+class OfferingAdminForm(WagtailAdminModelForm):
+    cities = forms.MultipleChoiceField(
+        label=_("Cities where available"),
+        choices=City.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Offering
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "description",
+            "providers",
+            "customer_groups",
+            "themes",
+            "cities",
+            "languages",
+            "price_model",
+            "contact_email",
+            "pilot",
+            "published",
+        ]
+        widgets = {
+            "providers": forms.CheckboxSelectMultiple,
+            "customer_groups": forms.CheckboxSelectMultiple,
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Leave empty to make one from the title.")
+        self.fields["pilot"].queryset = Pilot.objects.filter(stage=PilotStage.COMPLETED)
+        self.fields["providers"].required = True
+
+    def clean_slug(self):
+        return self.cleaned_data.get("slug") or unique_offering_slug(
+            self.cleaned_data.get("title", ""), exclude_pk=self.instance.pk
+        )

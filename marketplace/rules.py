@@ -1,0 +1,85 @@
+"""Permission rules about pilots, feedback and offerings. One function per rule.
+
+Views, templates and the admin ask these functions; nothing re-checks roles elsewhere.
+"""
+
+from ideas import rules as ideas_rules
+from partners import rules as people
+
+from .models import PilotStage
+
+FEEDBACK_STAGES = (PilotStage.RUNNING, PilotStage.EVALUATING)
+
+
+def is_pilot_team_member(user, pilot) -> bool:
+    """The user is on the team of the proposal the pilot was made from."""
+    return ideas_rules.is_team_member(user, pilot.proposal)
+
+
+def can_manage_pilots(user) -> bool:
+    """Create pilots, advance their stage, publish them: staff."""
+    return people.is_staff_member(user)
+
+
+def can_work_on_pilot(user, pilot) -> bool:
+    """The pilot workspace (milestones, indicators, measurements, history): its team and staff."""
+    return people.is_staff_member(user) or is_pilot_team_member(user, pilot)
+
+
+def can_view_pilot(user, pilot) -> bool:
+    """A published pilot is public; an unpublished one is a preview for its team and staff."""
+    return pilot.published or can_work_on_pilot(user, pilot)
+
+
+def can_link_proposal(pilot) -> bool:
+    """The pilot page links its proposal only when the proposal is public (never leaks)."""
+    return pilot.proposal.is_public
+
+
+def is_feedback_open(pilot) -> bool:
+    return pilot.published and pilot.stage in FEEDBACK_STAGES
+
+
+def can_give_feedback(user, pilot) -> bool:
+    """Verified residents, while a published pilot runs or is evaluated; not the pilot's own team."""
+    return (
+        is_feedback_open(pilot)
+        and people.is_verified(user)
+        and not is_pilot_team_member(user, pilot)
+    )
+
+
+def can_report_feedback(user, feedback) -> bool:
+    return people.is_verified(user) and feedback.user_id != user.pk and not feedback.is_hidden
+
+
+def can_moderate_feedback(user) -> bool:
+    return people.is_moderator(user)
+
+
+def is_offering_provider_member(user, offering) -> bool:
+    """A member of one of the offering's provider organisations."""
+    if not people.is_signed_in(user):
+        return False
+    return offering.providers.filter(memberships__user=user).exists()
+
+
+def can_manage_offerings(user) -> bool:
+    return people.is_staff_member(user)
+
+
+def can_view_offering(user, offering) -> bool:
+    """Published offerings are public; unpublished ones only for staff and the providers."""
+    return (
+        offering.published
+        or can_manage_offerings(user)
+        or is_offering_provider_member(user, offering)
+    )
+
+
+def can_propose_offering_edit(user, offering) -> bool:
+    return people.is_verified(user) and is_offering_provider_member(user, offering)
+
+
+def can_view_dashboard(user) -> bool:
+    return people.is_staff_member(user)

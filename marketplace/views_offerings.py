@@ -1,0 +1,98 @@
+"""Public offering pages and provider teams' proposed changes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from partners.models import City, Language
+
+from . import rules, selectors, services
+from .filters import OfferingFilter
+from .forms import OfferingEditProposalForm
+from .models import Offering
+
+
+def offering_list(request):
+    filterset = OfferingFilter(request.GET or None, queryset=selectors.published_offerings())
+    qs = (
+        filterset.qs
+        if filterset.is_bound and filterset.is_valid()
+        else selectors.published_offerings()
+    )
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(
+        request, "marketplace/offering_list.html", {"filter": filterset, "page_obj": page}
+    )
+
+
+def _offering_or_404(request, slug) -> Offering:
+    try:
+        offering = selectors.offering_detail(slug)
+    except Offering.DoesNotExist as missing:
+        raise Http404 from missing
+    if not rules.can_view_offering(request.user, offering):
+        raise Http404
+    return offering
+
+
+def offering_detail(request, slug):
+    offering = _offering_or_404(request, slug)
+    pilot = offering.pilot if offering.pilot_id and offering.pilot.published else None
+    indicators = list(pilot.indicators.all()) if pilot else []
+    evidence = []
+    for indicator in indicators:
+        latest = selectors.latest_measurement(indicator)
+        evidence.append(
+            {
+                "indicator": indicator,
+                "latest": latest,
+                "on_target": selectors.indicator_on_target(
+                    indicator, latest.value if latest else None
+                ),
+            }
+        )
+    cities, languages = dict(City.choices), dict(Language.choices)
+    return render(
+        request,
+        "marketplace/offering_detail.html",
+        {
+            "offering": offering,
+            "pilot": pilot,
+            "indicators": indicators,
+            "evidence": evidence,
+            "city_labels": [str(cities.get(code, code)) for code in offering.cities],
+            "language_labels": [str(languages.get(code, code)) for code in offering.languages],
+            "summary": selectors.feedback_summary(pilot) if pilot else None,
+            "can_propose": rules.can_propose_offering_edit(request.user, offering),
+        },
+    )
+
+
+@login_required
+def offering_propose_edit(request, slug):
+    offering = _offering_or_404(request, slug)
+    if not rules.can_propose_offering_edit(request.user, offering):
+        raise Http404
+    form = OfferingEditProposalForm.for_offering(offering, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.offering_edit_propose(
+                offering=offering,
+                by=request.user,
+                changes=form.changes(),
+                note=form.cleaned_data["note"],
+            )
+        except services.MarketplaceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you. Staff will review the proposed changes."))
+            return redirect(offering.get_absolute_url())
+    return render(
+        request,
+        "marketplace/offering_propose_edit.html",
+        {"offering": offering, "form": form},
+        status=400 if form.is_bound else 200,
+    )

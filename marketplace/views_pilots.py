@@ -1,0 +1,250 @@
+"""Public pilot pages, resident feedback and the pilot workspace (team and staff)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import rules, selectors, services
+from .filters import PilotFilter
+from .forms import FeedbackForm, FeedbackReportForm, IndicatorForm, MeasurementForm, MilestoneForm
+from .models import Feedback, Indicator, Measurement, Milestone, Pilot
+
+
+def _pilot_or_404(pk, *, detail=False) -> Pilot:
+    try:
+        return selectors.pilot_detail(pk) if detail else selectors.pilots_base().get(pk=pk)
+    except Pilot.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def pilot_list(request):
+    filterset = PilotFilter(request.GET or None, queryset=selectors.published_pilots())
+    qs = (
+        filterset.qs
+        if filterset.is_bound and filterset.is_valid()
+        else selectors.published_pilots()
+    )
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(request, "marketplace/pilot_list.html", {"filter": filterset, "page_obj": page})
+
+
+def pilot_detail(request, pk, *, feedback_form=None):
+    pilot = _pilot_or_404(pk, detail=True)
+    if not rules.can_view_pilot(request.user, pilot):
+        raise Http404
+    own = selectors.feedback_of(request.user, pilot)
+    can_feedback = rules.can_give_feedback(request.user, pilot)
+    if can_feedback and feedback_form is None:
+        feedback_form = FeedbackForm(instance=own, pilot=pilot)
+    return render(
+        request,
+        "marketplace/pilot_detail.html",
+        {
+            "pilot": pilot,
+            "milestones": pilot.milestones.all(),
+            "indicators": pilot.indicators.all(),
+            "summary": selectors.feedback_summary(pilot),
+            "feedback_list": selectors.visible_feedback(pilot),
+            "own_feedback": own,
+            "feedback_form": feedback_form if can_feedback else None,
+            "feedback_open": rules.is_feedback_open(pilot),
+            "can_work": rules.can_work_on_pilot(request.user, pilot),
+            "show_proposal_link": rules.can_link_proposal(pilot),
+        },
+        status=400 if feedback_form is not None and feedback_form.is_bound else 200,
+    )
+
+
+@require_POST
+@login_required
+def feedback_give(request, pk):
+    pilot = _pilot_or_404(pk)
+    if not rules.can_view_pilot(request.user, pilot):
+        raise Http404
+    if not rules.can_give_feedback(request.user, pilot):
+        messages.error(
+            request,
+            _("Feedback can be given by verified residents while the pilot runs or is evaluated."),
+        )
+        return redirect(pilot.get_absolute_url())
+    own = selectors.feedback_of(request.user, pilot)
+    form = FeedbackForm(request.POST, instance=own, pilot=pilot)
+    if form.is_valid():
+        try:
+            services.feedback_give(
+                pilot=pilot,
+                user=request.user,
+                rating=form.cleaned_data["rating"],
+                comment=form.cleaned_data["comment"],
+                customer_group=form.cleaned_data["customer_group"],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        except services.FeedbackError as error:
+            messages.error(request, error.message)
+            return redirect(pilot.get_absolute_url())
+        else:
+            messages.success(
+                request,
+                _("Thank you! Your feedback was saved.")
+                if own is None
+                else _("Your feedback was updated."),
+            )
+            return redirect(pilot.get_absolute_url() + "#feedback")
+    return pilot_detail(request, pk, feedback_form=form)
+
+
+@login_required
+def feedback_report(request, pk):
+    feedback = get_object_or_404(Feedback.objects.select_related("pilot", "pilot__proposal"), pk=pk)
+    if not rules.can_view_pilot(request.user, feedback.pilot) or feedback.is_hidden:
+        raise Http404
+    if not rules.can_report_feedback(request.user, feedback):
+        messages.error(request, _("You cannot report this feedback."))
+        return redirect(feedback.pilot.get_absolute_url())
+    form = FeedbackReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.feedback_report(
+            feedback=feedback, by=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Thank you. A moderator will look at the feedback."))
+        return redirect(feedback.pilot.get_absolute_url() + "#feedback")
+    return render(request, "marketplace/feedback_report.html", {"feedback": feedback, "form": form})
+
+
+# Workspace ------------------------------------------------------------------------------------
+
+
+def _workspace_pilot(request, pk) -> Pilot:
+    pilot = _pilot_or_404(pk, detail=True)
+    if not rules.can_work_on_pilot(request.user, pilot):
+        raise Http404
+    return pilot
+
+
+def _render_workspace(
+    request, pilot, *, milestone_form=None, indicator_form=None, measurement_forms=None, status=200
+):
+    measurement_forms = measurement_forms or {}
+    indicators = list(pilot.indicators.all())
+    for indicator in indicators:
+        indicator.measurement_form = measurement_forms.get(indicator.pk) or MeasurementForm(
+            pilot=pilot, prefix=f"m{indicator.pk}"
+        )
+    return render(
+        request,
+        "marketplace/pilot_workspace.html",
+        {
+            "pilot": pilot,
+            "milestones": pilot.milestones.all(),
+            "indicators": indicators,
+            "milestone_form": milestone_form or MilestoneForm(prefix="milestone"),
+            "indicator_form": indicator_form or IndicatorForm(prefix="indicator"),
+            "history": selectors.pilot_history(pilot),
+        },
+        status=status,
+    )
+
+
+def pilot_workspace(request, pk):
+    pilot = _workspace_pilot(request, pk)
+    return _render_workspace(request, pilot)
+
+
+def _done(request, pilot, message):
+    messages.success(request, message)
+    return redirect(reverse("marketplace:pilot-workspace", args=[pilot.pk]))
+
+
+@require_POST
+def milestone_add(request, pk):
+    pilot = _workspace_pilot(request, pk)
+    form = MilestoneForm(request.POST, prefix="milestone")
+    if form.is_valid():
+        services.milestone_save(pilot=pilot, by=request.user, **form.cleaned_data)
+        return _done(request, pilot, _("Milestone added."))
+    return _render_workspace(request, pilot, milestone_form=form, status=400)
+
+
+def milestone_edit(request, pk, milestone_pk):
+    pilot = _workspace_pilot(request, pk)
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, pilot=pilot)
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST":
+        if "delete" in request.POST:
+            services.milestone_delete(milestone=milestone, by=request.user)
+            return _done(request, pilot, _("Milestone removed."))
+        if form.is_valid():
+            services.milestone_save(
+                pilot=pilot, by=request.user, milestone=milestone, **form.cleaned_data
+            )
+            return _done(request, pilot, _("Milestone saved."))
+    return render(
+        request,
+        "marketplace/workspace_edit.html",
+        {"pilot": pilot, "form": form, "heading": _("Edit milestone"), "can_delete": True},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_POST
+def indicator_add(request, pk):
+    pilot = _workspace_pilot(request, pk)
+    form = IndicatorForm(request.POST, prefix="indicator")
+    if form.is_valid():
+        services.indicator_save(pilot=pilot, by=request.user, **form.cleaned_data)
+        return _done(request, pilot, _("Indicator added."))
+    return _render_workspace(request, pilot, indicator_form=form, status=400)
+
+
+def indicator_edit(request, pk, indicator_pk):
+    pilot = _workspace_pilot(request, pk)
+    indicator = get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST":
+        if "delete" in request.POST:
+            services.indicator_delete(indicator=indicator, by=request.user)
+            return _done(request, pilot, _("Indicator removed."))
+        if form.is_valid():
+            services.indicator_save(
+                pilot=pilot, by=request.user, indicator=indicator, **form.cleaned_data
+            )
+            return _done(request, pilot, _("Indicator saved."))
+    return render(
+        request,
+        "marketplace/workspace_edit.html",
+        {"pilot": pilot, "form": form, "heading": _("Edit indicator"), "can_delete": True},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_POST
+def measurement_add(request, pk, indicator_pk):
+    pilot = _workspace_pilot(request, pk)
+    indicator = get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot)
+    form = MeasurementForm(request.POST, pilot=pilot, prefix=f"m{indicator.pk}")
+    if form.is_valid():
+        try:
+            services.measurement_add(indicator=indicator, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("date", error.message_dict.get("date"))
+        else:
+            return _done(request, pilot, _("Measurement added."))
+    return _render_workspace(request, pilot, measurement_forms={indicator.pk: form}, status=400)
+
+
+@require_POST
+def measurement_delete(request, pk, measurement_pk):
+    pilot = _workspace_pilot(request, pk)
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("indicator"), pk=measurement_pk, indicator__pilot=pilot
+    )
+    services.measurement_delete(measurement=measurement, by=request.user)
+    return _done(request, pilot, _("Measurement removed."))
