@@ -6,14 +6,11 @@ sent by `change_status` after commit (see docs/evaluation.md, "Notifications").
 """
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partners import rules as people
-from partners.models import Notification, User
-from partners.notifications import notify
 
 from ..models import (
     CriterionScore,
@@ -231,67 +228,3 @@ def decide(*, proposals, to_status: str, by, reason: str) -> list[StatusChange]:
         raise ReviewError(error.message) from error
     return changes
 
-
-# --- Telling the team ---------------------------------------------------------------------
-
-DECISION_SUBJECTS = {
-    ProposalStatus.SHORTLISTED: _("Your proposal “%(title)s” was shortlisted"),
-    ProposalStatus.SELECTED: _("Your proposal “%(title)s” was selected"),
-    ProposalStatus.DECLINED: _("Your proposal “%(title)s” was declined"),
-}
-
-
-def team_recipients(proposal: Proposal) -> list:
-    """Everyone on the team: people added personally and members of the team's organisations."""
-    return list(
-        User.objects.filter(is_active=True)
-        .filter(
-            Q(team_memberships__proposal=proposal)
-            | Q(memberships__organisation__team_memberships__proposal=proposal)
-        )
-        .distinct()
-    )
-
-
-class _Lazy:
-    """A subject or body rendered later, in the recipient's language (see `notify`)."""
-
-    def __init__(self, render):
-        self.render = render
-
-    def __str__(self) -> str:
-        return self.render()
-
-
-def notify_team_of_decision(*, change: StatusChange) -> list[Notification]:
-    """Tell every team member about a staff decision, in their language, with the reason.
-
-    Not connected to `status_changed` here: the proposals part notifies teams of every status
-    change. Connect it at merge only if that receiver is missing (see docs/evaluation.md)."""
-    if change.to_status not in DECISION_SUBJECTS:
-        return []
-    proposal = change.proposal
-    subject = DECISION_SUBJECTS[change.to_status]
-    notifications = []
-    for recipient in team_recipients(proposal):
-        notifications.append(
-            notify(
-                recipient=recipient,
-                kind=Notification.Kind.STATUS_CHANGE,
-                subject=_Lazy(lambda subject=subject: str(subject) % {"title": proposal.title}),
-                body=_Lazy(
-                    lambda: (
-                        gettext("Reason given by the staff:") + "\n" + change.reason
-                        if change.reason
-                        else ""
-                    )
-                ),
-                url=proposal.get_absolute_url(),
-            )
-        )
-    return notifications
-
-
-def on_status_changed(sender, *, change, **kwargs) -> None:
-    """A `status_changed` receiver wrapping `notify_team_of_decision`."""
-    notify_team_of_decision(change=change)

@@ -22,7 +22,7 @@ offsets = st.lists(st.integers(min_value=-3, max_value=3), min_size=6, max_size=
 
 @pytest.fixture
 def page():
-    return make_challenge(publish=False, criteria=())
+    return make_challenge(publish=False)
 
 
 def test_phase_condition_matches_phase_at(page):

@@ -59,7 +59,7 @@ def test_challenges(client, taxonomy):
 
     def make():
         # Live pages without revisions: the API reads live pages only, and this is quick.
-        page = make_challenge(customer_groups=groups, themes=themes, publish=False, criteria=())
+        page = make_challenge(customer_groups=groups, themes=themes, publish=False, live=True)
         if not challenge_for_proposals:
             challenge_for_proposals.append(page)
             ProposalFactory(challenge=page)

@@ -84,14 +84,17 @@ def make_challenge(
     customer_groups=(),
     themes=(),
     publish: bool = True,
+    live: bool | None = None,
     **fields,
 ) -> ChallengePage:
+    """A challenge in `phase`. `publish=False` leaves a draft; `publish=False, live=True` makes a
+    live page without publishing a revision (quick, for volume tests)."""
     schedule = schedule_for(phase, voting=voting)
     schedule.update({k: v for k, v in fields.items() if k in schedule})
     other = {k: v for k, v in fields.items() if k not in schedule}
     other.setdefault("summary", f"Summary of {title}")
     # An unpublished challenge is a draft: not live until a revision is published.
-    page = ChallengePage(title=title, live=publish, **schedule, **other)
+    page = ChallengePage(title=title, live=publish if live is None else live, **schedule, **other)
     for order, (name, weight) in enumerate(criteria):
         page.criteria.add(EvaluationCriterion(name=name, weight=weight, sort_order=order))
     challenge_index().add_child(instance=page)

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from ideas import signals
 from ideas.models import EvaluatorAssignment, Proposal, StatusChange
-from ideas.services.reviews import ReviewError, decide, evaluator_assign, on_status_changed
+from ideas.services.reviews import ReviewError, decide, evaluator_assign
 from partners.models import Notification
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
@@ -226,16 +226,8 @@ def test_ranking_query_count_is_the_same_for_5_and_100_proposals(client, challen
 # --- Decisions -----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def team_notifications():
-    """Connect the decision notifier for the test (at merge the proposals part may own it)."""
-    signals.status_changed.connect(on_status_changed)
-    yield
-    signals.status_changed.disconnect(on_status_changed)
-
-
 def test_bulk_decision_records_each_change_and_notifies_each_team_in_its_language(
-    client, challenge, team_notifications, django_capture_on_commit_callbacks
+    client, challenge, django_capture_on_commit_callbacks
 ):
     finnish = UserFactory(preferred_language="fi", email="tiimi@example.org")
     swedish = UserFactory(preferred_language="sv", email="team@example.se")
