@@ -143,9 +143,9 @@ def vote_permission(user, proposal, *, now=None, check_quota: bool = True) -> Vo
     A user who has already voted for this proposal is allowed (voting again is a no-op)."""
     now = now or timezone.now()
     challenge = proposal.challenge
-    refusal = _identity_refusal(user) or _schedule_refusal(challenge, now)
-    if refusal:
-        return refusal
+    for refusal in (_identity_refusal(user), _schedule_refusal(challenge, now)):
+        if refusal is not None:
+            return refusal
     if not proposal.is_public:
         return _refused(VoteRefusal.NOT_PUBLIC, _("Only public proposals can be voted for."))
     if is_team_member(user, proposal):
@@ -161,7 +161,7 @@ def withdraw_permission(user, proposal, *, now=None) -> VoteDecision:
     """May `user` withdraw their vote for `proposal` now? Only while voting is open."""
     now = now or timezone.now()
     refusal = _identity_refusal(user)
-    if refusal:
+    if refusal is not None:
         return refusal
     challenge = proposal.challenge
     if not has_voting(challenge):
