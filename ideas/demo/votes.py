@@ -33,7 +33,11 @@ def _demo_voters():
 
 def seed(*, stdout) -> None:
     """Votes on public proposals of challenges whose voting is open; nothing if there are none."""
-    challenges = [c for c in ChallengePage.objects.live().specific() if c.phase == "voting" and is_voting_open(c)]
+    challenges = [
+        c
+        for c in ChallengePage.objects.live().specific()
+        if c.phase == "voting" and is_voting_open(c)
+    ]
     if not challenges:
         stdout.write("  votes: no challenge is open for voting; skipped")
         return
@@ -41,7 +45,10 @@ def seed(*, stdout) -> None:
     cast = 0
     for challenge in challenges:
         proposals = list(
-            Proposal.objects.public().filter(challenge=challenge).select_related("challenge").order_by("pk")
+            Proposal.objects.public()
+            .filter(challenge=challenge)
+            .select_related("challenge")
+            .order_by("pk")
         )
         if not proposals:
             continue
@@ -49,7 +56,9 @@ def seed(*, stdout) -> None:
         for index, voter in enumerate(voters):
             # A varied, deterministic pattern: voter i votes for proposals i, i+1, … up to the limit.
             wanted = challenge.votes_per_resident or len(proposals)
-            picks = [proposals[(index + k) % len(proposals)] for k in range(min(wanted, len(proposals)))]
+            picks = [
+                proposals[(index + k) % len(proposals)] for k in range(min(wanted, len(proposals)))
+            ]
             for proposal in picks[: max(1, len(picks) - index % 2)]:
                 try:
                     if vote_cast(user=voter, proposal=proposal).value == "cast":

@@ -105,13 +105,14 @@ def _schedule_refusal(challenge, now) -> VoteDecision | None:
     if now < challenge.voting_open:
         return _refused(
             VoteRefusal.NOT_OPEN_YET,
-            _("Voting has not opened yet. It opens on %(date)s.")
+            _("Voting has not opened yet: it opens on %(date)s, and you can vote from then on.")
             % {"date": _localized(challenge.voting_open)},
         )
     if now >= challenge.voting_close:
         return _refused(
             VoteRefusal.CLOSED,
-            _("Voting closed on %(date)s.") % {"date": _localized(challenge.voting_close)},
+            _("Voting closed on %(date)s, so votes can no longer be cast.")
+            % {"date": _localized(challenge.voting_close)},
         )
     return None
 
@@ -169,7 +170,7 @@ def withdraw_permission(user, proposal, *, now=None) -> VoteDecision:
     if now >= challenge.voting_close:
         return _refused(
             VoteRefusal.CLOSED,
-            _("Voting closed on %(date)s: votes can no longer be withdrawn.")
+            _("Voting closed on %(date)s, so votes can no longer be withdrawn.")
             % {"date": _localized(challenge.voting_close)},
         )
     return ALLOWED

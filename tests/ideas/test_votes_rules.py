@@ -57,7 +57,9 @@ def test_each_refusal_has_its_own_message_in_fi_sv_en():
     cases = refusal_cases()
     for language in ("fi", "sv", "en"):
         with translation.override(language):
-            decisions = {reason: vote_permission(user, proposal) for reason, user, proposal in cases}
+            decisions = {
+                reason: vote_permission(user, proposal) for reason, user, proposal in cases
+            }
             for reason, decision in decisions.items():
                 assert not decision.allowed
                 assert decision.reason == reason
@@ -135,7 +137,11 @@ def _fmt(dt):
 def test_rules_change_freely_before_the_first_vote():
     challenge = voting_challenge()
     form = ChallengeVotingForm(
-        _data(challenge, votes_per_resident=5, voting_close=_fmt(challenge.voting_close - timedelta(days=1))),
+        _data(
+            challenge,
+            votes_per_resident=5,
+            voting_close=_fmt(challenge.voting_close - timedelta(days=1)),
+        ),
         instance=challenge,
     )
     assert form.is_valid(), form.errors
@@ -146,7 +152,9 @@ def test_rules_are_frozen_after_the_first_vote():
     (proposal,) = proposals(challenge, 1)
     vote_cast(user=resident(), proposal=proposal)
 
-    unchanged = ChallengeVotingForm(_data(challenge), instance=ChallengePage.objects.get(pk=challenge.pk))
+    unchanged = ChallengeVotingForm(
+        _data(challenge), instance=ChallengePage.objects.get(pk=challenge.pk)
+    )
     assert unchanged.is_valid(), unchanged.errors
     assert "votes" in unchanged.fields["votes_per_resident"].help_text
 
@@ -176,7 +184,9 @@ def test_frozen_rules_function_directly():
     (proposal,) = proposals(challenge, 1)
     assert frozen_vote_rules_errors(challenge, {"votes_per_resident": 9}) == {}
     vote_cast(user=resident(), proposal=proposal)
-    assert set(frozen_vote_rules_errors(challenge, {"votes_per_resident": 9, "voting_close": None})) == {
+    assert set(
+        frozen_vote_rules_errors(challenge, {"votes_per_resident": 9, "voting_close": None})
+    ) == {
         "votes_per_resident",
         "voting_close",
     }

@@ -99,7 +99,11 @@ def test_refused_vote_writes_nothing():
     (proposal,) = proposals(challenge, 1)
     with pytest.raises(VoteRefused):
         vote_cast(user=resident(), proposal=proposal)
-    assert not Vote.objects.exists() and not VoteEvent.objects.exists() and not VoteQuota.objects.exists()
+    assert (
+        not Vote.objects.exists()
+        and not VoteEvent.objects.exists()
+        and not VoteQuota.objects.exists()
+    )
 
 
 def test_void_deactivates_deletes_open_votes_and_logs():
