@@ -48,9 +48,8 @@ class VotesIndexView(StaffVoteView):
             .order_by("-challenge__voting_close", "-vote_count", "submitted_at", "pk")
         )
         page = Paginator(proposals, 50).get_page(self.request.GET.get("p"))
-        return super().get_context_data(
-            page=page, form=kwargs.get("form") or FindAccountForm(), **kwargs
-        )
+        kwargs.setdefault("form", FindAccountForm())
+        return super().get_context_data(page=page, **kwargs)
 
     def post(self, request):
         form = FindAccountForm(request.POST)

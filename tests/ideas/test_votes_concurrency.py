@@ -135,9 +135,7 @@ def test_random_votes_and_withdrawals_keep_counts_and_log_consistent():
     assert sum(operations) > 30
 
     assert_counts_match_rows()
-    assert all(
-        Vote.objects.filter(user=user).count() <= 3 for user in users
-    ), "limit exceeded"
+    assert all(Vote.objects.filter(user=user).count() <= 3 for user in users), "limit exceeded"
     # The event log replays to the same set of votes.
     state = set()
     for user_id, proposal_id, action in VoteEvent.objects.order_by("id").values_list(
