@@ -3,9 +3,12 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import path
+from django.utils.html import conditional_escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +16,7 @@ from django_ratelimit.core import is_ratelimited
 
 from ..models import Proposal
 from ..rules import can_view_proposal
-from ..selectors.votes import user_votes_by_challenge
+from ..selectors.votes import user_votes_by_challenge, vote_box_state
 from ..services.votes import Outcome, VoteRefused, vote_cast, vote_withdraw
 
 RATE_GROUP = "ideas.votes"
@@ -41,13 +44,37 @@ def _rate_limited(request) -> bool:
     return limited
 
 
+def _wants_json(request) -> bool:
+    """The vote box's script asks for JSON; without JavaScript the answer is a redirect."""
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
 def _too_many(request):
-    return render(
-        request,
-        "429.html",
-        {"message": _("You are voting too fast. Please wait a minute and try again.")},
-        status=429,
+    message = _("You are voting too fast. Please wait a minute and try again.")
+    if _wants_json(request):
+        return JsonResponse({"level": "error", "message": message, "html": None}, status=429)
+    return render(request, "429.html", {"message": message}, status=429)
+
+
+def _answer(request, proposal, level: str, message):
+    """Redirect back with the message, or (for the script) the message and a fresh vote box."""
+    next_url = _next_url(request, proposal)
+    if not _wants_json(request):
+        getattr(messages, level)(request, message)
+        return HttpResponseRedirect(next_url)
+    proposal.refresh_from_db(fields=["vote_count"])
+    html = render_to_string(
+        "ideas/includes/vote_box.html",
+        {
+            "proposal": proposal,
+            "box": vote_box_state(request.user, proposal),
+            "next": next_url,
+            "csrf_token": get_token(request),
+        },
+        request=request,
     )
+    # The script inserts the message as HTML: escape it unless it is already safe (a link).
+    return JsonResponse({"level": level, "message": str(conditional_escape(message)), "html": html})
 
 
 def _visible_proposal(request, pk) -> Proposal:
@@ -65,17 +92,12 @@ def vote_cast_view(request, pk):
     try:
         outcome = vote_cast(user=request.user, proposal=proposal)
     except VoteRefused as refused:
-        messages.error(request, refused.decision.as_html())
-    else:
-        if outcome is Outcome.CAST:
-            messages.success(
-                request, _("Your vote for “%(title)s” was counted.") % {"title": proposal.title}
-            )
-        else:
-            messages.info(
-                request, _("You have already voted for “%(title)s”.") % {"title": proposal.title}
-            )
-    return HttpResponseRedirect(_next_url(request, proposal))
+        return _answer(request, proposal, "error", refused.decision.as_html())
+    if outcome is Outcome.CAST:
+        message = _("Your vote for “%(title)s” was counted.")
+        return _answer(request, proposal, "success", message % {"title": proposal.title})
+    message = _("You have already voted for “%(title)s”.")
+    return _answer(request, proposal, "info", message % {"title": proposal.title})
 
 
 @require_POST
@@ -86,18 +108,12 @@ def vote_withdraw_view(request, pk):
     try:
         outcome = vote_withdraw(user=request.user, proposal=proposal)
     except VoteRefused as refused:
-        messages.error(request, refused.decision.as_html())
-    else:
-        if outcome is Outcome.WITHDRAWN:
-            messages.success(
-                request, _("Your vote for “%(title)s” was withdrawn.") % {"title": proposal.title}
-            )
-        else:
-            messages.info(
-                request,
-                _("You had no vote for “%(title)s” to withdraw.") % {"title": proposal.title},
-            )
-    return HttpResponseRedirect(_next_url(request, proposal))
+        return _answer(request, proposal, "error", refused.decision.as_html())
+    if outcome is Outcome.WITHDRAWN:
+        message = _("Your vote for “%(title)s” was withdrawn.")
+        return _answer(request, proposal, "success", message % {"title": proposal.title})
+    message = _("You had no vote for “%(title)s” to withdraw.")
+    return _answer(request, proposal, "info", message % {"title": proposal.title})
 
 
 @login_required

@@ -302,3 +302,21 @@ def test_results_rank_by_votes_then_earlier_submission():
     assert "Secret" not in html
     assert "3 votes" in html and "2 votes" in html and "0 votes" in html
     assert none.title in html
+
+
+def test_script_gets_json_with_a_fresh_vote_box(client):
+    (proposal,) = proposals(voting_challenge(), 1, title="<b>Bold</b> idea")
+    client.force_login(resident())
+    headers = {"x-requested-with": "fetch"}
+    data = client.post(vote_url(proposal), headers=headers).json()
+    assert data["level"] == "success"
+    assert "&lt;b&gt;" in data["message"]  # user text escaped for innerHTML
+    assert (
+        f'action="{withdraw_url(proposal)}"' in data["html"]
+        and "data-vote-box-body" in data["html"]
+    )
+    again = client.post(vote_url(proposal), headers=headers).json()
+    assert again["level"] == "info"
+    assert Vote.objects.count() == 1
+    # No flash message is left behind for the next page.
+    assert not messages_of(client.get(proposal.get_absolute_url()))
