@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django import forms
 from django.utils import timezone, translation
+from wagtail import hooks
 
 from cms.models import ChallengePage
 from ideas.forms_votes import FrozenVoteRulesFormMixin
@@ -192,3 +193,34 @@ def test_frozen_rules_function_directly():
     }
     with translation.override("fi"):
         assert frozen_vote_rules_errors(challenge, {"votes_per_resident": 9})
+
+
+class HookedChallengeForm(forms.ModelForm):
+    """How a cms-owned form can apply the rule without importing ideas: through Wagtail hooks."""
+
+    class Meta:
+        model = ChallengePage
+        fields = ["votes_per_resident", "voting_open", "voting_close"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for hook in hooks.get_hooks("tori_challenge_form_init"):
+            hook(self)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for hook in hooks.get_hooks("tori_challenge_form_clean"):
+            hook(self)
+        return cleaned_data
+
+
+def test_frozen_rules_through_wagtail_hooks():
+    challenge = voting_challenge()
+    (proposal,) = proposals(challenge, 1)
+    vote_cast(user=resident(), proposal=proposal)
+    form = HookedChallengeForm(
+        _data(challenge, votes_per_resident=7), instance=ChallengePage.objects.get(pk=challenge.pk)
+    )
+    assert "Frozen" in form.fields["voting_open"].help_text
+    assert not form.is_valid()
+    assert list(form.errors) == ["votes_per_resident"]
