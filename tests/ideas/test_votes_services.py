@@ -186,3 +186,25 @@ def test_verify_counts_repair():
     out = StringIO()
     call_command("verify_counts", stdout=out)
     assert "No drift" in out.getvalue()
+
+
+def test_one_short_transaction_with_constant_queries_per_vote():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    challenge = voting_challenge(votes_per_resident=0)
+    items = proposals(challenge, 12)
+    user = resident()
+    vote_cast(user=user, proposal=items[0])  # creates the quota row
+
+    def queries(proposal):
+        proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
+        with CaptureQueriesContext(connection) as ctx:
+            vote_cast(user=user, proposal=proposal)
+        return [q["sql"] for q in ctx.captured_queries]
+
+    second, eleventh = queries(items[1]), queries(items[11])
+    assert len(second) == len(eleventh) <= 10
+    # The test runs inside a transaction, so the service's one atomic block shows as one savepoint.
+    assert sum(sql.startswith("SAVEPOINT") for sql in eleventh) == 1
+    assert not any("LOCK TABLE" in sql.upper() for sql in eleventh)
