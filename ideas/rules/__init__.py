@@ -11,3 +11,4 @@ from .proposals import (  # noqa: F401
     is_team_member,
 )
 from .reviews import can_decide, can_review, can_use_workspace, can_view_ranking  # noqa: F401
+from .votes import can_see_vote_counts, vote_permission, withdraw_permission  # noqa: F401

@@ -2,14 +2,39 @@
 
 from django import template
 
+from ..rules.votes import can_see_vote_counts as _can_see_vote_counts
+from ..selectors.votes import challenge_results_state, vote_box_state
+
 register = template.Library()
+
+
+def _user(context):
+    request = context.get("request")
+    return getattr(request, "user", None) or context.get("user")
 
 
 @register.inclusion_tag("ideas/includes/vote_box.html", takes_context=True)
 def vote_box(context, proposal):
-    return {"proposal": proposal, "request": context.get("request")}
+    request = context.get("request")
+    return {
+        "proposal": proposal,
+        "request": request,
+        "box": vote_box_state(_user(context), proposal),
+        "next": request.get_full_path() if request else proposal.get_absolute_url(),
+        "csrf_token": context.get("csrf_token"),
+    }
 
 
 @register.inclusion_tag("ideas/includes/challenge_vote_results.html", takes_context=True)
 def challenge_vote_results(context, challenge):
-    return {"challenge": challenge, "request": context.get("request")}
+    return {
+        "challenge": challenge,
+        "request": context.get("request"),
+        **challenge_results_state(_user(context), challenge),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def can_see_vote_counts(context, challenge) -> bool:
+    """For lists: `{% can_see_vote_counts challenge as show_counts %}`."""
+    return _can_see_vote_counts(challenge, _user(context))

@@ -143,6 +143,9 @@ else:
     # Local memory is per process: fine for one laptop, not for several workers.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 RATELIMIT_VIEW = "marketplace.views.ratelimited"
+# Votes and withdrawals a minute, per signed-in user and per client address (django-ratelimit rates).
+TORI_VOTE_RATE_USER = env_str("TORI_VOTE_RATE_USER", "30/m")
+TORI_VOTE_RATE_IP = env_str("TORI_VOTE_RATE_IP", "30/m")
 
 # --- Authentication ---------------------------------------------------------------------
 AUTH_USER_MODEL = "partners.User"

@@ -1,0 +1,170 @@
+"""Reads about votes: the vote box, a user's votes, challenge results, the admin chart."""
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from ..models import Proposal, Vote, VoteEvent
+from ..rules.votes import (
+    VoteDecision,
+    can_see_vote_counts,
+    has_voting,
+    is_voting_closed,
+    is_voting_open,
+    vote_permission,
+    withdraw_permission,
+)
+
+
+@dataclass
+class VoteBox:
+    proposal: Proposal
+    has_voted: bool
+    show_count: bool
+    count: int
+    can_vote: VoteDecision
+    can_withdraw: VoteDecision
+    voting_scheduled: bool
+
+
+def vote_box_state(user, proposal) -> VoteBox:
+    challenge = proposal.challenge
+    has_voted = user.is_authenticated and Vote.objects.filter(user=user, proposal=proposal).exists()
+    return VoteBox(
+        proposal=proposal,
+        has_voted=has_voted,
+        show_count=can_see_vote_counts(challenge, user),
+        count=proposal.vote_count,
+        can_vote=vote_permission(user, proposal),
+        can_withdraw=withdraw_permission(user, proposal) if has_voted else VoteDecision(False),
+        voting_scheduled=has_voting(challenge),
+    )
+
+
+@dataclass
+class ChallengeVotes:
+    challenge: object
+    votes: list = field(default_factory=list)
+
+    @property
+    def limit(self) -> int:
+        return self.challenge.votes_per_resident
+
+    @property
+    def votes_left(self) -> int | None:
+        """None means no limit."""
+        if not self.limit:
+            return None
+        return max(self.limit - len(self.votes), 0)
+
+    @property
+    def is_open(self) -> bool:
+        return is_voting_open(self.challenge)
+
+
+def user_votes_by_challenge(user) -> list[ChallengeVotes]:
+    """The user's live votes grouped per challenge (newest challenge first). One query."""
+    votes = (
+        Vote.objects.filter(user=user)
+        .select_related("proposal", "challenge")
+        .order_by("-challenge__voting_close", "challenge_id", "-created_at")
+    )
+    groups: OrderedDict[int, ChallengeVotes] = OrderedDict()
+    for vote in votes:
+        group = groups.setdefault(vote.challenge_id, ChallengeVotes(challenge=vote.challenge))
+        vote.proposal.challenge = vote.challenge  # spare a query per proposal
+        group.votes.append(vote)
+    return list(groups.values())
+
+
+def challenge_ranking(challenge):
+    """Public proposals of the challenge ranked by votes; ties go to the earlier submission."""
+    return (
+        Proposal.objects.public()
+        .filter(challenge=challenge)
+        .select_related("lead_organisation")
+        .order_by("-vote_count", "submitted_at", "pk")
+    )
+
+
+def challenge_results_state(user, challenge) -> dict:
+    closed = is_voting_closed(challenge)
+    show_counts = can_see_vote_counts(challenge, user)
+    ranking = list(challenge_ranking(challenge)) if (closed or show_counts) else []
+    return {
+        "has_voting": has_voting(challenge),
+        "voting_closed": closed,
+        "voting_open": is_voting_open(challenge),
+        "show_counts": show_counts,
+        "ranking": ranking,
+    }
+
+
+@dataclass
+class DayRow:
+    day: date
+    cast: int
+    removed: int
+    total: int
+
+
+def proposal_votes_per_day(proposal) -> list[DayRow]:
+    """Votes cast and removed (withdrawn or voided) per day, with the running total, from
+    the event log; days without events are filled in. Dates in the site's time zone."""
+    rows = (
+        VoteEvent.objects.filter(proposal=proposal)
+        .annotate(day=TruncDate("created_at", tzinfo=timezone.get_current_timezone()))
+        .values("day")
+        .annotate(
+            cast=Count("id", filter=Q(action=VoteEvent.Action.CAST)),
+            removed=Count("id", filter=~Q(action=VoteEvent.Action.CAST)),
+        )
+        .order_by("day")
+    )
+    by_day = {row["day"]: row for row in rows}
+    if not by_day:
+        return []
+    result, total = [], 0
+    day, last = min(by_day), max(by_day)
+    while day <= last:
+        row = by_day.get(day, {"cast": 0, "removed": 0})
+        total += row["cast"] - row["removed"]
+        result.append(DayRow(day=day, cast=row["cast"], removed=row["removed"], total=total))
+        day += timedelta(days=1)
+    return result
+
+
+def chart_geometry(
+    days: list[DayRow], *, width: int = 640, height: int = 240, pad: int = 32
+) -> dict:
+    """Bars for the running total per day, in SVG user units (server-rendered, no JavaScript)."""
+    if not days:
+        return {"width": width, "height": height, "bars": [], "max": 0}
+    top = max(max(d.total for d in days), 1)
+    inner_w, inner_h = width - 2 * pad, height - 2 * pad
+    step = inner_w / len(days)
+    bars = []
+    for index, d in enumerate(days):
+        bar_h = inner_h * max(d.total, 0) / top
+        bars.append(
+            {
+                "x": round(pad + index * step + step * 0.1, 2),
+                "y": round(pad + inner_h - bar_h, 2),
+                "w": round(step * 0.8, 2),
+                "h": round(bar_h, 2),
+                "row": d,
+            }
+        )
+    return {
+        "width": width,
+        "height": height,
+        "pad": pad,
+        "baseline": pad + inner_h,
+        "right": width - pad,
+        "bars": bars,
+        "max": top,
+    }

@@ -1,0 +1,147 @@
+"""Casting, withdrawing and voiding votes.
+
+Integrity lives in the database:
+- a unique constraint on (user, proposal): a second identical vote cannot exist;
+- the per-challenge limit: every vote and withdrawal of a user in a challenge first locks
+  that user's VoteQuota row (SELECT … FOR UPDATE), so their votes are serialised while
+  other users' votes run in parallel; no table-wide lock;
+- the denormalised Proposal.vote_count and VoteQuota.used change with F() in the same
+  short transaction as the vote row; every change is appended to VoteEvent.
+"""
+
+import enum
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from ..models import Proposal, Vote, VoteEvent, VoteQuota
+from ..rules.votes import VoteDecision, quota_permission, vote_permission, withdraw_permission
+
+VOTES_VOIDED_ACTION = "tori.votes_voided"
+
+
+class VoteRefused(Exception):
+    """A vote or withdrawal the rules refuse; `decision` carries the reason and message."""
+
+    def __init__(self, decision: VoteDecision):
+        super().__init__(decision.message)
+        self.decision = decision
+
+
+class Outcome(enum.Enum):
+    CAST = "cast"
+    ALREADY_VOTED = "already_voted"
+    WITHDRAWN = "withdrawn"
+    NOT_VOTED = "not_voted"
+
+
+def _locked_quota(*, user, challenge, create: bool) -> VoteQuota | None:
+    """The user's quota row for the challenge, locked until the transaction ends.
+
+    A missing row is inserted with INSERT … ON CONFLICT DO NOTHING, so two first votes
+    racing each other both end up locking the one row."""
+    rows = VoteQuota.objects.select_for_update().filter(user=user, challenge=challenge)
+    quota = rows.first()
+    if quota is None and create:
+        used = Vote.objects.filter(user=user, challenge=challenge).count()
+        VoteQuota.objects.bulk_create(
+            [VoteQuota(user=user, challenge=challenge, used=used)], ignore_conflicts=True
+        )
+        quota = rows.first()
+    return quota
+
+
+def vote_cast(*, user, proposal: Proposal) -> Outcome:
+    """Cast `user`'s vote for `proposal`. Idempotent: voting again answers ALREADY_VOTED.
+
+    Raises VoteRefused when the rules say no."""
+    decision = vote_permission(user, proposal, check_quota=False)
+    if not decision:
+        raise VoteRefused(decision)
+    challenge = proposal.challenge
+    try:
+        with transaction.atomic():
+            quota = _locked_quota(user=user, challenge=challenge, create=True)
+            if Vote.objects.filter(user=user, proposal=proposal).exists():
+                return Outcome.ALREADY_VOTED
+            decision = quota_permission(challenge, used=quota.used)
+            if not decision:
+                raise VoteRefused(decision)
+            Vote.objects.create(user=user, proposal=proposal, challenge=challenge)
+            VoteQuota.objects.filter(pk=quota.pk).update(used=F("used") + 1)
+            Proposal.objects.filter(pk=proposal.pk).update(vote_count=F("vote_count") + 1)
+            VoteEvent.objects.create(user=user, proposal=proposal, action=VoteEvent.Action.CAST)
+    except IntegrityError:
+        # Only a writer bypassing the quota lock can race us here; the constraint held.
+        if Vote.objects.filter(user=user, proposal=proposal).exists():
+            return Outcome.ALREADY_VOTED
+        raise
+    return Outcome.CAST
+
+
+def vote_withdraw(*, user, proposal: Proposal) -> Outcome:
+    """Withdraw `user`'s vote for `proposal`. Withdrawing a vote that does not exist is a no-op
+    answering NOT_VOTED. Raises VoteRefused once voting has closed."""
+    decision = withdraw_permission(user, proposal)
+    if not decision:
+        raise VoteRefused(decision)
+    with transaction.atomic():
+        quota = _locked_quota(user=user, challenge=proposal.challenge, create=False)
+        if quota is None:
+            return Outcome.NOT_VOTED
+        deleted, _ = Vote.objects.filter(user=user, proposal=proposal).delete()
+        if not deleted:
+            return Outcome.NOT_VOTED
+        VoteQuota.objects.filter(pk=quota.pk, used__gt=0).update(used=F("used") - 1)
+        Proposal.objects.filter(pk=proposal.pk, vote_count__gt=0).update(
+            vote_count=F("vote_count") - 1
+        )
+        VoteEvent.objects.create(user=user, proposal=proposal, action=VoteEvent.Action.WITHDRAW)
+    return Outcome.WITHDRAWN
+
+
+def votes_void(*, user, by, deactivate: bool = True, now=None) -> int:
+    """Ban `user` (deactivate the account) and delete their votes in challenges whose voting
+    has not closed. Counts are updated, each vote gets a VOID event, and the action is
+    recorded in Wagtail's audit log. Returns the number of votes voided."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        if deactivate and user.is_active:
+            type(user).objects.filter(pk=user.pk).update(is_active=False)
+            user.is_active = False
+        votes = list(
+            Vote.objects.filter(user=user, challenge__voting_close__gt=now)
+            .select_related("proposal")
+            .order_by("challenge_id", "proposal_id")
+        )
+        challenge_ids = sorted({vote.challenge_id for vote in votes})
+        # Lock in a fixed order (challenge, then proposals) like vote_cast does.
+        list(
+            VoteQuota.objects.select_for_update()
+            .filter(user=user, challenge_id__in=challenge_ids)
+            .order_by("challenge_id")
+        )
+        for vote in votes:
+            if Vote.objects.filter(pk=vote.pk).delete()[0]:
+                VoteQuota.objects.filter(
+                    user=user, challenge_id=vote.challenge_id, used__gt=0
+                ).update(used=F("used") - 1)
+                Proposal.objects.filter(pk=vote.proposal_id, vote_count__gt=0).update(
+                    vote_count=F("vote_count") - 1
+                )
+                VoteEvent.objects.create(
+                    user=user, proposal_id=vote.proposal_id, action=VoteEvent.Action.VOID
+                )
+        log(
+            instance=user,
+            action=VOTES_VOIDED_ACTION,
+            user=by,
+            data={
+                "votes": len(votes),
+                "proposals": [vote.proposal_id for vote in votes],
+                "deactivated": deactivate,
+            },
+        )
+    return len(votes)
