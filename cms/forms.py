@@ -3,14 +3,21 @@
 from django.core.validators import MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
 NUMBER_FIELDS = ("budget_eur", "pilot_length_weeks", "votes_per_resident", "resident_vote_weight")
 
 
 class ChallengePageForm(WagtailAdminPageForm):
+    """Later apps add their own checks through the hooks `tori_challenge_form_init` and
+    `tori_challenge_form_clean` (e.g. voting rules frozen after the first vote), so cms never
+    imports them."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for hook in hooks.get_hooks("tori_challenge_form_init"):
+            hook(self)
         locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
         for name in ("customer_groups", "themes"):
             field = self.fields.get(name)
@@ -31,6 +38,12 @@ class ChallengePageForm(WagtailAdminPageForm):
                 field.validators = [
                     v for v in field.validators if not isinstance(v, MinValueValidator)
                 ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for hook in hooks.get_hooks("tori_challenge_form_clean"):
+            hook(self)
+        return cleaned_data
 
     def _kept_criteria(self, formset):
         kept = []

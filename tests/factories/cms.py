@@ -47,7 +47,8 @@ def challenge_index() -> ChallengeIndexPage:
 
 def schedule_for(phase: str, now=None, *, voting: bool = True) -> dict:
     """A schedule whose phase at `now` is `phase`: `now` is 5 days into it, periods last 10 days."""
-    now = now or timezone.now()
+    # Whole minutes, like the admin's date-time fields.
+    now = now or timezone.now().replace(second=0, microsecond=0)
     day = timedelta(days=1)
     names = ["proposals_open", "proposals_close"]
     phases = ["upcoming", "proposals"]
