@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, CharField, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, CharField, Count, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
 from django.utils import timezone, translation
@@ -237,12 +237,13 @@ class DatabaseEngine:
             return qs
         text = " ".join(words)
         if self.vendor == "postgresql":
-            condition = RawSQL(
-                f'"{TABLE}"."search_vector" @@ ({_pg_tsquery()})',
-                [text] * len(PG_CONFIGS),
-                output_field=BooleanField(),
+            # A self-contained subquery: facet counts nest this queryset under another alias.
+            return qs.filter(
+                pk__in=RawSQL(
+                    f"SELECT id FROM {TABLE} WHERE search_vector @@ ({_pg_tsquery()})",  # noqa: S608
+                    [text] * len(PG_CONFIGS),
+                )
             )
-            return qs.filter(condition)
         if self.vendor == "sqlite":
             return qs.filter(
                 pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_query(words)])  # noqa: S608
