@@ -46,6 +46,8 @@ def search(query: CatalogueQuery, *, engine: str | None = None) -> CatalogueResu
         return chosen.search(query)
     except SearchUnavailable:
         if chosen.name != "database" and getattr(settings, "SEARCH_FALLBACK_TO_DATABASE", False):
-            logger.warning("Elasticsearch is unavailable: the database engine answers the catalogue.")
+            logger.warning(
+                "Elasticsearch is unavailable: the database engine answers the catalogue."
+            )
             return get_engine("database").search(query)
         raise

@@ -150,7 +150,9 @@ def offering_entry(offering: Offering) -> EntryData:
         kind=EntryKind.OFFERING,
         object_id=offering.pk,
         language=language,
-        texts=[TextVersion(language, _clean(offering.title), _clean(offering.summary), _clean(body))],
+        texts=[
+            TextVersion(language, _clean(offering.title), _clean(offering.summary), _clean(body))
+        ],
         urls=_urls(offering),
         date=offering.created_at,
         customer_groups=_sorted_unique(g.slug for g in offering.customer_groups.all()),
@@ -190,7 +192,12 @@ def proposal_entry(proposal: Proposal) -> EntryData:
         object_id=proposal.pk,
         language=proposal.language or "",
         texts=[
-            TextVersion(proposal.language or "", _clean(proposal.title), _clean(proposal.summary), _clean(body))
+            TextVersion(
+                proposal.language or "",
+                _clean(proposal.title),
+                _clean(proposal.summary),
+                _clean(body),
+            )
         ],
         urls=_urls(proposal),
         date=proposal.submitted_at or proposal.created_at,
@@ -229,7 +236,10 @@ def pilot_entry(pilot: Pilot, public_proposal_ids: set[int] | None = None) -> En
         language=proposal.language or "",
         texts=[
             TextVersion(
-                proposal.language or "", _clean(pilot.title), _clean(pilot.public_summary), _clean(pilot.venue)
+                proposal.language or "",
+                _clean(pilot.title),
+                _clean(pilot.public_summary),
+                _clean(pilot.venue),
             )
         ],
         urls=_urls(pilot),
@@ -246,8 +256,11 @@ def pilot_entry(pilot: Pilot, public_proposal_ids: set[int] | None = None) -> En
 
 
 def challenge_queryset():
-    return ChallengePage.objects.live().public().select_related("locale").prefetch_related(
-        "customer_groups", "themes"
+    return (
+        ChallengePage.objects.live()
+        .public()
+        .select_related("locale")
+        .prefetch_related("customer_groups", "themes")
     )
 
 
@@ -275,7 +288,9 @@ def challenge_entry(pages: list[ChallengePage]) -> EntryData | None:
     if original is None:
         return None
     by_language = {p.locale.language_code: p for p in pages}
-    ordered = [original] + [by_language[c] for c in LANGUAGE_CODES if c in by_language and by_language[c] != original]
+    ordered = [original] + [
+        by_language[c] for c in LANGUAGE_CODES if c in by_language and by_language[c] != original
+    ]
     texts = [
         TextVersion(
             p.locale.language_code,
@@ -304,7 +319,11 @@ def challenge_entry(pages: list[ChallengePage]) -> EntryData | None:
 
 def challenge_group(page) -> tuple[list[int], list[ChallengePage]]:
     """Every page id of a challenge's translation group, and its live public pages."""
-    ids = list(ChallengePage.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
+    ids = list(
+        ChallengePage.objects.filter(translation_key=page.translation_key).values_list(
+            "pk", flat=True
+        )
+    )
     live = list(challenge_queryset().filter(translation_key=page.translation_key))
     return ids, live
 
@@ -335,7 +354,10 @@ def build(kind: str, object_id: int) -> EntryData | None:
 def count_all() -> int:
     challenge_groups = challenge_queryset().values("translation_key").distinct().count()
     return (
-        offering_queryset().count() + pilot_queryset().count() + proposal_queryset().count() + challenge_groups
+        offering_queryset().count()
+        + pilot_queryset().count()
+        + proposal_queryset().count()
+        + challenge_groups
     )
 
 

@@ -34,7 +34,10 @@ FIRST_YEAR = 2000
 
 def _slug_choices(model):
     def choices():
-        return [(slug, slug) for slug in model.objects.order_by("slug").values_list("slug", flat=True).distinct()]
+        return [
+            (slug, slug)
+            for slug in model.objects.order_by("slug").values_list("slug", flat=True).distinct()
+        ]
 
     return choices
 
@@ -43,14 +46,15 @@ def _year_choices():
     return [(str(y), str(y)) for y in range(timezone.localdate().year + 5, FIRST_YEAR - 1, -1)]
 
 
-
 class CatalogueFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search words"), max_length=200, method="filter_nothing")
     kind = django_filters.MultipleChoiceFilter(
         label=FACET_LABELS["kind"], choices=list(KIND_LABELS.items()), method="filter_nothing"
     )
     customer_group = django_filters.MultipleChoiceFilter(
-        label=FACET_LABELS["customer_group"], choices=_slug_choices(CustomerGroup), method="filter_nothing"
+        label=FACET_LABELS["customer_group"],
+        choices=_slug_choices(CustomerGroup),
+        method="filter_nothing",
     )
     theme = django_filters.MultipleChoiceFilter(
         label=FACET_LABELS["theme"], choices=_slug_choices(Theme), method="filter_nothing"
@@ -59,7 +63,9 @@ class CatalogueFilterSet(django_filters.FilterSet):
         label=FACET_LABELS["stage"], choices=list(STAGE_LABELS.items()), method="filter_nothing"
     )
     organisation_kind = django_filters.MultipleChoiceFilter(
-        label=FACET_LABELS["organisation_kind"], choices=list(ORGANISATION_KIND_LABELS.items()), method="filter_nothing"
+        label=FACET_LABELS["organisation_kind"],
+        choices=list(ORGANISATION_KIND_LABELS.items()),
+        method="filter_nothing",
     )
     city = django_filters.MultipleChoiceFilter(
         label=FACET_LABELS["city"], choices=list(CITY_LABELS.items()), method="filter_nothing"
@@ -75,7 +81,15 @@ class CatalogueFilterSet(django_filters.FilterSet):
         label=_("Results per page"), min_value=1, max_value=MAX_PAGE_SIZE, method="filter_nothing"
     )
 
-    FACET_PARAMETERS = ("kind", "customer_group", "theme", "stage", "organisation_kind", "city", "year")
+    FACET_PARAMETERS = (
+        "kind",
+        "customer_group",
+        "theme",
+        "stage",
+        "organisation_kind",
+        "city",
+        "year",
+    )
 
     class Meta:
         model = CatalogueEntry

@@ -60,11 +60,19 @@ def remove(keys: list[tuple[str, int]]) -> None:
 def refresh_challenge(*, translation_key: str, page_ids: Iterable[int] = ()) -> None:
     """Bring a challenge's translation group up to date: one entry for the group's canonical
     live page, none for any other page of the group."""
-    ids = set(ChallengePage.objects.filter(translation_key=translation_key).values_list("pk", flat=True))
+    ids = set(
+        ChallengePage.objects.filter(translation_key=translation_key).values_list("pk", flat=True)
+    )
     ids |= {int(i) for i in page_ids}
     live = list(documents.challenge_queryset().filter(translation_key=translation_key))
     entry = documents.challenge_entry(live)
-    remove([(EntryKind.CHALLENGE.value, i) for i in sorted(ids) if entry is None or i != entry.object_id])
+    remove(
+        [
+            (EntryKind.CHALLENGE.value, i)
+            for i in sorted(ids)
+            if entry is None or i != entry.object_id
+        ]
+    )
     if entry is not None:
         write([entry])
 
@@ -139,7 +147,10 @@ def refresh_related(*, proposals=None, offerings=None) -> None:
     if proposals is not None:
         ids = list(proposals.values_list("pk", flat=True))
         keys += [(EntryKind.PROPOSAL.value, i) for i in ids]
-        keys += [(EntryKind.PILOT.value, i) for i in Pilot.objects.filter(proposal_id__in=ids).values_list("pk", flat=True)]
+        keys += [
+            (EntryKind.PILOT.value, i)
+            for i in Pilot.objects.filter(proposal_id__in=ids).values_list("pk", flat=True)
+        ]
     if offerings is not None:
         keys += [(EntryKind.OFFERING.value, i) for i in offerings.values_list("pk", flat=True)]
     for kind, object_id in keys:
@@ -155,7 +166,9 @@ def schedule_organisation(organisation_id: int) -> None:
                 offerings=Offering.objects.filter(providers__id=organisation_id),
             )
         except Exception:  # noqa: BLE001
-            logger.exception("Indexing organisation %s failed; run search_index --check", organisation_id)
+            logger.exception(
+                "Indexing organisation %s failed; run search_index --check", organisation_id
+            )
 
     transaction.on_commit(run)
 
@@ -163,7 +176,9 @@ def schedule_organisation(organisation_id: int) -> None:
 # --- Everything --------------------------------------------------------------------------
 
 
-def rebuild(*, engine: str = "database", progress: Callable[[int], None] | None = None) -> dict[str, int]:
+def rebuild(
+    *, engine: str = "database", progress: Callable[[int], None] | None = None
+) -> dict[str, int]:
     target = db_index if engine == "database" else get_engine(engine)
     return target.replace_all(documents.iter_all(), progress=progress)
 
@@ -179,7 +194,9 @@ class CheckReport:
         return not (self.missing or self.extra or self.stale)
 
 
-def check(*, engine: str = "database", progress: Callable[[int], None] | None = None) -> CheckReport:
+def check(
+    *, engine: str = "database", progress: Callable[[int], None] | None = None
+) -> CheckReport:
     """Compare the index with what it should hold now."""
     target = db_index if engine == "database" else get_engine(engine)
     indexed = target.fingerprints()

@@ -23,22 +23,28 @@ def _snippet_names(model, slugs, language: str) -> dict[str, str]:
         if locale_id == default_id:
             slot["_default"] = name
     return {
-        slug: slot.get(language) or slot.get("_default") or next(iter(slot.values())) for slug, slot in names.items()
+        slug: slot.get(language) or slot.get("_default") or next(iter(slot.values()))
+        for slug, slot in names.items()
     }
 
 
-def facet_labels(values_by_facet: dict[str, set[str]], language: str | None = None) -> dict[str, dict[str, str]]:
+def facet_labels(
+    values_by_facet: dict[str, set[str]], language: str | None = None
+) -> dict[str, dict[str, str]]:
     """{facet: {value: label}} for the values given."""
     language = language or translation.get_language() or "fi"
     return {
         "kind": {v: str(KIND_LABELS.get(v, v)) for v in values_by_facet.get("kind", ())},
         "stage": {v: str(STAGE_LABELS.get(v, v)) for v in values_by_facet.get("stage", ())},
         "organisation_kind": {
-            v: str(ORGANISATION_KIND_LABELS.get(v, v)) for v in values_by_facet.get("organisation_kind", ())
+            v: str(ORGANISATION_KIND_LABELS.get(v, v))
+            for v in values_by_facet.get("organisation_kind", ())
         },
         "city": {v: str(CITY_LABELS.get(v, v)) for v in values_by_facet.get("city", ())},
         "year": {v: str(v) for v in values_by_facet.get("year", ())},
-        "customer_group": _snippet_names(CustomerGroup, values_by_facet.get("customer_group"), language),
+        "customer_group": _snippet_names(
+            CustomerGroup, values_by_facet.get("customer_group"), language
+        ),
         "theme": _snippet_names(Theme, values_by_facet.get("theme"), language),
     }
 
@@ -55,7 +61,9 @@ def _order(facet: str, values: list, counts: dict[str, int], labels: dict[str, s
     return sorted(values, key=lambda v: (-counts.get(v, 0), labels.get(v, v).casefold(), v))
 
 
-def build_facets(counts: dict[str, dict[str, int]], filters: dict[str, list[str]], language=None) -> dict:
+def build_facets(
+    counts: dict[str, dict[str, int]], filters: dict[str, list[str]], language=None
+) -> dict:
     """Facet lists from raw counts: values with a count, and every selected value (count 0 if
     nothing matches), labelled in the active language and ordered for people."""
     from .query import FACETS, FacetValue
@@ -72,7 +80,12 @@ def build_facets(counts: dict[str, dict[str, int]], filters: dict[str, list[str]
         selected = set(filters.get(facet, []))
         facet_labels_ = labels.get(facet, {})
         facets[facet] = [
-            FacetValue(value=v, label=facet_labels_.get(v, v), count=facet_counts.get(v, 0), selected=v in selected)
+            FacetValue(
+                value=v,
+                label=facet_labels_.get(v, v),
+                count=facet_counts.get(v, 0),
+                selected=v in selected,
+            )
             for v in _order(facet, list(wanted[facet]), facet_counts, facet_labels_)
         ]
     return facets

@@ -61,7 +61,9 @@ class CatalogueEntry(models.Model):
         verbose_name = _("catalogue entry")
         verbose_name_plural = _("catalogue entries")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id"], name="catalogueentry_unique_object"),
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="catalogueentry_unique_object"
+            ),
         ]
         indexes = [
             models.Index(fields=["-date", "kind", "-object_id"], name="catalogueentry_newest"),

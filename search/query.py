@@ -121,7 +121,11 @@ class CatalogueQuery:
 
     def __post_init__(self):
         self.text = (self.text or "").strip()
-        self.filters = {f: [str(v) for v in vals] for f, vals in (self.filters or {}).items() if vals and f in FACETS}
+        self.filters = {
+            f: [str(v) for v in vals]
+            for f, vals in (self.filters or {}).items()
+            if vals and f in FACETS
+        }
         if self.sort not in dict(Sort.CHOICES):
             self.sort = Sort.RELEVANCE if self.has_text else Sort.NEWEST
         if self.sort == Sort.RELEVANCE and not self.has_text:
@@ -189,7 +193,12 @@ class FacetValue:
     selected: bool
 
     def as_dict(self) -> dict:
-        return {"value": self.value, "label": str(self.label), "count": self.count, "selected": self.selected}
+        return {
+            "value": self.value,
+            "label": str(self.label),
+            "count": self.count,
+            "selected": self.selected,
+        }
 
 
 @dataclass

@@ -104,18 +104,34 @@ def connect() -> None:
     uid = "search-index"
     post_save.connect(_offering_saved, sender=Offering, dispatch_uid=f"{uid}-offering-save")
     post_delete.connect(_offering_deleted, sender=Offering, dispatch_uid=f"{uid}-offering-delete")
-    for through in (Offering.providers.through, Offering.customer_groups.through, Offering.themes.through):
-        m2m_changed.connect(_offering_m2m, sender=through, dispatch_uid=f"{uid}-offering-m2m-{through.__name__}")
+    for through in (
+        Offering.providers.through,
+        Offering.customer_groups.through,
+        Offering.themes.through,
+    ):
+        m2m_changed.connect(
+            _offering_m2m, sender=through, dispatch_uid=f"{uid}-offering-m2m-{through.__name__}"
+        )
     post_save.connect(_pilot_saved, sender=Pilot, dispatch_uid=f"{uid}-pilot-save")
     post_delete.connect(_pilot_deleted, sender=Pilot, dispatch_uid=f"{uid}-pilot-delete")
     post_save.connect(_proposal_saved, sender=Proposal, dispatch_uid=f"{uid}-proposal-save")
     post_delete.connect(_proposal_deleted, sender=Proposal, dispatch_uid=f"{uid}-proposal-delete")
-    m2m_changed.connect(_proposal_m2m, sender=Proposal.customer_groups.through, dispatch_uid=f"{uid}-proposal-m2m")
+    m2m_changed.connect(
+        _proposal_m2m, sender=Proposal.customer_groups.through, dispatch_uid=f"{uid}-proposal-m2m"
+    )
     for model in (TeamMember, Vote):
-        post_save.connect(_proposal_child_changed, sender=model, dispatch_uid=f"{uid}-{model.__name__}-save")
-        post_delete.connect(_proposal_child_changed, sender=model, dispatch_uid=f"{uid}-{model.__name__}-delete")
-    post_save.connect(_organisation_saved, sender=Organisation, dispatch_uid=f"{uid}-organisation-save")
+        post_save.connect(
+            _proposal_child_changed, sender=model, dispatch_uid=f"{uid}-{model.__name__}-save"
+        )
+        post_delete.connect(
+            _proposal_child_changed, sender=model, dispatch_uid=f"{uid}-{model.__name__}-delete"
+        )
+    post_save.connect(
+        _organisation_saved, sender=Organisation, dispatch_uid=f"{uid}-organisation-save"
+    )
     post_save.connect(_challenge_saved, sender=ChallengePage, dispatch_uid=f"{uid}-challenge-save")
-    post_delete.connect(_challenge_deleted, sender=ChallengePage, dispatch_uid=f"{uid}-challenge-delete")
+    post_delete.connect(
+        _challenge_deleted, sender=ChallengePage, dispatch_uid=f"{uid}-challenge-delete"
+    )
     page_published.connect(_page_visibility, dispatch_uid=f"{uid}-page-published")
     page_unpublished.connect(_page_visibility, dispatch_uid=f"{uid}-page-unpublished")

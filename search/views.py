@@ -48,7 +48,9 @@ def _decorate(result, get):
         for value in result.query.filters.get(name, [])
     ]
     for hit in result.hits:
-        hit.customer_group_labels = [labels["customer_group"].get(v, v) for v in hit.customer_groups]
+        hit.customer_group_labels = [
+            labels["customer_group"].get(v, v) for v in hit.customer_groups
+        ]
         hit.theme_labels = [labels["theme"].get(v, v) for v in hit.themes]
         hit.city_labels = [labels["city"].get(v, v) for v in hit.cities]
     return facets, active

@@ -1,3 +1,5 @@
+# SQL here is built from module constants only; every user value is a query parameter.
+# ruff: noqa: S608, S611
 """The database engine: a denormalised index in our own tables.
 
 PostgreSQL: a weighted `tsvector` (title A, summary B, body C) built with the entry's
@@ -41,7 +43,7 @@ PG_CONFIGS = ("finnish", "swedish", "english", "simple")
 PG_SLOTS = 3  # text versions per entry in the vector (fi, sv, en)
 # Column weights, the same on every backend: title 1.0, summary 0.4, body 0.2.
 FTS_WEIGHTS = "5.0, 2.0, 1.0"
-HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""
+HEADLINE_OPTIONS = f'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
 
 
 def vendor() -> str:
@@ -61,7 +63,9 @@ def _entry_row(data: EntryData) -> CatalogueEntry:
         title=original.title[:255],
         summary=original.summary,
         url=data.urls.get(data.language) or next(iter(data.urls.values()), ""),
-        texts=[{"language": v.language, "title": v.title, "summary": v.summary} for v in data.texts],
+        texts=[
+            {"language": v.language, "title": v.title, "summary": v.summary} for v in data.texts
+        ],
         urls=data.urls,
         search_title=data.joined("title"),
         search_summary=data.joined("summary"),
@@ -114,8 +118,11 @@ def _write_full_text(rows: list[tuple[int, EntryData]]) -> None:
             cursor.executemany(_pg_vector_sql(), [_pg_vector_params(pk, data) for pk, data in rows])
         elif vendor() == "sqlite":
             cursor.executemany(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",  # noqa: S608
-                [(pk, data.joined("title"), data.joined("summary"), data.joined("body")) for pk, data in rows],
+                f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
+                [
+                    (pk, data.joined("title"), data.joined("summary"), data.joined("body"))
+                    for pk, data in rows
+                ],
             )
 
 
@@ -124,10 +131,10 @@ def _delete_full_text(ids: list[int] | None) -> None:
         return  # the PostgreSQL vector lives on the row itself
     with connection.cursor() as cursor:
         if ids is None:
-            cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
         elif ids:
             placeholders = ", ".join(["%s"] * len(ids))
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", ids)  # noqa: S608
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", ids)
 
 
 def _insert(entries: list[EntryData]) -> None:
@@ -146,7 +153,9 @@ def _insert(entries: list[EntryData]) -> None:
     for row, data in zip(created, entries, strict=True):
         for facet in MULTI_VALUED:
             for value in getattr(data, MULTI_FIELD[facet]):
-                facet_rows.append(CatalogueFacetValue(entry_id=row.pk, facet=facet, value=value[:100]))
+                facet_rows.append(
+                    CatalogueFacetValue(entry_id=row.pk, facet=facet, value=value[:100])
+                )
     CatalogueFacetValue.objects.bulk_create(facet_rows)
     _write_full_text([(row.pk, data) for row, data in zip(created, entries, strict=True)])
 
@@ -171,7 +180,9 @@ def write(entries: list[EntryData]) -> None:
         _insert(entries)
 
 
-def replace_all(entries: Iterable[EntryData], *, batch_size: int = 500, progress=None) -> dict[str, int]:
+def replace_all(
+    entries: Iterable[EntryData], *, batch_size: int = 500, progress=None
+) -> dict[str, int]:
     """Rebuild the whole index in one transaction: readers see the old index until it commits."""
     counts: dict[str, int] = {}
     with transaction.atomic():
@@ -195,7 +206,10 @@ def replace_all(entries: Iterable[EntryData], *, batch_size: int = 500, progress
 
 
 def fingerprints() -> dict[tuple[str, int], str]:
-    return {(k, o): f for k, o, f in CatalogueEntry.objects.values_list("kind", "object_id", "fingerprint")}
+    return {
+        (k, o): f
+        for k, o, f in CatalogueEntry.objects.values_list("kind", "object_id", "fingerprint")
+    }
 
 
 # --- Querying ----------------------------------------------------------------------------
@@ -208,13 +222,20 @@ def stage_expression(now=None):
     phase = Case(
         When(proposals_open__gt=now, then=Value("upcoming")),
         When(proposals_close__gt=now, then=Value("proposals")),
-        When(voting_open__isnull=False, voting_close__isnull=False, voting_close__gt=now, then=Value("voting")),
+        When(
+            voting_open__isnull=False,
+            voting_close__isnull=False,
+            voting_close__gt=now,
+            then=Value("voting"),
+        ),
         When(evaluation_end__gt=now, then=Value("evaluation")),
         When(pilots_end__gt=now, then=Value("piloting")),
         default=Value("closed"),
         output_field=CharField(),
     )
-    return Case(When(kind=EntryKind.CHALLENGE, then=phase), default=F("stage"), output_field=CharField())
+    return Case(
+        When(kind=EntryKind.CHALLENGE, then=phase), default=F("stage"), output_field=CharField()
+    )
 
 
 def _fts_query(words: list[str]) -> str:
@@ -240,17 +261,21 @@ class DatabaseEngine:
             # A self-contained subquery: facet counts nest this queryset under another alias.
             return qs.filter(
                 pk__in=RawSQL(
-                    f"SELECT id FROM {TABLE} WHERE search_vector @@ ({_pg_tsquery()})",  # noqa: S608
+                    f"SELECT id FROM {TABLE} WHERE search_vector @@ ({_pg_tsquery()})",
                     [text] * len(PG_CONFIGS),
                 )
             )
         if self.vendor == "sqlite":
             return qs.filter(
-                pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_query(words)])  # noqa: S608
+                pk__in=RawSQL(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_query(words)]
+                )
             )
         for word in words:
             qs = qs.filter(
-                Q(search_title__icontains=word) | Q(search_summary__icontains=word) | Q(search_body__icontains=word)
+                Q(search_title__icontains=word)
+                | Q(search_summary__icontains=word)
+                | Q(search_body__icontains=word)
             )
         return qs
 
@@ -264,7 +289,7 @@ class DatabaseEngine:
             )
         if self.vendor == "sqlite":
             return RawSQL(
-                f"(SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} "  # noqa: S608
+                f"(SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} "
                 f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{TABLE}"."id")',
                 [_fts_query(words)],
                 output_field=FloatField(),
@@ -278,13 +303,13 @@ class DatabaseEngine:
             placeholders = ", ".join(["%s"] * len(ids))
             if self.vendor == "postgresql":
                 cursor.execute(
-                    f"SELECT id, ts_headline(search_config::regconfig, search_summary || ' ' || search_body, "  # noqa: S608
+                    f"SELECT id, ts_headline(search_config::regconfig, search_summary || ' ' || search_body, "
                     f"({_pg_tsquery()}), %s) FROM {TABLE} WHERE id IN ({placeholders})",
                     [" ".join(words)] * len(PG_CONFIGS) + [HEADLINE_OPTIONS, *ids],
                 )
             elif self.vendor == "sqlite":
                 cursor.execute(
-                    f"SELECT rowid, snippet({FTS_TABLE}, -1, %s, %s, '…', 24) FROM {FTS_TABLE} "  # noqa: S608
+                    f"SELECT rowid, snippet({FTS_TABLE}, -1, %s, %s, '…', 24) FROM {FTS_TABLE} "
                     f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
                     [MARK_START, MARK_END, _fts_query(words), *ids],
                 )
@@ -299,7 +324,9 @@ class DatabaseEngine:
                 continue
             if facet in MULTI_VALUED:
                 qs = qs.filter(
-                    pk__in=CatalogueFacetValue.objects.filter(facet=facet, value__in=values).values("entry_id")
+                    pk__in=CatalogueFacetValue.objects.filter(facet=facet, value__in=values).values(
+                        "entry_id"
+                    )
                 )
             elif facet == "stage":
                 qs = qs.filter(current_stage__in=values)
@@ -328,7 +355,9 @@ class DatabaseEngine:
         return counts
 
     def _ordering(self, sort: str, language: str) -> list:
-        title_field = f"sort_title_{language}" if language in ("fi", "sv", "en") else "sort_title_fi"
+        title_field = (
+            f"sort_title_{language}" if language in ("fi", "sv", "en") else "sort_title_fi"
+        )
         title = Collate(F(title_field), "C") if self.vendor == "postgresql" else F(title_field)
         tie = [F("kind").asc(), F("object_id").desc()]
         if sort == Sort.RELEVANCE:
@@ -352,9 +381,9 @@ class DatabaseEngine:
         if query.sort == Sort.RELEVANCE and words:
             page_qs = page_qs.annotate(rank=self._rank(words))
         rows = list(
-            page_qs.order_by(*self._ordering(query.sort, language)).defer("search_title", "search_summary", "search_body")[
-                query.offset : query.offset + query.page_size
-            ]
+            page_qs.order_by(*self._ordering(query.sort, language)).defer(
+                "search_title", "search_summary", "search_body"
+            )[query.offset : query.offset + query.page_size]
         )
         highlights = self._highlights([r.pk for r in rows], words)
         hits = [self._hit(row, language, highlights.get(row.pk, "")) for row in rows]

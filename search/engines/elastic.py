@@ -110,7 +110,9 @@ def client() -> Elasticsearch:
     timeout = float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 5))
     key = (url, timeout)
     if key not in _clients:
-        _clients[key] = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        _clients[key] = Elasticsearch(
+            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+        )
     return _clients[key]
 
 
@@ -130,7 +132,9 @@ def to_source(data: EntryData) -> dict:
         "title": data.joined("title"),
         "summary": data.joined("summary"),
         "body": data.joined("body"),
-        "texts": [{"language": v.language, "title": v.title, "summary": v.summary} for v in data.texts],
+        "texts": [
+            {"language": v.language, "title": v.title, "summary": v.summary} for v in data.texts
+        ],
         "urls": data.urls,
         "sort_title_fi": data.sort_title("fi"),
         "sort_title_sv": data.sort_title("sv"),
@@ -167,7 +171,11 @@ def _phase_conditions(now: str) -> list[tuple[str, Q]]:
             Phase.VOTING,
             Q(
                 "bool",
-                filter=[Q("exists", field="voting_open"), Q("exists", field="voting_close"), Q("range", voting_close={"gt": now})],
+                filter=[
+                    Q("exists", field="voting_open"),
+                    Q("exists", field="voting_close"),
+                    Q("range", voting_close={"gt": now}),
+                ],
             ),
         ),
         (Phase.EVALUATION, Q("range", evaluation_end={"gt": now})),
@@ -180,7 +188,9 @@ def stage_query(value: str, now: str) -> Q:
     names = [str(p) for p, _c in conditions]
     if value in names:
         i = names.index(value)
-        return Q("bool", filter=[_CHALLENGE, conditions[i][1]], must_not=[c for _p, c in conditions[:i]])
+        return Q(
+            "bool", filter=[_CHALLENGE, conditions[i][1]], must_not=[c for _p, c in conditions[:i]]
+        )
     if value == Phase.CLOSED:
         return Q("bool", filter=[_CHALLENGE], must_not=[c for _p, c in conditions])
     return Q("term", stage=value)
@@ -214,7 +224,9 @@ def sort_clauses(sort: str, language: str) -> list:
     return [{"date": {"order": "desc"}}, *tie]
 
 
-def build_search(query: CatalogueQuery, *, now: datetime | None = None, language: str | None = None, using=None) -> Search:
+def build_search(
+    query: CatalogueQuery, *, now: datetime | None = None, language: str | None = None, using=None
+) -> Search:
     """The Elasticsearch request for a catalogue query (`.to_dict()` is its JSON body)."""
     language = language or query.language or translation.get_language() or "fi"
     now_iso = (now or timezone.now()).isoformat()
@@ -228,15 +240,23 @@ def build_search(query: CatalogueQuery, *, now: datetime | None = None, language
             default_operator="and",
             flags="NONE",
         )
-    selected = {facet: facet_filter(facet, values, now_iso) for facet, values in query.filters.items() if values}
+    selected = {
+        facet: facet_filter(facet, values, now_iso)
+        for facet, values in query.filters.items()
+        if values
+    }
     if selected:
         s = s.post_filter("bool", filter=list(selected.values()))
     for facet in FACETS:
         others = [q for f, q in selected.items() if f != facet]
-        wrapper = s.aggs.bucket(facet, "filter", filter=Q("bool", filter=others) if others else Q("match_all"))
+        wrapper = s.aggs.bucket(
+            facet, "filter", filter=Q("bool", filter=others) if others else Q("match_all")
+        )
         if facet == "stage":
             wrapper.bucket(
-                "values", "filters", filters={value: stage_query(value, now_iso) for value in STAGE_LABELS}
+                "values",
+                "filters",
+                filters={value: stage_query(value, now_iso) for value in STAGE_LABELS},
             )
         else:
             wrapper.bucket("values", "terms", field=FACET_FIELD[facet], size=500)
@@ -252,20 +272,25 @@ def build_search(query: CatalogueQuery, *, now: datetime | None = None, language
 def _stage_of(source: dict) -> str | None:
     if source.get("kind") == EntryKind.CHALLENGE and source.get("proposals_open"):
         values = {
-            name: datetime.fromisoformat(source[name]) if source.get(name) else None for name in SCHEDULE_FIELDS
+            name: datetime.fromisoformat(source[name]) if source.get(name) else None
+            for name in SCHEDULE_FIELDS
         }
         return phase_at(Schedule(**values)).value
     return source.get("stage") or None
 
 
-def parse_response(query: CatalogueQuery, body: dict, *, language: str | None = None) -> CatalogueResult:
+def parse_response(
+    query: CatalogueQuery, body: dict, *, language: str | None = None
+) -> CatalogueResult:
     """A CatalogueResult from an Elasticsearch response body (a dict)."""
     language = language or query.language or translation.get_language() or "fi"
     hits = []
     for raw in body.get("hits", {}).get("hits", []):
         source = raw.get("_source", {})
         texts = source.get("texts") or []
-        version = next((t for t in texts if t.get("language") == language), None) or (texts[0] if texts else {})
+        version = next((t for t in texts if t.get("language") == language), None) or (
+            texts[0] if texts else {}
+        )
         fragments = []
         for field_fragments in (raw.get("highlight") or {}).values():
             for fragment in field_fragments:
@@ -295,7 +320,9 @@ def parse_response(query: CatalogueQuery, body: dict, *, language: str | None = 
     for facet in FACETS:
         buckets = aggs.get(facet, {}).get("values", {}).get("buckets", {})
         if isinstance(buckets, dict):  # a `filters` aggregation
-            counts[facet] = {key: b["doc_count"] for key, b in buckets.items() if b.get("doc_count")}
+            counts[facet] = {
+                key: b["doc_count"] for key, b in buckets.items() if b.get("doc_count")
+            }
         else:
             counts[facet] = {str(b["key"]): b["doc_count"] for b in buckets if b.get("doc_count")}
     total = body.get("hits", {}).get("total", {})
@@ -325,11 +352,18 @@ class ElasticsearchEngine:
             body = self.es.search(index=alias_name(), body=s.to_dict())
         except UNAVAILABLE_ERRORS as error:
             raise SearchUnavailable(str(error)) from error
-        return parse_response(query, body.body if hasattr(body, "body") else body, language=language)
+        return parse_response(
+            query, body.body if hasattr(body, "body") else body, language=language
+        )
 
     def write(self, entries: list[EntryData]) -> None:
         actions = [
-            {"_op_type": "index", "_index": alias_name(), "_id": doc_id(e.kind, e.object_id), "_source": to_source(e)}
+            {
+                "_op_type": "index",
+                "_index": alias_name(),
+                "_id": doc_id(e.kind, e.object_id),
+                "_source": to_source(e),
+            }
             for e in entries
         ]
         try:
@@ -338,13 +372,17 @@ class ElasticsearchEngine:
             raise SearchUnavailable(str(error)) from error
 
     def remove(self, keys: Iterable[tuple[str, int]]) -> None:
-        actions = [{"_op_type": "delete", "_index": alias_name(), "_id": doc_id(k, o)} for k, o in keys]
+        actions = [
+            {"_op_type": "delete", "_index": alias_name(), "_id": doc_id(k, o)} for k, o in keys
+        ]
         try:
             bulk(self.es, actions, raise_on_error=False, refresh="wait_for")
         except UNAVAILABLE_ERRORS as error:
             raise SearchUnavailable(str(error)) from error
 
-    def replace_all(self, entries: Iterable[EntryData], *, batch_size: int = 500, progress=None) -> dict[str, int]:
+    def replace_all(
+        self, entries: Iterable[EntryData], *, batch_size: int = 500, progress=None
+    ) -> dict[str, int]:
         """Fill a new timestamped index, then point the alias at it and drop the old ones."""
         name = new_index_name()
         counts: dict[str, int] = {}
@@ -353,7 +391,13 @@ class ElasticsearchEngine:
             batch = []
             for entry in entries:
                 counts[entry.kind] = counts.get(entry.kind, 0) + 1
-                batch.append({"_index": name, "_id": doc_id(entry.kind, entry.object_id), "_source": to_source(entry)})
+                batch.append(
+                    {
+                        "_index": name,
+                        "_id": doc_id(entry.kind, entry.object_id),
+                        "_source": to_source(entry),
+                    }
+                )
                 if len(batch) >= batch_size:
                     bulk(self.es, batch)
                     if progress:
@@ -380,9 +424,13 @@ class ElasticsearchEngine:
     def fingerprints(self) -> dict[tuple[str, int], str]:
         try:
             return {
-                (hit["_source"]["kind"], int(hit["_source"]["object_id"])): hit["_source"].get("fingerprint", "")
+                (hit["_source"]["kind"], int(hit["_source"]["object_id"])): hit["_source"].get(
+                    "fingerprint", ""
+                )
                 for hit in scan(
-                    self.es, index=alias_name(), query={"_source": ["kind", "object_id", "fingerprint"]}
+                    self.es,
+                    index=alias_name(),
+                    query={"_source": ["kind", "object_id", "fingerprint"]},
                 )
             }
         except UNAVAILABLE_ERRORS as error:

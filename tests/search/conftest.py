@@ -46,7 +46,9 @@ def catalogue(indexed):
         families = CustomerGroupFactory(name="Families", slug="families")
         digital = ThemeFactory(name="Digital", slug="digital")
         outdoors = ThemeFactory(name="Outdoors", slug="outdoors")
-        research = OrganisationFactory(kind=Organisation.Kind.RESEARCH, business_id="", name="Aalto lab")
+        research = OrganisationFactory(
+            kind=Organisation.Kind.RESEARCH, business_id="", name="Aalto lab"
+        )
         company = OrganisationFactory(name="Lyhty Oy")
         challenge = make_challenge(
             phase="voting",
@@ -55,7 +57,9 @@ def catalogue(indexed):
             customer_groups=[seniors, families],
             themes=[digital],
         )
-        closed = make_challenge(phase="closed", title="Quiet mornings", summary="Calm visits before opening.")
+        closed = make_challenge(
+            phase="closed", title="Quiet mornings", summary="Calm visits before opening."
+        )
         offering = make_offering(
             title="Lantern walks",
             summary="Guided evening walks for seniors.",
@@ -72,7 +76,9 @@ def catalogue(indexed):
             themes=[digital],
             cities=["vantaa"],
         )
-        hidden_offering = make_offering(title="Unpublished lantern kit", published=False, customer_groups=[seniors])
+        hidden_offering = make_offering(
+            title="Unpublished lantern kit", published=False, customer_groups=[seniors]
+        )
         public = ProposalFactory(
             challenge=challenge,
             title="Evening tours",
@@ -96,11 +102,20 @@ def catalogue(indexed):
         )
         confidential.customer_groups.set([seniors])
         draft = ProposalFactory(
-            challenge=challenge, title="Draft lantern idea", status=ProposalStatus.DRAFT, publication_consent=True
+            challenge=challenge,
+            title="Draft lantern idea",
+            status=ProposalStatus.DRAFT,
+            publication_consent=True,
         )
-        selected = ProposalFactory(challenge=closed, title="Morning yoga", status=ProposalStatus.SELECTED)
+        selected = ProposalFactory(
+            challenge=closed, title="Morning yoga", status=ProposalStatus.SELECTED
+        )
         pilot = make_pilot(
-            proposal=selected, title="Yoga pilot", public_summary="Yoga among the exhibits.", start_date=date(2025, 5, 1), end_date=date(2025, 8, 1)
+            proposal=selected,
+            title="Yoga pilot",
+            public_summary="Yoga among the exhibits.",
+            start_date=date(2025, 5, 1),
+            end_date=date(2025, 8, 1),
         )
     return {
         "seniors": seniors,

@@ -65,7 +65,13 @@ def test_facet_counts_without_filters(engine):
     assert result.facet_counts("kind") == {"offering": 2, "proposal": 3, "pilot": 1, "challenge": 2}
     assert result.facet_counts("customer_group") == {"seniors": 3, "families": 3}
     assert result.facet_counts("theme") == {"digital": 4, "outdoors": 1}
-    assert result.facet_counts("stage") == {"voting": 1, "closed": 1, "submitted": 2, "selected": 1, "running": 1}
+    assert result.facet_counts("stage") == {
+        "voting": 1,
+        "closed": 1,
+        "submitted": 2,
+        "selected": 1,
+        "running": 1,
+    }
     assert result.facet_counts("organisation_kind") == {"company": 5, "research": 2}
     assert result.facet_counts("city") == {"espoo": 1, "helsinki": 1, "vantaa": 1}
     assert result.facet_counts("year") == {"2026": 7, "2025": 1}
@@ -74,7 +80,13 @@ def test_facet_counts_without_filters(engine):
 def test_values_in_one_facet_are_or(engine):
     result = run(engine, filters={"customer_group": ["seniors", "families"]})
 
-    assert sorted(titles(result)) == ["Evening tours", "Family quiz", "Lantern walks", "Museum app", "Museum nights"]
+    assert sorted(titles(result)) == [
+        "Evening tours",
+        "Family quiz",
+        "Lantern walks",
+        "Museum app",
+        "Museum nights",
+    ]
 
 
 def test_facets_are_and_and_each_facet_counts_without_its_own_filter(engine):
@@ -110,7 +122,10 @@ def test_year_city_theme_and_organisation_kind_filters(engine):
     assert titles(run(engine, filters={"year": ["2025"]})) == ["Yoga pilot"]
     assert titles(run(engine, filters={"city": ["vantaa"]})) == ["Museum app"]
     assert titles(run(engine, filters={"theme": ["outdoors"]})) == ["Lantern walks"]
-    assert sorted(titles(run(engine, filters={"organisation_kind": ["research"]}))) == ["Evening tours", "Museum app"]
+    assert sorted(titles(run(engine, filters={"organisation_kind": ["research"]}))) == [
+        "Evening tours",
+        "Museum app",
+    ]
 
 
 def test_sort_by_votes_and_by_title(engine):

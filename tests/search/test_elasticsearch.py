@@ -58,7 +58,9 @@ def test_text_query_matches_all_words_across_language_fields_with_weights():
 
     assert q["query"] == "lantern walks"
     assert q["default_operator"] == "and"
-    assert "title^5" in q["fields"] and "title.fi^5" in q["fields"] and "summary.sv^2" in q["fields"]
+    assert (
+        "title^5" in q["fields"] and "title.fi^5" in q["fields"] and "summary.sv^2" in q["fields"]
+    )
     assert "body.en^1" in q["fields"]
 
 
@@ -69,8 +71,12 @@ def test_selected_filters_go_to_post_filter_and_each_facet_aggregation_skips_its
     assert {"terms": {"kind": ["offering", "pilot"]}} in post
     assert {"terms": {"cities": ["espoo"]}} in post
     assert set(data["aggs"]) == set(FACETS)
-    assert data["aggs"]["kind"]["filter"] == {"bool": {"filter": [{"terms": {"cities": ["espoo"]}}]}}
-    assert data["aggs"]["city"]["filter"] == {"bool": {"filter": [{"terms": {"kind": ["offering", "pilot"]}}]}}
+    assert data["aggs"]["kind"]["filter"] == {
+        "bool": {"filter": [{"terms": {"cities": ["espoo"]}}]}
+    }
+    assert data["aggs"]["city"]["filter"] == {
+        "bool": {"filter": [{"terms": {"kind": ["offering", "pilot"]}}]}
+    }
     both = data["aggs"]["theme"]["filter"]["bool"]["filter"]
     assert len(both) == 2
     assert data["aggs"]["city"]["aggs"]["values"]["terms"]["field"] == "cities"
@@ -131,14 +137,22 @@ def test_response_parsing_gives_the_interface_result():
         "aggregations": {
             "kind": {"doc_count": 1, "values": {"buckets": [{"key": "offering", "doc_count": 1}]}},
             "year": {"doc_count": 1, "values": {"buckets": [{"key": 2026, "doc_count": 1}]}},
-            "stage": {"doc_count": 1, "values": {"buckets": {"voting": {"doc_count": 0}, "running": {"doc_count": 2}}}},
+            "stage": {
+                "doc_count": 1,
+                "values": {"buckets": {"voting": {"doc_count": 0}, "running": {"doc_count": 2}}},
+            },
         },
     }
     result = parse_response(CatalogueQuery(filters={"kind": ["offering"]}), response, language="en")
 
     assert result.total == 1
     hit = result.hits[0]
-    assert (hit.kind, hit.id, hit.title, hit.url) == ("offering", 7, "Lyhtykävely", "/en/offerings/a/")
+    assert (hit.kind, hit.id, hit.title, hit.url) == (
+        "offering",
+        7,
+        "Lyhtykävely",
+        "/en/offerings/a/",
+    )
     assert str(hit.highlight) == "a &lt;b&gt; <mark>senior</mark>"
     assert result.facet_counts("kind") == {"offering": 1}
     assert result.facets["kind"][0].selected is True

@@ -50,12 +50,20 @@ def test_defaults():
     filterset = CatalogueFilterSet({})
     assert filterset.is_valid()
     query = filterset.catalogue_query()
-    assert (query.text, query.filters, query.sort, query.page, query.page_size) == ("", {}, "newest", 1, 20)
+    assert (query.text, query.filters, query.sort, query.page, query.page_size) == (
+        "",
+        {},
+        "newest",
+        1,
+        20,
+    )
     assert CatalogueFilterSet({"q": "museum"}).catalogue_query().sort == "relevance"
 
 
 def test_errors_are_keyed_by_parameter():
-    filterset = CatalogueFilterSet({"theme": "nope", "page_size": "500", "page": "0", "city": "stockholm"})
+    filterset = CatalogueFilterSet(
+        {"theme": "nope", "page_size": "500", "page": "0", "city": "stockholm"}
+    )
 
     assert not filterset.is_valid()
     assert set(filterset.errors) == {"theme", "page_size", "page", "city"}

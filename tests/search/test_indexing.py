@@ -50,7 +50,9 @@ def test_raw_saves_are_skipped(django_capture_on_commit_callbacks):
 )
 def test_a_proposal_turning_withdrawn_or_confidential_leaves_the_index_at_once(indexed, change):
     with indexed():
-        proposal = ProposalFactory(challenge=make_challenge(phase="proposals"), title="Lantern tours")
+        proposal = ProposalFactory(
+            challenge=make_challenge(phase="proposals"), title="Lantern tours"
+        )
     assert ("proposal", proposal.pk) in indexed_keys()
 
     with indexed():
@@ -81,7 +83,11 @@ def test_unpublishing_or_deleting_removes_entries(indexed):
         offering = make_offering()
         other = make_offering()
         challenge = make_challenge(phase="proposals", title="Nights")
-    assert {("offering", offering.pk), ("offering", other.pk), ("challenge", challenge.pk)} <= indexed_keys()
+    assert {
+        ("offering", offering.pk),
+        ("offering", other.pk),
+        ("challenge", challenge.pk),
+    } <= indexed_keys()
 
     with indexed():
         offering.published = False

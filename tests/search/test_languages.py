@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def translated(indexed):
     with indexed():
-        challenge = make_challenge(phase="proposals", title="Museon illat", summary="Tule museoon illalla.")
+        challenge = make_challenge(
+            phase="proposals", title="Museon illat", summary="Tule museoon illalla."
+        )
         swedish = challenge.copy_for_translation(
             Locale.objects.get_or_create(language_code="sv")[0], copy_parents=True
         )
@@ -29,7 +31,9 @@ def translated(indexed):
 def test_translations_share_one_entry_found_in_every_language(translated):
     challenge, swedish = translated
 
-    assert list(CatalogueEntry.objects.values_list("kind", "object_id")) == [("challenge", challenge.pk)]
+    assert list(CatalogueEntry.objects.values_list("kind", "object_id")) == [
+        ("challenge", challenge.pk)
+    ]
     for words in ("illat", "kvällar"):
         result = search(CatalogueQuery(text=words, language="en"))
         assert [(h.kind, h.id) for h in result.hits] == [("challenge", challenge.pk)]

@@ -27,7 +27,9 @@ def test_linked_from_the_main_navigation(client, catalogue):
     ("language", "heading", "legend"),
     [("fi", "Catalogue", "Type"), ("sv", "Catalogue", "Type"), ("en", "Catalogue", "Type")],
 )
-def test_page_in_three_languages_with_facets_in_fieldsets(client, catalogue, language, heading, legend):
+def test_page_in_three_languages_with_facets_in_fieldsets(
+    client, catalogue, language, heading, legend
+):
     response = client.get(URL.format(language))
 
     assert response.status_code == 200
@@ -137,7 +139,9 @@ def test_query_count_is_the_same_for_5_and_100_entries(client, params):
     assert counts[0] == counts[1]
 
 
-def test_unreachable_elasticsearch_gives_a_clear_503_and_the_site_still_works(client, settings, catalogue):
+def test_unreachable_elasticsearch_gives_a_clear_503_and_the_site_still_works(
+    client, settings, catalogue
+):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     settings.ELASTICSEARCH_TIMEOUT = 1
 

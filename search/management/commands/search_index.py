@@ -1,8 +1,8 @@
 """Rebuild or check the catalogue index.
 
-    manage.py search_index --rebuild          # the configured engines, with a progress bar
-    manage.py search_index --check            # exit status 1 when entries are missing, extra or stale
-    manage.py search_index --rebuild --engine database
+manage.py search_index --rebuild          # the configured engines, with a progress bar
+manage.py search_index --check            # exit status 1 when entries are missing, extra or stale
+manage.py search_index --rebuild --engine database
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -25,7 +25,8 @@ class ProgressBar:
         total = max(self.total, self.done, 1)
         filled = int(BAR_WIDTH * self.done / total)
         self.stdout.write(
-            f"\r{self.label} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {self.done}/{total}", ending=""
+            f"\r{self.label} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {self.done}/{total}",
+            ending="",
         )
         self.stdout.flush()
 
@@ -40,9 +41,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         action = parser.add_mutually_exclusive_group(required=True)
-        action.add_argument("--rebuild", action="store_true", help="Rebuild the index from the database.")
         action.add_argument(
-            "--check", action="store_true", help="Report missing, extra and stale entries; exit 1 if any."
+            "--rebuild", action="store_true", help="Rebuild the index from the database."
+        )
+        action.add_argument(
+            "--check",
+            action="store_true",
+            help="Report missing, extra and stale entries; exit 1 if any.",
         )
         parser.add_argument(
             "--engine",
@@ -68,9 +73,13 @@ class Command(BaseCommand):
                 if options["rebuild"]:
                     counts = indexing.rebuild(engine=engine, progress=bar)
                     bar.finish()
-                    summary = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items())) or "nothing"
+                    summary = (
+                        ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items())) or "nothing"
+                    )
                     self.stdout.write(
-                        self.style.SUCCESS(f"{engine}: indexed {sum(counts.values())} entries ({summary}).")
+                        self.style.SUCCESS(
+                            f"{engine}: indexed {sum(counts.values())} entries ({summary})."
+                        )
                     )
                 else:
                     report = indexing.check(engine=engine, progress=bar)
@@ -79,10 +88,16 @@ class Command(BaseCommand):
             except SearchUnavailable as error:
                 raise CommandError(f"{engine}: search index unavailable: {error}") from error
         if failed:
-            raise CommandError("The search index is out of date: run search_index --rebuild.", returncode=1)
+            raise CommandError(
+                "The search index is out of date: run search_index --rebuild.", returncode=1
+            )
 
     def _report(self, engine: str, report) -> bool:
-        for label, keys in (("missing", report.missing), ("extra", report.extra), ("stale", report.stale)):
+        for label, keys in (
+            ("missing", report.missing),
+            ("extra", report.extra),
+            ("stale", report.stale),
+        ):
             self.stdout.write(f"{engine}: {len(keys)} {label}")
             for kind, object_id in keys[:50]:
                 self.stdout.write(f"  {label}: {kind} {object_id}")
