@@ -336,23 +336,58 @@ class DatabaseEngine:
                 qs = qs.filter(kind__in=values)
         return qs
 
-    def _facet_counts(self, base, filters) -> dict[str, dict[str, int]]:
-        counts: dict[str, dict[str, int]] = {}
-        for facet in FACETS:
-            qs = self._apply_filters(base, filters, skip=facet)
-            if facet in MULTI_VALUED:
-                rows = (
-                    CatalogueFacetValue.objects.filter(facet=facet, entry__in=qs.values("pk"))
-                    .values_list("value")
-                    .annotate(n=Count("pk"))
-                    .order_by()
-                )
-            elif facet == "stage":
-                rows = qs.values_list("current_stage").annotate(n=Count("pk")).order_by()
-            else:
-                rows = qs.values_list(facet).annotate(n=Count("pk")).order_by()
-            counts[facet] = {str(value): n for value, n in rows if value not in (None, "")}
+    SINGLE_FIELD = {"kind": "kind", "year": "year", "stage": "current_stage"}
+
+    def _single_counts(self, qs, facets) -> dict[str, dict[str, int]]:
+        """Counts of single-valued facets in one GROUP BY over their combinations (a few
+        hundred rows at most), summed per facet in Python."""
+        fields = [self.SINGLE_FIELD[f] for f in facets]
+        counts: dict[str, dict[str, int]] = {f: {} for f in facets}
+        for row in qs.values_list(*fields).annotate(n=Count("pk")).order_by():
+            n = row[-1]
+            for facet, value in zip(facets, row[:-1], strict=True):
+                if value not in (None, ""):
+                    counts[facet][str(value)] = counts[facet].get(str(value), 0) + n
         return counts
+
+    def _multi_counts(self, qs, facets, *, everything: bool = False) -> dict[str, dict[str, int]]:
+        """`everything`: the set is the whole index, so count the facet table alone (an
+        index-only scan of (facet, value, entry))."""
+        counts: dict[str, dict[str, int]] = {f: {} for f in facets}
+        rows = CatalogueFacetValue.objects.filter(facet__in=facets)
+        if not everything:
+            rows = rows.filter(entry__in=qs.values("pk"))
+        rows = rows.values_list("facet", "value").annotate(n=Count("pk")).order_by()
+        for facet, value, n in rows:
+            counts[facet][value] = n
+        return counts
+
+    def _facet_counts(
+        self, base, filters, *, has_text: bool
+    ) -> tuple[dict[str, dict[str, int]], int]:
+        """Every facet's counts and the total. Facets without a selection of their own share
+        the fully filtered set: one query for the single-valued ones (which also gives the
+        total), one for the multi-valued ones. Each selected facet costs one more query."""
+        counts: dict[str, dict[str, int]] = {}
+        selected = [f for f in FACETS if filters.get(f)]
+        filtered = self._apply_filters(base, filters)
+        single = [f for f in self.SINGLE_FIELD if f not in selected]
+        # Always group by kind too: its sum is the total.
+        shared_single = self._single_counts(filtered, ["kind", *[f for f in single if f != "kind"]])
+        total = sum(shared_single["kind"].values())
+        counts.update({f: shared_single[f] for f in single})
+        multi = [f for f in MULTI_VALUED if f not in selected]
+        if multi:
+            counts.update(
+                self._multi_counts(filtered, multi, everything=not (has_text or selected))
+            )
+        for facet in selected:
+            others = self._apply_filters(base, filters, skip=facet)
+            if facet in MULTI_VALUED:
+                counts.update(self._multi_counts(others, [facet]))
+            else:
+                counts.update(self._single_counts(others, [facet]))
+        return counts, total
 
     def _ordering(self, sort: str, language: str) -> list:
         title_field = (
@@ -375,8 +410,7 @@ class DatabaseEngine:
         base = CatalogueEntry.objects.annotate(current_stage=stage_expression())
         base = self._text_filter(base, words)
         filtered = self._apply_filters(base, query.filters)
-        total = filtered.count()
-        counts = self._facet_counts(base, query.filters)
+        counts, total = self._facet_counts(base, query.filters, has_text=bool(words))
         page_qs = filtered
         if query.sort == Sort.RELEVANCE and words:
             page_qs = page_qs.annotate(rank=self._rank(words))
