@@ -95,6 +95,19 @@ def _page_visibility(sender, instance, **kwargs):
         indexing.schedule_challenge(page)
 
 
+def _restriction_changed(sender, instance, raw=False, **kwargs):
+    """A privacy restriction added or lifted: challenges at or under its page."""
+    from cms.models import ChallengePage
+
+    if raw or not instance.page_id:
+        return
+    page = instance.page
+    for challenge in ChallengePage.objects.filter(path__startswith=page.path).only(
+        "pk", "translation_key"
+    ):
+        indexing.schedule_challenge(challenge)
+
+
 def connect() -> None:
     from cms.models import ChallengePage
     from ideas.models import Proposal, TeamMember, Vote
@@ -132,6 +145,14 @@ def connect() -> None:
     post_save.connect(_challenge_saved, sender=ChallengePage, dispatch_uid=f"{uid}-challenge-save")
     post_delete.connect(
         _challenge_deleted, sender=ChallengePage, dispatch_uid=f"{uid}-challenge-delete"
+    )
+    from wagtail.models import PageViewRestriction
+
+    post_save.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-save"
+    )
+    post_delete.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-delete"
     )
     page_published.connect(_page_visibility, dispatch_uid=f"{uid}-page-published")
     page_unpublished.connect(_page_visibility, dispatch_uid=f"{uid}-page-unpublished")

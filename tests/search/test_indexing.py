@@ -145,3 +145,17 @@ def test_check_reports_missing_extra_and_stale_entries(catalogue, capsys):
     assert f"missing: offering {catalogue['hidden_offering'].pk}" in out
     assert f"stale: offering {app.pk}" in out
     assert "extra: pilot 999999" in out
+
+
+def test_a_private_challenge_leaves_the_index(indexed):
+    from wagtail.models import PageViewRestriction
+
+    with indexed():
+        challenge = make_challenge(phase="proposals", title="Nights")
+    assert ("challenge", challenge.pk) in indexed_keys()
+
+    with indexed():
+        PageViewRestriction.objects.create(
+            page=challenge, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert ("challenge", challenge.pk) not in indexed_keys()
