@@ -22,8 +22,8 @@ class ProgressBar:
 
     def __call__(self, step: int) -> None:
         self.done += step
-        total = max(self.total, self.done, 1)
-        filled = int(BAR_WIDTH * self.done / total)
+        total = max(self.total, self.done)
+        filled = int(BAR_WIDTH * self.done / total) if total else BAR_WIDTH
         self.stdout.write(
             f"\r{self.label} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {self.done}/{total}",
             ending="",
