@@ -367,7 +367,9 @@ class ElasticsearchEngine:
             for e in entries
         ]
         try:
-            bulk(self.es, actions, refresh="wait_for")
+            # require_alias: never let a write before the first rebuild auto-create an index
+            # named like the alias.
+            bulk(self.es, actions, refresh="wait_for", require_alias=True)
         except UNAVAILABLE_ERRORS as error:
             raise SearchUnavailable(str(error)) from error
 
@@ -412,6 +414,10 @@ class ElasticsearchEngine:
                 old = list(self.es.indices.get_alias(name=alias_name()).body)
             except NotFoundError:
                 old = []
+                if self.es.indices.exists(
+                    index=alias_name()
+                ):  # a concrete index in the alias's way
+                    self.es.indices.delete(index=alias_name())
             actions = [{"remove": {"index": o, "alias": alias_name()}} for o in old]
             actions.append({"add": {"index": name, "alias": alias_name()}})
             self.es.indices.update_aliases(actions=actions)
