@@ -178,3 +178,75 @@ def test_unreachable_server_falls_back_to_the_database_when_allowed(settings, ca
 
     assert result.engine == "database"
     assert result.total == 3
+
+
+class _FakeIndices:
+    def __init__(self, existing):
+        self.calls = []
+        self.existing = existing
+
+    def create(self, index, **kwargs):
+        self.calls.append(("create", index))
+
+    def refresh(self, index):
+        self.calls.append(("refresh", index))
+
+    def get_alias(self, name):
+        class Answer:
+            body = dict.fromkeys(self.existing, {})
+
+        return Answer()
+
+    def exists(self, index):
+        return False
+
+    def update_aliases(self, actions):
+        self.calls.append(("update_aliases", actions))
+
+    def delete(self, index, **kwargs):
+        self.calls.append(("delete", index))
+
+
+class _FakeClient:
+    def __init__(self, existing):
+        self.indices = _FakeIndices(existing)
+
+    def options(self, **kwargs):
+        return self
+
+
+def test_rebuild_fills_a_new_index_then_swaps_the_alias_atomically(settings, monkeypatch):
+    from search.documents import EntryData, TextVersion
+    from search.engines import elastic
+
+    settings.SEARCH_INDEX_PREFIX = "tori"
+    written = []
+    monkeypatch.setattr(elastic, "bulk", lambda es, actions, **kw: written.extend(actions))
+    monkeypatch.setattr(
+        elastic.Index, "create", lambda self, using=None: using.indices.create(index=self._name)
+    )
+    es = _FakeClient(existing=["tori-catalogue-old"])
+    entry = EntryData(
+        kind="offering",
+        object_id=7,
+        language="fi",
+        texts=[TextVersion("fi", "Lyhty", "Kävely", "")],
+        urls={"fi": "/fi/o/7/"},
+        date=NOW,
+        cities=["espoo"],
+    )
+
+    counts = elastic.ElasticsearchEngine(es=es).replace_all([entry])
+
+    assert counts == {"offering": 1}
+    (created,) = [c[1] for c in es.indices.calls if c[0] == "create"]
+    assert created.startswith("tori-catalogue-") and created != "tori-catalogue-old"
+    assert written[0]["_index"] == created and written[0]["_id"] == "offering-7"
+    assert written[0]["_source"]["cities"] == ["espoo"]
+    names = [c[0] for c in es.indices.calls]
+    assert names == ["create", "refresh", "update_aliases", "delete"]
+    assert es.indices.calls[2][1] == [
+        {"remove": {"index": "tori-catalogue-old", "alias": "tori-catalogue"}},
+        {"add": {"index": created, "alias": "tori-catalogue"}},
+    ]
+    assert es.indices.calls[3] == ("delete", "tori-catalogue-old")
