@@ -43,7 +43,7 @@ PG_CONFIGS = ("finnish", "swedish", "english", "simple")
 PG_SLOTS = 3  # text versions per entry in the vector (fi, sv, en)
 # Column weights, the same on every backend: title 1.0, summary 0.4, body 0.2.
 FTS_WEIGHTS = "5.0, 2.0, 1.0"
-HEADLINE_OPTIONS = f'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
+HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
 
 
 def vendor() -> str:
