@@ -250,7 +250,7 @@ class OfferingFilterSet(WagtailFilterSet):
     published = django_filters.BooleanFilter(label=_("Published"))
     price_model = django_filters.ChoiceFilter(choices=PriceModel.choices, label=_("Price model"))
     providers = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), label=_("Provider")
+        queryset=Organisation.objects.all(), label=_("Provider organisation")
     )
     customer_groups = django_filters.ModelChoiceFilter(
         queryset=CustomerGroup.objects.all(), label=_("Customer group")
