@@ -145,7 +145,15 @@ class PilotViewSet(ModelViewSet):
 class ActionOnlyViewSetMixin:
     """No add or edit views: staff act on rows only through the viewset's action URLs."""
 
-    kept_views = {"index", "index_results", "delete", "history", "history_results", "usage", "inspect"}
+    kept_views = {
+        "index",
+        "index_results",
+        "delete",
+        "history",
+        "history_results",
+        "usage",
+        "inspect",
+    }
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, **kwargs)
