@@ -168,3 +168,12 @@ def challenge_detail(page: ChallengePage, *, request=None) -> dict:
         # Proposals attach to the original (default-language) page: a reverse relation from ideas.
         "public_proposal_count": original.proposals.public().count(),
     }
+
+
+def open_challenge_cards(*, request=None, limit: int = 4) -> list[dict]:
+    """The home page's challenges that take part now (proposals or voting), next deadline first."""
+    now = timezone.now()
+    challenges = (
+        localized_challenges().in_phase("proposals", "voting", now=now).by_next_deadline(now)
+    )
+    return challenge_cards(challenges[:limit], request=request, now=now)

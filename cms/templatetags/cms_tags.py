@@ -14,3 +14,16 @@ def challenge_index_url(context) -> str:
     if index is None:
         return ""
     return url_in_active_language(index, context.get("request"))
+
+
+@register.inclusion_tag("cms/includes/open_challenges.html", takes_context=True)
+def open_challenges(context, limit: int = 4):
+    """Challenges open for proposals or votes now, for the home page."""
+    from cms.selectors import open_challenge_cards
+
+    request = context.get("request")
+    return {
+        "challenges": open_challenge_cards(request=request, limit=limit),
+        "index_url": challenge_index_url(context),
+        "request": request,
+    }
