@@ -31,5 +31,5 @@ def log_in_with_form(tab, email: str, password: str = "pass-word-123", lang: str
     tab.goto(f"/{lang}/account/login/")
     tab.locator("main form input[type=email], main form input[name=username]").first.fill(email)
     tab.locator("main form input[type=password]").first.fill(password)
-    tab.locator("main form [type=submit]").first.click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.locator("main form [type=submit]").first.click()

@@ -103,8 +103,8 @@ def test_every_public_page_type_has_no_wcag_violations(tab, axe_violations, live
         tab.goto(listing)
         form = tab.locator("main form").first
         if form.count():
-            form.locator("[type=submit]").first.click()
-            tab.wait_for_load_state()
+            with tab.expect_navigation():
+                form.locator("[type=submit]").first.click()
             found = axe_violations(tab)
             if found:
                 failures[f"{listing} (filtered)"] = found

@@ -46,14 +46,14 @@ def test_partner_registers_organises_proposes_and_a_co_developer_joins(tab, live
     tab.locator("[name=display_name]").fill("Paula Partner")
     tab.locator("[name=password1]").fill("a-long-pass-phrase-42")
     tab.locator("[name=password2]").fill("a-long-pass-phrase-42")
-    tab.get_by_role("button", name="Create account").click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Create account").click()
     assert "/account/verification-sent/" in tab.url
 
     # Verify with the link from the e-mail.
     tab.goto(link_in_last_mail("paula@example.org", "/verify/"))
-    tab.get_by_role("button", name="Confirm").click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Confirm").click()
     assert User.objects.get(email="paula@example.org").email_verified_at is not None
 
     # Create an organisation.
@@ -62,21 +62,21 @@ def test_partner_registers_organises_proposes_and_a_co_developer_joins(tab, live
     tab.locator("input[name=kind][value=company]").check()
     tab.locator("[name=business_id]").fill("1572860-0")
     tab.locator("select[name=city]").select_option("espoo")
-    tab.get_by_role("button", name=re.compile("Create|Save|Register", re.I)).click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.get_by_role("button", name=re.compile("Create|Save|Register", re.I)).click()
     organisation = Organisation.objects.get(name="Museum Makers Oy")
     assert organisation.memberships.filter(user__email="paula@example.org").exists()
 
     # Start a proposal from the challenge page.
     tab.goto(challenge.get_url().replace("/fi/", "/en/", 1))
-    tab.get_by_role("link", name="Make a proposal").click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.get_by_role("link", name="Make a proposal").click()
     assert f"/challenges/{challenge.pk}/propose/" in tab.url
     tab.locator("main [name=title]").fill("Sensory-friendly hours")
     tab.locator("main [name=summary]").fill("Quiet mornings with dimmed lights.")
     tab.locator("main [name=body]").fill("Once a week the museum opens an hour early.")
-    tab.locator("main form [type=submit]").last.click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.locator("main form [type=submit]").last.click()
     proposal = Proposal.objects.get(title="Sensory-friendly hours")
     assert proposal.status == ProposalStatus.DRAFT
     assert proposal.lead_organisation == organisation
@@ -86,8 +86,8 @@ def test_partner_registers_organises_proposes_and_a_co_developer_joins(tab, live
     consent = tab.locator("input[name=publication_consent]")
     if consent.count():
         consent.check()
-    tab.get_by_role("button", name="Submit the proposal").click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Submit the proposal").click()
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED
 
@@ -95,15 +95,93 @@ def test_partner_registers_organises_proposes_and_a_co_developer_joins(tab, live
     tab.goto(f"/en/proposals/{proposal.pk}/team/")
     tab.locator("input[name=kind][value=person]").check()
     tab.locator("main [name=email]").fill("cody@example.org")
-    tab.get_by_role("button", name="Send the invitation").click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Send the invitation").click()
     invitation_path = link_in_last_mail("cody@example.org", "/invitations/")
 
     # The co-developer signs in and accepts.
     log_in_with_form(tab, "cody@example.org")
     tab.goto(invitation_path)
-    tab.get_by_role("button", name="Accept").click()
-    tab.wait_for_load_state()
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Accept").click()
     assert TeamMember.objects.filter(proposal=proposal, user=co_developer).exists()
     tab.goto(f"/en/proposals/{proposal.pk}/")
     assert "Sensory-friendly hours" in tab.locator("h1").inner_text()
+
+
+def tab_to(tab, selector: str, *, backwards: bool = False, limit: int = 120):
+    """Press Tab (or Shift+Tab) until the element matching `selector` has the focus."""
+    target = tab.locator(selector).first
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return target
+        tab.keyboard.press("Shift+Tab" if backwards else "Tab")
+    raise AssertionError(f"{selector} never got the focus by keyboard")
+
+
+def assert_focus_visible(element) -> None:
+    style = element.evaluate(
+        "el => { const s = getComputedStyle(el);"
+        " return {outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow,"
+        " visible: el.matches(':focus-visible')}; }"
+    )
+    assert style["visible"], style
+    assert (style["outline"] != "none" and style["width"] != "0px") or style["shadow"] != "none"
+
+
+def test_resident_votes_and_withdraws_with_the_keyboard(tab, live_server, axe_violations):
+    challenge = make_challenge(phase="voting", title="Quiet museum mornings")
+    proposal = ProposalFactory(challenge=challenge, title="Sensory-friendly hours")
+    resident = UserFactory(display_name="Riikka Resident")
+    log_in(tab, resident, live_server)
+
+    tab.goto(f"/en/proposals/{proposal.pk}/")
+    button = tab_to(tab, "button:has-text('Vote for this proposal')")
+    assert_focus_visible(button)
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector("text=You voted for this proposal.")
+    assert Vote.objects.filter(user=resident, proposal=proposal).exists()
+    assert axe_violations(tab) == []
+
+    tab.goto("/en/votes/")
+    assert "Sensory-friendly hours" in tab.locator("main").inner_text()
+
+    tab.goto(f"/en/proposals/{proposal.pk}/")
+    button = tab_to(tab, "button:has-text('Withdraw my vote')")
+    assert_focus_visible(button)
+    tab.keyboard.press("Space")
+    tab.wait_for_selector("button:has-text('Vote for this proposal')")
+    assert not Vote.objects.filter(user=resident, proposal=proposal).exists()
+    assert axe_violations(tab) == []
+
+
+def test_partner_submits_a_proposal_with_the_keyboard(tab, live_server, axe_violations):
+    challenge = make_challenge(phase="proposals", title="Museum at home")
+    partner = UserFactory(display_name="Paula Partner")
+    membership = MembershipFactory(user=partner, role="owner")
+    proposal = ProposalFactory(
+        challenge=challenge,
+        title="Objects on loan",
+        lead_organisation=membership.organisation,
+        created_by=partner,
+        status=ProposalStatus.DRAFT,
+        publication_consent=False,
+    )
+    log_in(tab, partner, live_server)
+    tab.goto(f"/en/proposals/{proposal.pk}/")
+    consent = tab.locator("input[name=publication_consent]")
+    if consent.count():
+        box = tab_to(tab, "input[name=publication_consent]")
+        assert_focus_visible(box)
+        tab.keyboard.press("Space")
+        assert box.is_checked()
+    button = tab_to(tab, "button:has-text('Submit the proposal')")
+    assert_focus_visible(button)
+    # Back and forth: Shift+Tab leaves the button, Tab returns to it.
+    tab.keyboard.press("Shift+Tab")
+    button = tab_to(tab, "button:has-text('Submit the proposal')")
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SUBMITTED
+    assert axe_violations(tab) == []
