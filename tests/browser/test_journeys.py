@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from ideas.models import Proposal, ProposalStatus, TeamMember, Vote
 from partners.models import Organisation, User
@@ -185,3 +186,80 @@ def test_partner_submits_a_proposal_with_the_keyboard(tab, live_server, axe_viol
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED
     assert axe_violations(tab) == []
+
+
+def test_evaluator_scores_and_staff_select_in_the_admin(tab, live_server):
+    from ideas.models import Review
+    from tests.factories.reviews import make_evaluator
+
+    challenge = make_challenge(phase="evaluation", title="Quiet museum mornings")
+    proposal = ProposalFactory(challenge=challenge, title="Sensory-friendly hours")
+    evaluator = make_evaluator(challenge, display_name="Eeva Evaluator")
+
+    # The evaluator scores every criterion in the workspace and submits.
+    log_in(tab, evaluator, live_server)
+    tab.goto(f"/en/evaluation/{challenge.pk}/")
+    with tab.expect_navigation():
+        tab.get_by_role("link", name="Sensory-friendly hours").click()
+    for fieldset in tab.locator("fieldset.score-field").all():
+        fieldset.locator("input[type=radio][value='4']").check()
+    tab.locator("main [name=comment]").fill("Clear and cheap to try.")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Submit review").click()
+    review = Review.objects.get(proposal=proposal, evaluator=evaluator)
+    assert review.submitted_at is not None
+    assert review.scores.count() == challenge.criteria.count()
+
+    # Staff select the proposal in the Wagtail admin, with a reason for the team.
+    staff = UserFactory(is_superuser=True, is_staff=True, display_name="Sanna Staff")
+    log_in(tab, staff, live_server)
+    tab.goto(f"/admin/evaluation/{challenge.pk}/")
+    assert "Sensory-friendly hours" in tab.locator("main").inner_text()
+    tab.goto(reverse("ideas_proposal:index"))
+    with tab.expect_navigation():
+        tab.locator("main").get_by_role("link", name="Sensory-friendly hours").first.click()
+    tab.locator("select[name=to_status]").select_option(ProposalStatus.SELECTED)
+    tab.locator("[name=reason]").fill("Best value for the museum.")
+    with tab.expect_navigation():
+        tab.locator("main form [type=submit]").first.click()
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SELECTED
+
+
+def test_pilot_measured_resident_feedback_and_offering_found(tab, live_server, axe_violations):
+    from marketplace.models import Feedback, Measurement
+    from tests.factories.marketplace import IndicatorFactory, OfferingFactory, PilotFactory
+
+    pilot = PilotFactory(title="Calm mornings pilot")
+    indicator = IndicatorFactory(pilot=pilot, name="Morning visits", unit="visits")
+    lead = UserFactory(display_name="Paula Partner")
+    MembershipFactory(user=lead, organisation=pilot.proposal.lead_organisation, role="owner")
+    OfferingFactory(title="Calm mornings package", slug="calm-mornings", pilot=pilot)
+
+    # The pilot team records a measurement in the workspace.
+    log_in(tab, lead, live_server)
+    tab.goto(f"/en/pilots/{pilot.pk}/workspace/")
+    tab.locator(f"[name=m{indicator.pk}-date]").fill(pilot.start_date.isoformat())
+    tab.locator(f"[name=m{indicator.pk}-value]").fill("57")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Add measurement").click()
+    assert Measurement.objects.filter(indicator=indicator, value=57).exists()
+
+    # A resident gives feedback on the public pilot page.
+    resident = UserFactory(display_name="Riikka Resident")
+    log_in(tab, resident, live_server)
+    tab.goto(f"/en/pilots/{pilot.pk}/")
+    tab.locator("#feedback input[name=rating][value='5']").check()
+    tab.locator("#feedback [name=comment]").fill("My child loved the quiet.")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Save feedback").click()
+    assert Feedback.objects.filter(pilot=pilot, user=resident, rating=5).exists()
+    assert axe_violations(tab) == []
+
+    # Anyone finds the offering made from the pilot (the catalogue search is not merged yet:
+    # the offering list).
+    tab.context.clear_cookies()
+    tab.goto("/en/offerings/")
+    with tab.expect_navigation():
+        tab.get_by_role("link", name="Calm mornings package").click()
+    assert "Calm mornings package" in tab.locator("h1").inner_text()
