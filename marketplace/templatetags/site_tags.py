@@ -24,11 +24,47 @@ def language_switcher(context):
         if page is not None and code in translations:
             url = translations[code]
         elif page is not None and hasattr(page, "get_translations"):
-            url = f"/{code}/"
+            url = _fallback_url(request, page, code) or f"/{code}/"
         else:
             url = translate_url(path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+def _fallback_url(request, page, code: str) -> str | None:
+    """The page's address under `code`'s prefix when cms serves it there (its original falls back
+    for an untranslated page), else None. Prefers the path of the translated parent."""
+    from django.http import Http404
+    from wagtail.models import Locale, Site
+
+    if request is None:
+        return None
+    locale = Locale.objects.filter(language_code=code).first()
+    site = Site.find_for_request(request)
+    if locale is None or site is None:
+        return None
+    candidates = []
+    parent = page.get_parent()
+    parent_translation = parent.get_translation_or_none(locale) if parent is not None else None
+    if parent_translation is not None and parent_translation.live:
+        candidates.append(f"{parent_translation.url}{page.slug}/")
+    own = page.url or ""
+    prefix = f"/{page.locale.language_code}/"
+    if own.startswith(prefix):
+        candidates.append(f"/{code}/{own[len(prefix) :]}")
+    with translation.override(code):
+        root = site.root_page.localized.specific
+        for candidate in dict.fromkeys(candidates):
+            if not candidate.startswith(f"/{code}/"):
+                continue
+            components = [c for c in candidate[len(code) + 2 :].split("/") if c]
+            try:
+                routed = root.route(request, components)
+            except Http404:
+                continue
+            if routed is not None and routed[0].pk == page.pk:
+                return candidate
+    return None
 
 
 @register.simple_tag

@@ -26,7 +26,7 @@ def log_in(tab, user, live_server) -> None:
     )
 
 
-def log_in_with_form(tab, email: str, password: str = "pass-word-123", lang: str = "en") -> None:
+def log_in_with_form(tab, email: str, password: str = "pass-word-123", lang: str = "en") -> None:  # noqa: S107
     tab.context.clear_cookies()
     tab.goto(f"/{lang}/account/login/")
     tab.locator("main form input[type=email], main form input[name=username]").first.fill(email)

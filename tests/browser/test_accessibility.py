@@ -4,7 +4,6 @@ import pytest
 from wagtail.models import Locale, Page
 
 from cms.models import HomePage, StandardPage
-from ideas.models import ProposalStatus
 from partners.notifications import notify
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
@@ -112,7 +111,9 @@ def test_every_public_page_type_has_no_wcag_violations(tab, axe_violations, live
         for url in [f"/{lang}/votes/", f"/{lang}/notifications/"]:
             _check(tab, axe_violations, url, failures, lang)
         log_in(tab, site["partner"], live_server)
-        _check(tab, axe_violations, f"/{lang}/challenges/{site['open'].pk}/propose/", failures, lang)
+        _check(
+            tab, axe_violations, f"/{lang}/challenges/{site['open'].pk}/propose/", failures, lang
+        )
     tab.context.clear_cookies()
     tab.goto("/api/v1/docs/")
     found = axe_violations(tab)
