@@ -69,7 +69,9 @@ def _fallback_url(request, page, code: str) -> str | None:
 
 @register.simple_tag
 def footer_pages():
-    """The information pages (accessibility statement, privacy notice) in the active language."""
+    """The information pages (accessibility statement, privacy notice) in the active language;
+    an untranslated one falls back to its original, linked under the active language's prefix
+    (the home page serves it there)."""
     from wagtail.models import Locale
 
     from cms.models import StandardPage
@@ -78,6 +80,22 @@ def footer_pages():
         locale = Locale.get_active()
     except Locale.DoesNotExist:
         return []
-    return list(
-        StandardPage.objects.live().filter(locale=locale, show_in_footer=True).order_by("path")
+    default = Locale.get_default()
+    pages = list(
+        StandardPage.objects.live()
+        .filter(locale__in={locale.pk, default.pk}, show_in_footer=True)
+        .select_related("locale")
+        .order_by("path")
     )
+    translated = {p.translation_key for p in pages if p.locale_id == locale.pk}
+    links = []
+    for p in pages:
+        if p.locale_id == locale.pk:
+            links.append({"title": p.title, "url": p.url})
+        elif p.translation_key not in translated:
+            url = p.url or ""
+            prefix = f"/{default.language_code}/"
+            if url.startswith(prefix):
+                url = f"/{locale.language_code}/{url[len(prefix) :]}"
+            links.append({"title": p.title, "url": url})
+    return links

@@ -28,6 +28,7 @@ def build_site():
         slug="accessibility-statement",
         summary="How accessible Tori is.",
         show_in_footer=True,
+        accessibility_feedback=True,
     )
     home.add_child(instance=statement)
     statement.save_revision().publish()
@@ -114,7 +115,16 @@ def test_every_public_page_type_has_no_wcag_violations(tab, axe_violations, live
         _check(
             tab, axe_violations, f"/{lang}/challenges/{site['open'].pk}/propose/", failures, lang
         )
+    # The accessibility feedback form with errors next to the fields.
     tab.context.clear_cookies()
+    tab.goto(site["statement"].get_url().replace("/fi/", "/en/", 1))
+    assert tab.locator("footer a", has_text="Accessibility statement").count() == 1
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Send feedback").click()
+    assert tab.locator("#id_message[aria-invalid=true]").count() == 1
+    found = axe_violations(tab)
+    if found:
+        failures["accessibility feedback with errors"] = found
     tab.goto("/api/v1/docs/")
     found = axe_violations(tab)
     if found:
@@ -129,3 +139,28 @@ def test_skip_link_moves_focus_to_main_content(tab):
     assert skip.evaluate("el => el === document.activeElement")
     tab.keyboard.press("Enter")
     assert tab.url.endswith("#main")
+
+
+def test_accessibility_feedback_works_without_javascript(chromium, live_server):
+    from django.core import mail
+
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    statement = StandardPage(
+        title="Saavutettavuusseloste", slug="saavutettavuus", accessibility_feedback=True
+    )
+    home.add_child(instance=statement)
+    statement.save_revision().publish()
+    mail.outbox.clear()
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/sv/saavutettavuus/")
+        page.get_by_label("Your e-mail address (optional)").fill("a@example.org")
+        page.get_by_label("What did you notice?").fill("Fokus syns inte.")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Send feedback").click()
+        assert page.url.endswith("/saavutettavuus/")
+        assert "Your feedback was sent" in page.locator("main").inner_text()
+    finally:
+        context.close()
+    assert [m.body.count("Fokus syns inte.") for m in mail.outbox] == [1]
