@@ -36,6 +36,45 @@ def link_in_last_mail(to: str, contains: str) -> str:
     raise AssertionError(f"no mail to {to} with a link containing {contains!r}")
 
 
+def test_editor_drafts_a_challenge_and_a_moderator_approves_it_in_the_admin(tab, live_server):
+    from cms.workflows import assign_challenge_workflow
+    from tests.factories.cms import challenge_index
+
+    assign_challenge_workflow(challenge_index())
+    editor = UserFactory(groups=["Editors"], is_staff=True, display_name="Eetu Editor")
+    moderator = UserFactory(groups=["Moderators"], is_staff=True, display_name="Mona Moderator")
+    draft = make_challenge(phase="proposals", title="Museum at home", publish=False)
+    public_url = draft.get_url()
+    tab.context.clear_cookies()
+    assert tab.goto(public_url).status == 404
+
+    # The editor works on the draft in the Wagtail admin and submits it for moderation.
+    log_in(tab, editor, live_server)
+    tab.goto(f"/admin/pages/{draft.pk}/edit/")
+    tab.locator("#id_title").fill("Museum at home for everyone")
+    with tab.expect_navigation():
+        tab.locator("button[name=action-submit]").evaluate("button => button.click()")
+    draft.refresh_from_db()
+    assert draft.workflow_in_progress
+    assert not draft.live
+
+    # The moderator approves it from the same editor (the workflow action).
+    log_in(tab, moderator, live_server)
+    tab.goto(f"/admin/pages/{draft.pk}/edit/")
+    approve = tab.locator("button", has_text=re.compile(r"^\s*Approve\s*$")).first
+    with tab.expect_navigation():
+        approve.evaluate("button => button.click()")
+    draft.refresh_from_db()
+    assert draft.live
+    assert draft.title == "Museum at home for everyone"
+
+    # Now the public sees it.
+    tab.context.clear_cookies()
+    response = tab.goto(draft.get_url())
+    assert response.status == 200
+    assert "Museum at home for everyone" in tab.locator("h1").inner_text()
+
+
 def test_partner_registers_organises_proposes_and_a_co_developer_joins(tab, live_server):
     challenge = make_challenge(phase="proposals", title="Museum at home")
     co_developer = UserFactory(email="cody@example.org", display_name="Cody Developer")
