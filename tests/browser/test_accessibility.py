@@ -93,6 +93,8 @@ def test_every_public_page_type_has_no_wcag_violations(tab, axe_violations, live
             f"/{lang}/pilots/{site['pilot'].pk}/",
             f"/{lang}/offerings/",
             f"/{lang}/offerings/{site['offering'].slug}/",
+            f"/{lang}/catalogue/",
+            f"/{lang}/catalogue/?q=calm",
             f"/{lang}/no-such-page/",
         ]
         tab.context.clear_cookies()

@@ -295,10 +295,13 @@ def test_pilot_measured_resident_feedback_and_offering_found(tab, live_server, a
     assert Feedback.objects.filter(pilot=pilot, user=resident, rating=5).exists()
     assert axe_violations(tab) == []
 
-    # Anyone finds the offering made from the pilot (the catalogue search is not merged yet:
-    # the offering list).
+    # Anyone finds the offering made from the pilot in the catalogue.
     tab.context.clear_cookies()
-    tab.goto("/en/offerings/")
+    tab.goto("/en/catalogue/")
+    tab.get_by_role("searchbox").fill("calm mornings")
     with tab.expect_navigation():
-        tab.get_by_role("link", name="Calm mornings package").click()
+        tab.get_by_role("searchbox").press("Enter")
+    assert axe_violations(tab) == []
+    with tab.expect_navigation():
+        tab.locator("main").get_by_role("link", name="Calm mornings package").first.click()
     assert "Calm mornings package" in tab.locator("h1").inner_text()
