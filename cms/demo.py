@@ -947,7 +947,7 @@ def _home_pages(locales, stdout) -> dict:
     return homes
 
 
-def _standard_pages(homes, texts: dict, stdout) -> None:
+def _standard_pages(homes, texts: dict, stdout, *, feedback: bool = False) -> None:
     original = homes["fi"].get_children().filter(slug=texts["fi"]["slug"]).first()
     if original is None:
         original = StandardPage(
@@ -970,6 +970,13 @@ def _standard_pages(homes, texts: dict, stdout) -> None:
             page.show_in_footer = True
             _publish(page)
             stdout.write(f"  page: {page.title}")
+    if feedback:
+        # The accessibility statement carries the feedback form in every language.
+        for page in StandardPage.objects.filter(translation_key=original.translation_key):
+            if not page.accessibility_feedback:
+                page.accessibility_feedback = True
+                _publish(page)
+                stdout.write(f"  feedback form on: {page.title}")
 
 
 def _indexes(homes, stdout) -> dict:
@@ -1050,7 +1057,7 @@ def seed(*, stdout) -> None:
     groups = _snippets(CustomerGroup, CUSTOMER_GROUPS, locales, stdout)
     themes = _snippets(Theme, THEMES, locales, stdout)
     homes = _home_pages(locales, stdout)
-    _standard_pages(homes, _accessibility_pages(), stdout)
+    _standard_pages(homes, _accessibility_pages(), stdout, feedback=True)
     _standard_pages(homes, PRIVACY, stdout)
     indexes = _indexes(homes, stdout)
     _challenges(indexes, groups, themes, now, stdout)

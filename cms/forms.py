@@ -1,5 +1,6 @@
 """The challenge page's admin form: snippets of the page's language, criteria checked on the inline."""
 
+from django import forms
 from django.core.validators import MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -76,3 +77,33 @@ class ChallengePageForm(WagtailAdminPageForm):
             formset._non_form_errors.extend(messages)
             return False
         return valid
+
+
+class AccessibilityFeedbackForm(forms.Form):
+    """Feedback on the service's accessibility (Act on the Provision of Digital Services 306/2019).
+
+    Everything is optional but the message; nothing is stored, the message is e-mailed."""
+
+    name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address (optional)"),
+        required=False,
+        help_text=_("Give it if you would like an answer."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    page_url = forms.CharField(
+        label=_("Address of the page with the problem (optional)"),
+        required=False,
+        max_length=500,
+    )
+    message = forms.CharField(
+        label=_("What did you notice?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Describe the accessibility problem, or ask for the content in another form."),
+    )

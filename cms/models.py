@@ -4,6 +4,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -114,9 +115,28 @@ class StandardPage(Page):
     show_in_footer = models.BooleanField(
         _("show in footer"), default=False, help_text=_("Link this page from every page's footer.")
     )
+    accessibility_feedback = models.BooleanField(
+        _("accessibility feedback form"),
+        default=False,
+        help_text=_(
+            "Show the accessibility feedback form (for the accessibility statement). "
+            "Messages are e-mailed to the accessibility contact and not stored."
+        ),
+    )
 
     content_panels = [*Page.content_panels, "summary", "body"]
-    promote_panels = [*Page.promote_panels, "show_in_footer"]
+    promote_panels = [*Page.promote_panels, "show_in_footer", "accessibility_feedback"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.accessibility_feedback:
+            from .forms import AccessibilityFeedbackForm
+
+            context["feedback_form"] = AccessibilityFeedbackForm(
+                initial={"page_url": request.GET.get("page", "")}
+            )
+            context["feedback_contact"] = settings.ACCESSIBILITY_FEEDBACK_EMAIL
+        return context
 
     class Meta:
         verbose_name = _("standard page")

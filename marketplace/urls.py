@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("ideas.urls")),
     path("", include("marketplace.site_urls")),
     path("", include("search.urls")),
+    path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

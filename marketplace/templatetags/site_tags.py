@@ -24,16 +24,54 @@ def language_switcher(context):
         if page is not None and code in translations:
             url = translations[code]
         elif page is not None and hasattr(page, "get_translations"):
-            url = f"/{code}/"
+            url = _fallback_url(request, page, code) or f"/{code}/"
         else:
             url = translate_url(path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 
 
+def _fallback_url(request, page, code: str) -> str | None:
+    """The page's address under `code`'s prefix when cms serves it there (its original falls back
+    for an untranslated page), else None. Prefers the path of the translated parent."""
+    from django.http import Http404
+    from wagtail.models import Locale, Site
+
+    if request is None:
+        return None
+    locale = Locale.objects.filter(language_code=code).first()
+    site = Site.find_for_request(request)
+    if locale is None or site is None:
+        return None
+    candidates = []
+    parent = page.get_parent()
+    parent_translation = parent.get_translation_or_none(locale) if parent is not None else None
+    if parent_translation is not None and parent_translation.live:
+        candidates.append(f"{parent_translation.url}{page.slug}/")
+    own = page.url or ""
+    prefix = f"/{page.locale.language_code}/"
+    if own.startswith(prefix):
+        candidates.append(f"/{code}/{own[len(prefix) :]}")
+    with translation.override(code):
+        root = site.root_page.localized.specific
+        for candidate in dict.fromkeys(candidates):
+            if not candidate.startswith(f"/{code}/"):
+                continue
+            components = [c for c in candidate[len(code) + 2 :].split("/") if c]
+            try:
+                routed = root.route(request, components)
+            except Http404:
+                continue
+            if routed is not None and routed[0].pk == page.pk:
+                return candidate
+    return None
+
+
 @register.simple_tag
 def footer_pages():
-    """The information pages (accessibility statement, privacy notice) in the active language."""
+    """The information pages (accessibility statement, privacy notice) in the active language;
+    an untranslated one falls back to its original, linked under the active language's prefix
+    (the home page serves it there)."""
     from wagtail.models import Locale
 
     from cms.models import StandardPage
@@ -42,6 +80,22 @@ def footer_pages():
         locale = Locale.get_active()
     except Locale.DoesNotExist:
         return []
-    return list(
-        StandardPage.objects.live().filter(locale=locale, show_in_footer=True).order_by("path")
+    default = Locale.get_default()
+    pages = list(
+        StandardPage.objects.live()
+        .filter(locale__in={locale.pk, default.pk}, show_in_footer=True)
+        .select_related("locale")
+        .order_by("path")
     )
+    translated = {p.translation_key for p in pages if p.locale_id == locale.pk}
+    links = []
+    for p in pages:
+        if p.locale_id == locale.pk:
+            links.append({"title": p.title, "url": p.url})
+        elif p.translation_key not in translated:
+            url = p.url or ""
+            prefix = f"/{default.language_code}/"
+            if url.startswith(prefix):
+                url = f"/{locale.language_code}/{url[len(prefix) :]}"
+            links.append({"title": p.title, "url": url})
+    return links

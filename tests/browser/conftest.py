@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("TORI_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 CHROMIUM_ARGS = [
@@ -50,16 +48,27 @@ def pytest_runtest_makereport(item, call):
                 print(f"screenshot failed: {exc}")  # noqa: T201
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """One browser per test module. Playwright's sync API keeps an event loop running in this
+    thread, so Django's ORM must be told that is fine - only while the browser lives (a
+    session-wide setting would leak into subprocesses such as `check --deploy`)."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
@@ -87,3 +96,25 @@ def axe_violations():
         ]
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_base_data(request):
+    """Keep the data migrations' rows (locales, root and home pages, site, groups) for every
+    browser test, although each live-server test ends with a flush.
+
+    `serialized_rollback` restores them from a copy serialized when the test database is made,
+    but pytest-django does not always make that copy (e.g. when plain `db` tests share the
+    session). Take the copy here, before the first flush, and restore it when rows are missing."""
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.db import connection
+    from wagtail.models import Locale
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if Locale.objects.exists():
+        if not contents:
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    elif contents:
+        connection.creation.deserialize_db_from_string(contents)
