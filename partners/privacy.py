@@ -233,7 +233,7 @@ def _sessions_of(user):
         try:
             if session.get_decoded().get("_auth_user_id") == wanted:
                 yield session
-        except Exception:  # noqa: BLE001 - a corrupt session is not ours to judge
+        except Exception:  # noqa: BLE001, S112 - a corrupt session is not ours
             continue
 
 
