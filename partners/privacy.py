@@ -244,6 +244,8 @@ def _placeholder(user_model):
         email=f"deleted-{token}@invalid.example",
         display_name=str(_("Deleted user")),
         is_active=False,
+        # Never "unverified": the retention command must not erase it again.
+        email_verified_at=timezone.now(),
     )
     placeholder.set_unusable_password()
     placeholder.save()

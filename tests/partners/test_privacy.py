@@ -158,6 +158,7 @@ def test_erasure_removes_email_and_name_everywhere(client):
     assert Review.objects.filter(proposal=proposal).count() == reviews_before
     placeholder = Vote.objects.get(proposal=proposal).user
     assert not placeholder.is_active and not placeholder.has_usable_password()
+    assert placeholder not in privacy.unverified_accounts(now=timezone.now() + timedelta(days=99))
     # Memberships, notifications, sessions and invitations to the address are gone.
     assert not Membership.objects.filter(user_id=user.pk).exists()
     assert not Notification.objects.filter(recipient_id=user.pk).exists()
