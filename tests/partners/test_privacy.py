@@ -118,6 +118,8 @@ def _text_dump() -> str:
             cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - table names from the DB
             for row in cursor.fetchall():
                 for value in row:
+                    if isinstance(value, (dict, list)):  # JSON columns on PostgreSQL
+                        value = json.dumps(value, ensure_ascii=False)
                     if isinstance(value, (str, bytes, memoryview)):
                         text = (
                             bytes(value).decode("utf-8", "replace")
