@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -157,6 +158,15 @@ class ActionOnlyViewSetMixin:
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, **kwargs)
+
+    @property
+    def url_finder_class(self):
+        # No edit view: "usage" listings (e.g. a pilot's) link to the inspect view instead.
+        return type(
+            "_InspectURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
 
     def action_urlpatterns(self):
         return []

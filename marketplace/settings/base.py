@@ -167,6 +167,10 @@ PASSWORD_RESET_TIMEOUT = 3 * 3600
 TORI_LOGIN_RATE = env_str("TORI_LOGIN_RATE", "5/m")
 TORI_REGISTER_RATE = env_str("TORI_REGISTER_RATE", "10/h")
 TORI_PASSWORD_RESET_RATE = env_str("TORI_PASSWORD_RESET_RATE", "5/m")
+# Invitations sent (organisation and team invitations), per user and per IP.
+TORI_INVITATION_RATE = env_str("TORI_INVITATION_RATE", "20/h")
+# Retention: unverified accounts older than this are removed by `remove_unverified_accounts`.
+TORI_UNVERIFIED_MAX_AGE_DAYS = int(env_str("TORI_UNVERIFIED_MAX_AGE_DAYS", "30"))
 
 # --- Languages and time -----------------------------------------------------------------
 LANGUAGE_CODE = "fi"
@@ -215,7 +219,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_SITE_NAME = "Tori"
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG
+# Documents are streamed by Django as downloads (never inline from the site's origin), with
+# Wagtail's CSP sandbox header.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # --- Proposals: attachments (private, outside MEDIA_ROOT) and comment rate -----------------

@@ -44,6 +44,14 @@ def _set_language(response, language: str):
     return response
 
 
+def _login_account(group, request) -> str:
+    """The account tried, case-insensitively (so A@x and a@x share one budget)."""
+    return request.POST.get("username", "").strip().lower()
+
+
+LOGIN_KEYS = ("ip", _login_account)
+
+
 class LoginView(auth_views.LoginView):
     """E-mail sign-in, rate limited per address and per IP; then the user's own language."""
 
@@ -52,7 +60,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        for key in ("ip", "post:username"):
+        for key in LOGIN_KEYS:
             usage = get_usage(
                 request, group="partners.login", key=key, rate=LOGIN_RATE, method="POST"
             )
@@ -62,7 +70,7 @@ class LoginView(auth_views.LoginView):
 
     def form_invalid(self, form):
         # Only failed attempts count towards the limit.
-        for key in ("ip", "post:username"):
+        for key in LOGIN_KEYS:
             is_ratelimited(
                 self.request,
                 group="partners.login",

@@ -14,6 +14,7 @@ from .. import rules, selectors, services
 from ..filters import OrganisationDirectoryFilter
 from ..forms import InvitationForm, MembershipRoleForm, OrganisationForm
 from ..models import Membership, Organisation, OrganisationInvitation
+from ..ratelimits import INVITATION_LIMIT_MESSAGE, invitation_limited
 from .common import link_problem, refuse
 
 PAGE_SIZE = 20
@@ -107,7 +108,10 @@ def organisation_members(request, slug):
     status = 200
     if request.method == "POST":
         invite_form = InvitationForm(request.POST)
-        if invite_form.is_valid():
+        if invite_form.is_valid() and invitation_limited(request):
+            invite_form.add_error(None, INVITATION_LIMIT_MESSAGE)
+            status = 429
+        elif invite_form.is_valid():
             try:
                 services.invitation_create(
                     organisation=organisation,
@@ -124,7 +128,7 @@ def organisation_members(request, slug):
                     % {"email": invite_form.cleaned_data["email"]},
                 )
                 return redirect("partners:organisation-members", slug=organisation.slug)
-        status = 400
+        status = 429 if status == 429 else 400
     return render(
         request,
         "partners/organisation_members.html",
