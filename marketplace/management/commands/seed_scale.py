@@ -17,6 +17,7 @@ import time
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -283,6 +284,7 @@ def seed(
     tag = f"s{secrets.token_hex(3)}"
     now = timezone.now()
     User = get_user_model()
+    unusable = make_password(None)
     groups, themes = taxonomy(tag)
     challenges = max(challenges, 1)
     users = max(users, 1)
@@ -294,7 +296,7 @@ def seed(
             User(
                 email=f"{tag}-{i}@scale.invalid",
                 display_name=f"Resident {tag}-{i}",
-                password="!",  # unusable: bench sessions are created directly
+                password=unusable,  # bench sessions are created directly
                 email_verified_at=now,
             )
             for i in range(users)
