@@ -16,8 +16,14 @@ def language_switcher(context):
     current = translation.get_language()
     translations = {}
     if page is not None and hasattr(page, "get_translations"):
-        for tr in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[tr.locale.language_code] = tr.url
+        from cms.cache import cached_chrome
+
+        def compute() -> dict:
+            pages = page.get_translations(inclusive=True).live().select_related("locale")
+            return {tr.locale.language_code: tr.url for tr in pages}
+
+        # Cached per page and page version (see cms.cache): publishing bumps it.
+        translations = cached_chrome("translations", compute, page.pk)
     links = []
     path = request.get_full_path() if request else "/"
     for code, name in settings.LANGUAGES:
@@ -34,14 +40,12 @@ def language_switcher(context):
 @register.simple_tag
 def footer_pages():
     """The information pages (accessibility statement, privacy notice) in the active language."""
-    from wagtail.models import Locale
-
+    from cms.cache import active_locale, cached_chrome
     from cms.models import StandardPage
 
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return []
-    return list(
-        StandardPage.objects.live().filter(locale=locale, show_in_footer=True).order_by("path")
-    )
+    def compute() -> list[dict]:
+        pages = StandardPage.objects.live().filter(locale=active_locale(), show_in_footer=True)
+        return [{"url": page.url, "title": page.title} for page in pages.order_by("path")]
+
+    # Cached per language and page version (see cms.cache): the footer is on every page.
+    return cached_chrome("footer-pages", compute)

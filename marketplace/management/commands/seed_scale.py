@@ -10,6 +10,7 @@
 Each run adds rows under a fresh tag, so runs can be stacked (1,000 then 10,000 entries …).
 """
 
+import io
 import itertools
 import secrets
 import sys
@@ -19,7 +20,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, OutputWrapper
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -281,6 +282,8 @@ def seed(
     batch_size: int = 2000,
 ) -> dict:
     """Insert the rows; returns how many of each were added."""
+    if not isinstance(stream, OutputWrapper):
+        stream = OutputWrapper(stream)
     tag = f"s{secrets.token_hex(3)}"
     now = timezone.now()
     User = get_user_model()
@@ -548,7 +551,7 @@ def seed(
 def showcase(*, proposals: int, comments: int, stream=None) -> dict:
     """One voting challenge with `proposals` public proposals, one of them with `comments`
     public comments and a published pilot: the pages the benchmark loads. Returns their ids."""
-    stream = stream or _Quiet()
+    stream = stream or io.StringIO()
     seeded = seed(
         stream=stream,
         challenges=1,
@@ -581,14 +584,6 @@ def showcase(*, proposals: int, comments: int, stream=None) -> dict:
         "offering": Offering.objects.order_by("-pk").first(),
         "seeded": seeded,
     }
-
-
-class _Quiet:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
