@@ -362,6 +362,8 @@ def seed(
     for i in range(proposals):
         plan.append(pages[i % len(pages)])
     order = sorted(range(proposals), key=lambda i: plan[i] not in pilot_pool)
+    if piloting:  # pilots come from piloting challenges only; voting ones keep their proposals
+        pilots = min(pilots, sum(1 for page in plan if page in pilot_pool))
     selected = set(order[:pilots])
     voting_ids = {p.pk for p in voting}
     props_by_challenge = [[] for _ in voting]
