@@ -91,6 +91,7 @@ def time_in_process(client, url: str, *, runs: int = 100, **kwargs) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.get(url, **kwargs)  # warm: per-process caches (site chrome, content types)
     connection.queries_log.clear()  # a full log (9,000 entries) would hide new queries
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url, **kwargs)
