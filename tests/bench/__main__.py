@@ -28,6 +28,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "100"))
 QUERY_BUDGET = 15
 VOTE_RESIDENTS = int(os.environ.get("BENCH_VOTERS", "400"))
 VOTE_THREADS = 8
+CSRF_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
 def log(message: str) -> None:
@@ -252,7 +253,8 @@ def signed_in_residents(count: int) -> list[tuple[object, str, str]]:
         session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
-        residents.append((user, session.session_key, secrets.token_urlsafe(24)[:32]))
+        csrf = "".join(secrets.choice(CSRF_CHARS) for _ in range(32))  # Django's alphabet
+        residents.append((user, session.session_key, csrf))
     return residents
 
 
