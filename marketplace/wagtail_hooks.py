@@ -142,6 +142,30 @@ class PilotViewSet(ModelViewSet):
 # Feedback moderation --------------------------------------------------------------------------
 
 
+class ActionOnlyViewSetMixin:
+    """No add or edit views: staff act on rows only through the viewset's action URLs."""
+
+    kept_views = {
+        "index",
+        "index_results",
+        "delete",
+        "history",
+        "history_results",
+        "usage",
+        "inspect",
+    }
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, **kwargs)
+
+    def action_urlpatterns(self):
+        return []
+
+    def get_urlpatterns(self):
+        patterns = [p for p in super().get_urlpatterns() if p.name in self.kept_views]
+        return [*patterns, *self.action_urlpatterns()]
+
+
 class FeedbackFilterSet(WagtailFilterSet):
     reported = django_filters.BooleanFilter(label=_("Reported"), method="filter_reported")
     hidden = django_filters.BooleanFilter(
@@ -199,7 +223,7 @@ class FeedbackIndexView(generic.IndexView):
         return buttons
 
 
-class FeedbackViewSet(ModelViewSet):
+class FeedbackViewSet(ActionOnlyViewSetMixin, ModelViewSet):
     """The moderation queue: reported feedback first; hide with a reason, restore, dismiss reports."""
 
     model = Feedback
@@ -219,22 +243,8 @@ class FeedbackViewSet(ModelViewSet):
     form_fields = ["comment"]  # no add or edit views: see get_urlpatterns
     inspect_view_enabled = True
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, **kwargs)
-
-    def get_urlpatterns(self):
-        keep = {
-            "index",
-            "index_results",
-            "delete",
-            "history",
-            "history_results",
-            "usage",
-            "inspect",
-        }
-        patterns = [p for p in super().get_urlpatterns() if p.name in keep]
+    def action_urlpatterns(self):
         return [
-            *patterns,
             path("hide/<int:pk>/", admin_views.feedback_hide, name="hide"),
             path("restore/<int:pk>/", admin_views.feedback_restore, name="restore"),
             path("dismiss/<int:pk>/", admin_views.feedback_dismiss, name="dismiss"),
@@ -248,7 +258,7 @@ class OfferingFilterSet(WagtailFilterSet):
     published = django_filters.BooleanFilter(label=_("Published"))
     price_model = django_filters.ChoiceFilter(choices=PriceModel.choices, label=_("Price model"))
     providers = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), label=_("Provider")
+        queryset=Organisation.objects.all(), label=_("Provider organisation")
     )
     customer_groups = django_filters.ModelChoiceFilter(
         queryset=CustomerGroup.objects.all(), label=_("Customer group")
@@ -341,7 +351,7 @@ class EditProposalIndexView(generic.IndexView):
         ]
 
 
-class OfferingEditProposalViewSet(ModelViewSet):
+class OfferingEditProposalViewSet(ActionOnlyViewSetMixin, ModelViewSet):
     model = OfferingEditProposal
     name = "offering_edits"
     icon = "edit"
@@ -352,24 +362,8 @@ class OfferingEditProposalViewSet(ModelViewSet):
     form_fields = ["note"]
     inspect_view_enabled = True
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, **kwargs)
-
-    def get_urlpatterns(self):
-        keep = {
-            "index",
-            "index_results",
-            "delete",
-            "history",
-            "history_results",
-            "usage",
-            "inspect",
-        }
-        patterns = [p for p in super().get_urlpatterns() if p.name in keep]
-        return [
-            *patterns,
-            path("decide/<int:pk>/", admin_views.offering_edit_decide, name="decide"),
-        ]
+    def action_urlpatterns(self):
+        return [path("decide/<int:pk>/", admin_views.offering_edit_decide, name="decide")]
 
 
 class MarketplaceGroup(ModelViewSetGroup):

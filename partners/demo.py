@@ -39,6 +39,14 @@ ACCOUNTS = {
         [rules.EVALUATORS],
         False,
     ),
+    "evaluator2": (
+        "evaluator2@tori.example",
+        "Erik Evaluator",
+        "evaluator (Evaluators)",
+        True,
+        [rules.EVALUATORS],
+        False,
+    ),
     "partner": (
         "partner@tori.example",
         "Pekka Partner",

@@ -38,6 +38,7 @@ SCENARIOS = {
     "evaluation": [
         ("Virtual school visits", S.SHORTLISTED, True, 2),
         ("Multilingual audio guide", S.SUBMITTED, True, 1),
+        ("Sensory-friendly quiet mornings", S.SUBMITTED, True, 2),
     ],
     "piloting": [
         ("Memory café for people with dementia", S.SELECTED, True, 3),

@@ -227,4 +227,3 @@ def decide(*, proposals, to_status: str, by, reason: str) -> list[StatusChange]:
     except TransitionError as error:  # a concurrent change got there first
         raise ReviewError(error.message) from error
     return changes
-

@@ -1,12 +1,8 @@
 """`GET /api/v1/catalogue/`: the faceted catalogue search (shared/API.md "Catalogue").
 
-Built on the `search` app's interface, which lives on another branch until the merge:
-`search.filters.CatalogueFilterSet` (the one FilterSet of the page and the API),
-`search.catalogue.search(CatalogueQuery) -> CatalogueResult` and
-`search.engines.SearchUnavailable`. They are imported when a request comes, so this module
-loads without them; the route is added at the merge, before the catch-all in `urls.py`:
-
-    path("catalogue/", catalogue.CatalogueView.as_view(), name="catalogue"),
+Built on the `search` app's interface: `search.filters.CatalogueFilterSet` (the one FilterSet
+of the page and the API), `search.catalogue.search(CatalogueQuery) -> CatalogueResult` and
+`search.engines.SearchUnavailable`.
 
 Anonymous like the rest of the API (`user=None`: the index holds only public entries), the
 same list envelope plus `facets`, the same error shapes, language, throttling and CORS.

@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
-from . import docs, views
+from . import catalogue, docs, views
 
 app_name = "api"
 
@@ -17,6 +17,7 @@ router.register("organisations", views.OrganisationViewSet, basename="organisati
 urlpatterns = [
     path("", docs.ApiRootView.as_view(), name="root"),
     *router.urls,
+    path("catalogue/", catalogue.CatalogueView.as_view(), name="catalogue"),
     path("schema/", docs.SchemaView.as_view(), name="schema"),
     path("docs/", docs.documentation, name="docs"),
     re_path(r"^.*$", docs.not_found, name="not-found"),

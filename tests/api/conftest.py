@@ -47,3 +47,11 @@ def api(client):
         return response
 
     return get
+
+
+@pytest.fixture
+def client():
+    """API clients send no Accept-Language unless a test says so: the default is the original."""
+    from django.test import Client
+
+    return Client()

@@ -10,6 +10,9 @@ from cms.models import ChallengePage
 from cms.phases import Phase, Schedule, phase_at
 from tests.factories.cms import make_challenge
 
+# Building a page looks up its content type: every test may touch the database.
+pytestmark = pytest.mark.django_db
+
 HEL = ZoneInfo("Europe/Helsinki")
 UTC = ZoneInfo("UTC")
 TICK = timedelta(microseconds=1)

@@ -35,4 +35,6 @@ class ProposalFactory(factory.django.DjangoModelFactory):
                 proposal=self, organisation=self.lead_organisation, role=TeamMember.Role.LEAD
             )
         else:
-            TeamMember.objects.create(proposal=self, user=self.created_by, role=TeamMember.Role.LEAD)
+            TeamMember.objects.create(
+                proposal=self, user=self.created_by, role=TeamMember.Role.LEAD
+            )

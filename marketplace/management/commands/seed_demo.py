@@ -5,6 +5,7 @@ Each app builds its own part through its services, in lifecycle order.
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from cms import demo as cms_demo
 from ideas import demo as ideas_demo
@@ -23,9 +24,11 @@ class Command(BaseCommand):
     help = "Load Tori's demo content (idempotent)."
 
     def handle(self, *args, **options):
-        for number, (label, step) in enumerate(STEPS, start=1):
-            self.stdout.write(f"[{number}/{len(STEPS)}] {label}…")
-            with transaction.atomic():
-                step(stdout=self.stdout)
+        # Demo accounts get in-app notifications; no e-mail is sent while seeding.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            for number, (label, step) in enumerate(STEPS, start=1):
+                self.stdout.write(f"[{number}/{len(STEPS)}] {label}…")
+                with transaction.atomic():
+                    step(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         partners_demo.print_accounts(stdout=self.stdout)

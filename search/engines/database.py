@@ -1,0 +1,452 @@
+# SQL here is built from module constants only; every user value is a query parameter.
+# ruff: noqa: S608, S611
+"""The database engine: a denormalised index in our own tables.
+
+PostgreSQL: a weighted `tsvector` (title A, summary B, body C) built with the entry's
+language configuration (finnish, swedish, english; simple when unknown), matched with the
+query parsed in every configuration, ranked by `ts_rank`, highlighted by `ts_headline`.
+SQLite: an FTS5 table, prefix matching of every word, ranked by `bm25` with the same column
+weights, highlighted by `snippet()`. Other databases: case-insensitive LIKE, no ranking.
+Facets: one indexed GROUP BY per facet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import Case, CharField, Count, F, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Collate
+from django.utils import timezone, translation
+
+from ..documents import EntryData
+from ..labels import build_facets
+from ..models import CatalogueEntry, CatalogueFacetValue, EntryKind
+from ..query import (
+    FACETS,
+    MARK_END,
+    MARK_START,
+    MULTI_FIELD,
+    MULTI_VALUED,
+    CatalogueQuery,
+    CatalogueResult,
+    Hit,
+    Sort,
+    marked_to_html,
+    terms,
+)
+
+TABLE = CatalogueEntry._meta.db_table
+FTS_TABLE = "search_cataloguefts"
+PG_CONFIGS = ("finnish", "swedish", "english", "simple")
+PG_SLOTS = 3  # text versions per entry in the vector (fi, sv, en)
+# Column weights, the same on every backend: title 1.0, summary 0.4, body 0.2.
+FTS_WEIGHTS = "5.0, 2.0, 1.0"
+HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
+
+
+def vendor() -> str:
+    return connection.vendor
+
+
+# --- Writing -----------------------------------------------------------------------------
+
+
+def _entry_row(data: EntryData) -> CatalogueEntry:
+    original = data.original
+    return CatalogueEntry(
+        kind=data.kind,
+        object_id=data.object_id,
+        language=data.language,
+        search_config=data.search_config,
+        title=original.title[:255],
+        summary=original.summary,
+        url=data.urls.get(data.language) or next(iter(data.urls.values()), ""),
+        texts=[
+            {"language": v.language, "title": v.title, "summary": v.summary} for v in data.texts
+        ],
+        urls=data.urls,
+        search_title=data.joined("title"),
+        search_summary=data.joined("summary"),
+        search_body=data.joined("body"),
+        sort_title_fi=data.sort_title("fi"),
+        sort_title_sv=data.sort_title("sv"),
+        sort_title_en=data.sort_title("en"),
+        customer_groups=data.customer_groups,
+        themes=data.themes,
+        cities=data.cities,
+        organisation_kinds=data.organisation_kinds,
+        stage=data.stage,
+        date=data.date,
+        year=data.year,
+        vote_count=data.vote_count,
+        fingerprint=data.fingerprint(),
+        **{name: data.schedule.get(name) for name in data.schedule},
+    )
+
+
+def _pg_vector_sql() -> str:
+    parts = []
+    for _slot in range(PG_SLOTS):
+        for weight in "ABC":
+            parts.append(f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')")
+    return f"UPDATE {TABLE} SET search_vector = " + " || ".join(parts) + " WHERE id = %s"
+
+
+def _pg_vector_params(row_id: int, data: EntryData) -> list:
+    params: list = []
+    versions = data.texts[:PG_SLOTS]
+    from ..documents import search_config
+
+    for slot in range(PG_SLOTS):
+        if slot < len(versions):
+            v = versions[slot]
+            config = search_config(v.language or data.language)
+            params += [config, v.title, config, v.summary, config, v.body]
+        else:
+            params += ["simple", "", "simple", "", "simple", ""]
+    params.append(row_id)
+    return params
+
+
+def _write_full_text(rows: list[tuple[int, EntryData]]) -> None:
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        if vendor() == "postgresql":
+            cursor.executemany(_pg_vector_sql(), [_pg_vector_params(pk, data) for pk, data in rows])
+        elif vendor() == "sqlite":
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
+                [
+                    (pk, data.joined("title"), data.joined("summary"), data.joined("body"))
+                    for pk, data in rows
+                ],
+            )
+
+
+def _delete_full_text(ids: list[int] | None) -> None:
+    if vendor() != "sqlite":
+        return  # the PostgreSQL vector lives on the row itself
+    with connection.cursor() as cursor:
+        if ids is None:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+        elif ids:
+            placeholders = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", ids)
+
+
+def _insert(entries: list[EntryData]) -> None:
+    created = CatalogueEntry.objects.bulk_create([_entry_row(e) for e in entries])
+    if any(row.pk is None for row in created):  # backends that do not return ids
+        keys = {(e.kind, e.object_id) for e in entries}
+        by_key = {
+            (kind, oid): pk
+            for pk, kind, oid in CatalogueEntry.objects.filter(
+                object_id__in=[k[1] for k in keys]
+            ).values_list("pk", "kind", "object_id")
+        }
+        for row in created:
+            row.pk = by_key[(row.kind, row.object_id)]
+    facet_rows = []
+    for row, data in zip(created, entries, strict=True):
+        for facet in MULTI_VALUED:
+            for value in getattr(data, MULTI_FIELD[facet]):
+                facet_rows.append(
+                    CatalogueFacetValue(entry_id=row.pk, facet=facet, value=value[:100])
+                )
+    CatalogueFacetValue.objects.bulk_create(facet_rows)
+    _write_full_text([(row.pk, data) for row, data in zip(created, entries, strict=True)])
+
+
+def remove(keys: Iterable[tuple[str, int]]) -> int:
+    q = Q(pk__in=[])
+    for kind, object_id in keys:
+        q |= Q(kind=kind, object_id=object_id)
+    with transaction.atomic():
+        ids = list(CatalogueEntry.objects.filter(q).values_list("pk", flat=True))
+        _delete_full_text(ids)
+        CatalogueEntry.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+def write(entries: list[EntryData]) -> None:
+    """Insert or replace the entries given."""
+    if not entries:
+        return
+    with transaction.atomic():
+        remove([e.key for e in entries])
+        _insert(entries)
+
+
+def replace_all(
+    entries: Iterable[EntryData], *, batch_size: int = 500, progress=None
+) -> dict[str, int]:
+    """Rebuild the whole index in one transaction: readers see the old index until it commits."""
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        _delete_full_text(None)
+        CatalogueFacetValue.objects.all().delete()
+        CatalogueEntry.objects.all().delete()
+        batch: list[EntryData] = []
+        for entry in entries:
+            batch.append(entry)
+            counts[entry.kind] = counts.get(entry.kind, 0) + 1
+            if len(batch) >= batch_size:
+                _insert(batch)
+                if progress:
+                    progress(len(batch))
+                batch = []
+        if batch:
+            _insert(batch)
+            if progress:
+                progress(len(batch))
+    return counts
+
+
+def fingerprints() -> dict[tuple[str, int], str]:
+    return {
+        (k, o): f
+        for k, o, f in CatalogueEntry.objects.values_list("kind", "object_id", "fingerprint")
+    }
+
+
+# --- Querying ----------------------------------------------------------------------------
+
+
+def stage_expression(now=None):
+    """The stage facet's value: a challenge's phase from its schedule now (cms.phases.phase_at),
+    otherwise the stored proposal status or pilot stage."""
+    now = now or timezone.now()
+    phase = Case(
+        When(proposals_open__gt=now, then=Value("upcoming")),
+        When(proposals_close__gt=now, then=Value("proposals")),
+        When(
+            voting_open__isnull=False,
+            voting_close__isnull=False,
+            voting_close__gt=now,
+            then=Value("voting"),
+        ),
+        When(evaluation_end__gt=now, then=Value("evaluation")),
+        When(pilots_end__gt=now, then=Value("piloting")),
+        default=Value("closed"),
+        output_field=CharField(),
+    )
+    return Case(
+        When(kind=EntryKind.CHALLENGE, then=phase), default=F("stage"), output_field=CharField()
+    )
+
+
+def _fts_query(words: list[str]) -> str:
+    return " ".join('"{}"*'.format(w.replace('"', "")) for w in words)
+
+
+def _pg_tsquery() -> str:
+    return " || ".join(f"plainto_tsquery('{config}', %s)" for config in PG_CONFIGS)
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def __init__(self):
+        self.vendor = vendor()
+
+    # Text ---------------------------------------------------------------------------------
+    def _text_filter(self, qs, words: list[str]):
+        if not words:
+            return qs
+        text = " ".join(words)
+        if self.vendor == "postgresql":
+            # A self-contained subquery: facet counts nest this queryset under another alias.
+            return qs.filter(
+                pk__in=RawSQL(
+                    f"SELECT id FROM {TABLE} WHERE search_vector @@ ({_pg_tsquery()})",
+                    [text] * len(PG_CONFIGS),
+                )
+            )
+        if self.vendor == "sqlite":
+            return qs.filter(
+                pk__in=RawSQL(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_query(words)]
+                )
+            )
+        for word in words:
+            qs = qs.filter(
+                Q(search_title__icontains=word)
+                | Q(search_summary__icontains=word)
+                | Q(search_body__icontains=word)
+            )
+        return qs
+
+    def _rank(self, words: list[str]):
+        text = " ".join(words)
+        if self.vendor == "postgresql":
+            return RawSQL(
+                f'ts_rank("{TABLE}"."search_vector", ({_pg_tsquery()}))',
+                [text] * len(PG_CONFIGS),
+                output_field=FloatField(),
+            )
+        if self.vendor == "sqlite":
+            return RawSQL(
+                f"(SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} "
+                f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{TABLE}"."id")',
+                [_fts_query(words)],
+                output_field=FloatField(),
+            )
+        return Value(0.0, output_field=FloatField())
+
+    def _highlights(self, ids: list[int], words: list[str]) -> dict[int, str]:
+        if not ids or not words:
+            return {}
+        with connection.cursor() as cursor:
+            placeholders = ", ".join(["%s"] * len(ids))
+            if self.vendor == "postgresql":
+                cursor.execute(
+                    f"SELECT id, ts_headline(search_config::regconfig, search_summary || ' ' || search_body, "
+                    f"({_pg_tsquery()}), %s) FROM {TABLE} WHERE id IN ({placeholders})",
+                    [" ".join(words)] * len(PG_CONFIGS) + [HEADLINE_OPTIONS, *ids],
+                )
+            elif self.vendor == "sqlite":
+                cursor.execute(
+                    f"SELECT rowid, snippet({FTS_TABLE}, -1, %s, %s, '…', 24) FROM {FTS_TABLE} "
+                    f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
+                    [MARK_START, MARK_END, _fts_query(words), *ids],
+                )
+            else:
+                return {}
+            return dict(cursor.fetchall())
+
+    # Filters ------------------------------------------------------------------------------
+    def _apply_filters(self, qs, filters: dict[str, list[str]], *, skip: str | None = None):
+        for facet, values in filters.items():
+            if facet == skip or not values:
+                continue
+            if facet in MULTI_VALUED:
+                qs = qs.filter(
+                    pk__in=CatalogueFacetValue.objects.filter(facet=facet, value__in=values).values(
+                        "entry_id"
+                    )
+                )
+            elif facet == "stage":
+                qs = qs.filter(current_stage__in=values)
+            elif facet == "year":
+                qs = qs.filter(year__in=[int(v) for v in values])
+            elif facet == "kind":
+                qs = qs.filter(kind__in=values)
+        return qs
+
+    SINGLE_FIELD = {"kind": "kind", "year": "year", "stage": "current_stage"}
+
+    def _single_counts(self, qs, facets) -> dict[str, dict[str, int]]:
+        """Counts of single-valued facets in one GROUP BY over their combinations (a few
+        hundred rows at most), summed per facet in Python."""
+        fields = [self.SINGLE_FIELD[f] for f in facets]
+        counts: dict[str, dict[str, int]] = {f: {} for f in facets}
+        for row in qs.values_list(*fields).annotate(n=Count("pk")).order_by():
+            n = row[-1]
+            for facet, value in zip(facets, row[:-1], strict=True):
+                if value not in (None, ""):
+                    counts[facet][str(value)] = counts[facet].get(str(value), 0) + n
+        return counts
+
+    def _multi_counts(self, qs, facets, *, everything: bool = False) -> dict[str, dict[str, int]]:
+        """`everything`: the set is the whole index, so count the facet table alone (an
+        index-only scan of (facet, value, entry))."""
+        counts: dict[str, dict[str, int]] = {f: {} for f in facets}
+        rows = CatalogueFacetValue.objects.filter(facet__in=facets)
+        if not everything:
+            rows = rows.filter(entry__in=qs.values("pk"))
+        rows = rows.values_list("facet", "value").annotate(n=Count("pk")).order_by()
+        for facet, value, n in rows:
+            counts[facet][value] = n
+        return counts
+
+    def _facet_counts(
+        self, base, filters, *, has_text: bool
+    ) -> tuple[dict[str, dict[str, int]], int]:
+        """Every facet's counts and the total. Facets without a selection of their own share
+        the fully filtered set: one query for the single-valued ones (which also gives the
+        total), one for the multi-valued ones. Each selected facet costs one more query."""
+        counts: dict[str, dict[str, int]] = {}
+        selected = [f for f in FACETS if filters.get(f)]
+        filtered = self._apply_filters(base, filters)
+        single = [f for f in self.SINGLE_FIELD if f not in selected]
+        # Always group by kind too: its sum is the total.
+        shared_single = self._single_counts(filtered, ["kind", *[f for f in single if f != "kind"]])
+        total = sum(shared_single["kind"].values())
+        counts.update({f: shared_single[f] for f in single})
+        multi = [f for f in MULTI_VALUED if f not in selected]
+        if multi:
+            counts.update(
+                self._multi_counts(filtered, multi, everything=not (has_text or selected))
+            )
+        for facet in selected:
+            others = self._apply_filters(base, filters, skip=facet)
+            if facet in MULTI_VALUED:
+                counts.update(self._multi_counts(others, [facet]))
+            else:
+                counts.update(self._single_counts(others, [facet]))
+        return counts, total
+
+    def _ordering(self, sort: str, language: str) -> list:
+        title_field = (
+            f"sort_title_{language}" if language in ("fi", "sv", "en") else "sort_title_fi"
+        )
+        title = Collate(F(title_field), "C") if self.vendor == "postgresql" else F(title_field)
+        tie = [F("kind").asc(), F("object_id").desc()]
+        if sort == Sort.RELEVANCE:
+            return [F("rank").desc(), F("date").desc(), *tie]
+        if sort == Sort.VOTES:
+            return [F("vote_count").desc(), F("date").desc(), *tie]
+        if sort == Sort.TITLE:
+            return [title.asc(), *tie]
+        return [F("date").desc(), *tie]
+
+    # The query ----------------------------------------------------------------------------
+    def search(self, query: CatalogueQuery) -> CatalogueResult:
+        language = query.language or translation.get_language() or "fi"
+        words = terms(query.text)
+        base = CatalogueEntry.objects.annotate(current_stage=stage_expression())
+        base = self._text_filter(base, words)
+        filtered = self._apply_filters(base, query.filters)
+        counts, total = self._facet_counts(base, query.filters, has_text=bool(words))
+        page_qs = filtered
+        if query.sort == Sort.RELEVANCE and words:
+            page_qs = page_qs.annotate(rank=self._rank(words))
+        rows = list(
+            page_qs.order_by(*self._ordering(query.sort, language)).defer(
+                "search_title", "search_summary", "search_body"
+            )[query.offset : query.offset + query.page_size]
+        )
+        highlights = self._highlights([r.pk for r in rows], words)
+        hits = [self._hit(row, language, highlights.get(row.pk, "")) for row in rows]
+        return CatalogueResult(
+            query=query,
+            hits=hits,
+            total=total,
+            facets=build_facets(counts, query.filters, language),
+            engine=self.name,
+        )
+
+    @staticmethod
+    def _hit(row: CatalogueEntry, language: str, highlight: str) -> Hit:
+        version = next((t for t in row.texts if t.get("language") == language), None) or (
+            row.texts[0] if row.texts else {"title": row.title, "summary": row.summary}
+        )
+        return Hit(
+            kind=row.kind,
+            id=row.object_id,
+            title=version["title"],
+            summary=version["summary"],
+            url=row.urls.get(language) or row.url,
+            highlight=marked_to_html(highlight) if highlight else "",
+            customer_groups=list(row.customer_groups),
+            themes=list(row.themes),
+            stage=row.current_stage or None,
+            cities=list(row.cities),
+            year=row.year,
+            vote_count=row.vote_count,
+            language=row.language,
+            organisation_kinds=list(row.organisation_kinds),
+        )

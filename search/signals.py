@@ -1,0 +1,158 @@
+"""Index hooks: every change to an indexed object reaches the index after its transaction
+commits. Connected in SearchConfig.ready(); raw (fixture) saves are skipped."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
+
+from . import indexing
+from .models import EntryKind
+
+
+def _offering_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.schedule(EntryKind.OFFERING, instance.pk)
+
+
+def _offering_deleted(sender, instance, **kwargs):
+    indexing.schedule_removal(EntryKind.OFFERING, instance.pk)
+
+
+def _offering_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    from marketplace.models import Offering
+
+    if isinstance(instance, Offering):
+        indexing.schedule(EntryKind.OFFERING, instance.pk)
+    elif pk_set:  # changed from the other side (an organisation's offerings…)
+        for pk in pk_set:
+            indexing.schedule(EntryKind.OFFERING, pk)
+
+
+def _pilot_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.schedule(EntryKind.PILOT, instance.pk)
+
+
+def _pilot_deleted(sender, instance, **kwargs):
+    indexing.schedule_removal(EntryKind.PILOT, instance.pk)
+
+
+def _schedule_proposal(proposal_id):
+    from marketplace.models import Pilot
+
+    indexing.schedule(EntryKind.PROPOSAL, proposal_id)
+    for pilot_id in Pilot.objects.filter(proposal_id=proposal_id).values_list("pk", flat=True):
+        indexing.schedule(EntryKind.PILOT, pilot_id)
+
+
+def _proposal_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _schedule_proposal(instance.pk)
+
+
+def _proposal_deleted(sender, instance, **kwargs):
+    indexing.schedule_removal(EntryKind.PROPOSAL, instance.pk)
+
+
+def _proposal_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    from ideas.models import Proposal
+
+    if isinstance(instance, Proposal):
+        _schedule_proposal(instance.pk)
+    elif pk_set:
+        for pk in pk_set:
+            _schedule_proposal(pk)
+
+
+def _proposal_child_changed(sender, instance, raw=False, **kwargs):
+    """A team member or a vote: the proposal's organisation kinds or vote count."""
+    if not raw and instance.proposal_id:
+        _schedule_proposal(instance.proposal_id)
+
+
+def _organisation_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        indexing.schedule_organisation(instance.pk)
+
+
+def _challenge_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.schedule_challenge(instance)
+
+
+def _challenge_deleted(sender, instance, **kwargs):
+    indexing.schedule_challenge(instance, removed=True)
+
+
+def _page_visibility(sender, instance, **kwargs):
+    from cms.models import ChallengePage
+
+    page = instance.specific_deferred if hasattr(instance, "specific_deferred") else instance
+    if isinstance(page, ChallengePage):
+        indexing.schedule_challenge(page)
+
+
+def _restriction_changed(sender, instance, raw=False, **kwargs):
+    """A privacy restriction added or lifted: challenges at or under its page."""
+    from cms.models import ChallengePage
+
+    if raw or not instance.page_id:
+        return
+    page = instance.page
+    for challenge in ChallengePage.objects.filter(path__startswith=page.path).only(
+        "pk", "translation_key"
+    ):
+        indexing.schedule_challenge(challenge)
+
+
+def connect() -> None:
+    from cms.models import ChallengePage
+    from ideas.models import Proposal, TeamMember, Vote
+    from marketplace.models import Offering, Pilot
+    from partners.models import Organisation
+
+    uid = "search-index"
+    post_save.connect(_offering_saved, sender=Offering, dispatch_uid=f"{uid}-offering-save")
+    post_delete.connect(_offering_deleted, sender=Offering, dispatch_uid=f"{uid}-offering-delete")
+    for through in (
+        Offering.providers.through,
+        Offering.customer_groups.through,
+        Offering.themes.through,
+    ):
+        m2m_changed.connect(
+            _offering_m2m, sender=through, dispatch_uid=f"{uid}-offering-m2m-{through.__name__}"
+        )
+    post_save.connect(_pilot_saved, sender=Pilot, dispatch_uid=f"{uid}-pilot-save")
+    post_delete.connect(_pilot_deleted, sender=Pilot, dispatch_uid=f"{uid}-pilot-delete")
+    post_save.connect(_proposal_saved, sender=Proposal, dispatch_uid=f"{uid}-proposal-save")
+    post_delete.connect(_proposal_deleted, sender=Proposal, dispatch_uid=f"{uid}-proposal-delete")
+    m2m_changed.connect(
+        _proposal_m2m, sender=Proposal.customer_groups.through, dispatch_uid=f"{uid}-proposal-m2m"
+    )
+    for model in (TeamMember, Vote):
+        post_save.connect(
+            _proposal_child_changed, sender=model, dispatch_uid=f"{uid}-{model.__name__}-save"
+        )
+        post_delete.connect(
+            _proposal_child_changed, sender=model, dispatch_uid=f"{uid}-{model.__name__}-delete"
+        )
+    post_save.connect(
+        _organisation_saved, sender=Organisation, dispatch_uid=f"{uid}-organisation-save"
+    )
+    post_save.connect(_challenge_saved, sender=ChallengePage, dispatch_uid=f"{uid}-challenge-save")
+    post_delete.connect(
+        _challenge_deleted, sender=ChallengePage, dispatch_uid=f"{uid}-challenge-delete"
+    )
+    from wagtail.models import PageViewRestriction
+
+    post_save.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-save"
+    )
+    post_delete.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-delete"
+    )
+    page_published.connect(_page_visibility, dispatch_uid=f"{uid}-page-published")
+    page_unpublished.connect(_page_visibility, dispatch_uid=f"{uid}-page-unpublished")
