@@ -23,7 +23,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 
 from .blocks import BodyBlock
@@ -85,7 +85,9 @@ class FallbackRouteMixin:
                     return child.specific.route(request, remaining)
                 except Http404:
                     pass
-            default = Locale.get_default()
+            from .cache import default_locale
+
+            default = default_locale()
             if self.locale_id != default.pk:
                 original = self.get_translation_or_none(default)
                 if original is not None:
@@ -505,7 +507,9 @@ class ChallengePage(Page):
     @property
     def original(self) -> "ChallengePage":
         """The challenge in the default language: proposals, votes and pilots attach to it."""
-        default = Locale.get_default()
+        from .cache import default_locale
+
+        default = default_locale()
         if self.locale_id == default.pk:
             return self
         return self.get_translation_or_none(default) or self

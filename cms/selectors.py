@@ -6,15 +6,14 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
+from . import cache
 from .models import ChallengeIndexPage, ChallengePage, CustomerGroup, Theme
 from .phases import Phase
 
 
 def active_locale() -> Locale:
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+    """The active language's Locale (else the default), from a cache: no query per call."""
+    return cache.active_locale()
 
 
 def url_in_active_language(page, request=None, *, parent_url: str | None = None) -> str:
@@ -54,8 +53,14 @@ def localized_in_bulk(objects: Iterable, model, locale: Locale | None = None) ->
 
 def taxonomy_choices(model) -> list[tuple[str, str]]:
     """(slug, name) of each snippet once: the active language's version, else the original."""
+    return cache.cached_chrome(
+        "taxonomy", lambda: _taxonomy_choices(model), model._meta.label_lower
+    )
+
+
+def _taxonomy_choices(model) -> list[tuple[str, str]]:
     locale = active_locale()
-    default = Locale.get_default()
+    default = cache.default_locale()
     rows = model.objects.filter(
         Q(locale=locale)
         | Q(locale=default)
@@ -69,7 +74,7 @@ def localized_challenges(*, index=None, locale: Locale | None = None):
 
     With `index`, only the challenges under that index page or its translations."""
     locale = locale or active_locale()
-    default = Locale.get_default()
+    default = cache.default_locale()
     base = ChallengePage.objects.live().public()
     if index is not None:
         parents = index.get_translations(inclusive=True).values_list("path", "depth")
@@ -138,7 +143,7 @@ def challenge_index_for_active_language():
     indexes = list(
         ChallengeIndexPage.objects.live()
         .public()
-        .filter(Q(locale=locale) | Q(locale=Locale.get_default()))
+        .filter(Q(locale=locale) | Q(locale=cache.default_locale()))
         .select_related("locale")
     )
     indexes.sort(key=lambda page: (page.locale_id != locale.pk, page.path))
@@ -151,10 +156,23 @@ def challenge_detail(page: ChallengePage, *, request=None) -> dict:
 
     now = timezone.now()
     original = page.original
-    groups = list(page.customer_groups.all())
-    themes = list(page.themes.all())
-    localized_groups = localized_in_bulk(groups, CustomerGroup)
-    localized_themes = localized_in_bulk(themes, Theme)
+
+    def published_parts() -> dict:
+        # Criteria, groups and themes change only when the page is published or a snippet
+        # changes: both bump the cache version (cms.cache).
+        groups = list(page.customer_groups.all())
+        themes = list(page.themes.all())
+        localized_groups = localized_in_bulk(groups, CustomerGroup)
+        localized_themes = localized_in_bulk(themes, Theme)
+        return {
+            "criteria": list(page.criteria.all()),
+            "customer_groups": sorted(
+                (localized_groups[g.pk] for g in groups), key=lambda g: g.name
+            ),
+            "themes": sorted((localized_themes[t.pk] for t in themes), key=lambda t: t.name),
+        }
+
+    parts = cache.cached_chrome("challenge-detail", published_parts, page.pk)
     return {
         "now": now,
         "original": original,
@@ -162,9 +180,7 @@ def challenge_detail(page: ChallengePage, *, request=None) -> dict:
         "next_deadline": page.next_deadline_at(now),
         "timeline": page.timeline(now),
         "role_actions": actions_now(page, now),
-        "criteria": list(page.criteria.all()),
-        "customer_groups": sorted((localized_groups[g.pk] for g in groups), key=lambda g: g.name),
-        "themes": sorted((localized_themes[t.pk] for t in themes), key=lambda t: t.name),
+        **parts,
         # Proposals attach to the original (default-language) page: a reverse relation from ideas.
         "public_proposal_count": original.proposals.public().count(),
     }

@@ -8,12 +8,17 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def challenge_index_url(context) -> str:
     """The challenge listing in the active language ("" when there is none)."""
+    from cms.cache import cached_chrome
     from cms.selectors import challenge_index_for_active_language, url_in_active_language
 
-    index = challenge_index_for_active_language()
-    if index is None:
-        return ""
-    return url_in_active_language(index, context.get("request"))
+    request = context.get("request")
+
+    def compute() -> str:
+        index = challenge_index_for_active_language()
+        return url_in_active_language(index, request) if index is not None else ""
+
+    # Cached per language and page version (see cms.cache): the menu is on every page.
+    return cached_chrome("challenge-index-url", compute, request.get_host() if request else "")
 
 
 @register.inclusion_tag("cms/includes/open_challenges.html", takes_context=True)

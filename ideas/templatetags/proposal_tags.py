@@ -24,6 +24,8 @@ def challenge_proposals(context, challenge):
     if sort not in sel.SORTS:
         sort = "newest"
     paginator = Paginator(sel.public_proposals(challenge=challenge, sort=sort), sel.page_size())
+    if challenge is context.get("original") and "public_proposal_count" in context:
+        paginator.count = context["public_proposal_count"]  # counted already for the page
     page = paginator.get_page(params.get(PAGE_PARAM))
     start_url = ""
     user = getattr(request, "user", None)

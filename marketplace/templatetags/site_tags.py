@@ -16,8 +16,14 @@ def language_switcher(context):
     current = translation.get_language()
     translations = {}
     if page is not None and hasattr(page, "get_translations"):
-        for tr in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[tr.locale.language_code] = tr.url
+        from cms.cache import cached_chrome
+
+        def compute() -> dict:
+            pages = page.get_translations(inclusive=True).live().select_related("locale")
+            return {tr.locale.language_code: tr.url for tr in pages}
+
+        # Cached per page and page version (see cms.cache): publishing bumps it.
+        translations = cached_chrome("translations", compute, page.pk)
     links = []
     path = request.get_full_path() if request else "/"
     for code, name in settings.LANGUAGES:
@@ -71,31 +77,29 @@ def _fallback_url(request, page, code: str) -> str | None:
 def footer_pages():
     """The information pages (accessibility statement, privacy notice) in the active language;
     an untranslated one falls back to its original, linked under the active language's prefix
-    (the home page serves it there)."""
-    from wagtail.models import Locale
-
+    (the home page serves it there). Cached per language and page version (see cms.cache)."""
+    from cms.cache import active_locale, cached_chrome, default_locale
     from cms.models import StandardPage
 
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return []
-    default = Locale.get_default()
-    pages = list(
-        StandardPage.objects.live()
-        .filter(locale__in={locale.pk, default.pk}, show_in_footer=True)
-        .select_related("locale")
-        .order_by("path")
-    )
-    translated = {p.translation_key for p in pages if p.locale_id == locale.pk}
-    links = []
-    for p in pages:
-        if p.locale_id == locale.pk:
-            links.append({"title": p.title, "url": p.url})
-        elif p.translation_key not in translated:
-            url = p.url or ""
-            prefix = f"/{default.language_code}/"
-            if url.startswith(prefix):
-                url = f"/{locale.language_code}/{url[len(prefix) :]}"
-            links.append({"title": p.title, "url": url})
-    return links
+    def compute() -> list[dict]:
+        locale, default = active_locale(), default_locale()
+        pages = list(
+            StandardPage.objects.live()
+            .filter(locale__in={locale.pk, default.pk}, show_in_footer=True)
+            .select_related("locale")
+            .order_by("path")
+        )
+        translated = {p.translation_key for p in pages if p.locale_id == locale.pk}
+        links = []
+        for p in pages:
+            if p.locale_id == locale.pk:
+                links.append({"title": p.title, "url": p.url})
+            elif p.translation_key not in translated:
+                url = p.url or ""
+                prefix = f"/{default.language_code}/"
+                if url.startswith(prefix):
+                    url = f"/{locale.language_code}/{url[len(prefix) :]}"
+                links.append({"title": p.title, "url": url})
+        return links
+
+    return cached_chrome("footer-pages", compute)

@@ -62,7 +62,7 @@ def _wrk(url, *, seconds, connections, headers):
         "-c",
         str(connections),
         "-d",
-        f"{seconds}s",
+        f"{max(1, round(seconds))}s",
         "-s",
         script.name,
     ]

@@ -1,0 +1,56 @@
+"""The public pages and API lists the benchmark and the query-budget tests load."""
+
+from urllib.parse import urlencode
+
+
+def catalogue_available() -> bool:
+    """The catalogue search (issue 8) is installed: its index command and its page exist."""
+    from django.core.management import get_commands
+    from django.urls import NoReverseMatch, reverse
+
+    if get_commands().get("search_index") != "search":
+        return False
+    try:
+        reverse("search:catalogue")
+    except NoReverseMatch:
+        return False
+    return True
+
+
+def page_urls(pages: dict) -> dict:
+    from django.urls import reverse
+    from django.utils import translation
+
+    from cms.models import HomePage
+    from marketplace.management.commands.seed_scale import challenge_index
+    from partners.models import Organisation
+
+    with translation.override("fi"):
+        org = Organisation.objects.order_by("-pk").first()
+        urls = {
+            "home": HomePage.objects.live().filter(locale__language_code="fi").first().url,
+            "challenge listing": challenge_index().url,
+            "challenge page": pages["challenge"].url,
+            "proposal page": reverse("ideas:proposal-detail", args=[pages["proposal"].pk]),
+            "pilot listing": reverse("marketplace:pilot-list"),
+            "pilot page": reverse("marketplace:pilot-detail", args=[pages["pilot"].pk]),
+            "offering listing": reverse("marketplace:offering-list"),
+            "offering page": pages["offering"].get_absolute_url(),
+            "organisation listing": reverse("partners:organisation-list"),
+            "organisation page": reverse("partners:organisation-detail", args=[org.slug]),
+            "API challenges": "/api/v1/challenges/",
+            "API proposals": "/api/v1/proposals/",
+            "API pilots": "/api/v1/pilots/",
+            "API offerings": "/api/v1/offerings/",
+            "API organisations": "/api/v1/organisations/",
+        }
+        if catalogue_available():
+            urls["catalogue"] = catalogue_url()
+    return urls
+
+
+def catalogue_url() -> str:
+    from django.urls import reverse
+
+    query = urlencode({"q": "library", "kind": "offering", "city": "espoo"})
+    return f"{reverse('search:catalogue')}?{query}"
