@@ -379,6 +379,7 @@ EXPECTED = {
     "marketplace:offering-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "marketplace:offering-propose-edit": row(302, 404, 404, 200, 404, 404, 404, 404, 404),
     "search:catalogue": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "cms:accessibility-feedback": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "wagtailcore_authenticate_with_password": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
     "wagtailcore_login": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "wagtail_serve": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
