@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class Vote(models.Model):
     """One resident's vote on one public proposal."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="votes"
+    )
     proposal = models.ForeignKey("ideas.Proposal", on_delete=models.CASCADE, related_name="votes")
     challenge = models.ForeignKey("cms.ChallengePage", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(_("cast at"), auto_now_add=True)
@@ -31,7 +33,9 @@ class VoteQuota(models.Model):
         verbose_name = _("vote quota")
         verbose_name_plural = _("vote quotas")
         constraints = [
-            models.UniqueConstraint(fields=["user", "challenge"], name="votequota_unique_user_challenge"),
+            models.UniqueConstraint(
+                fields=["user", "challenge"], name="votequota_unique_user_challenge"
+            ),
         ]
 
 
@@ -43,8 +47,12 @@ class VoteEvent(models.Model):
         WITHDRAW = "withdraw", _("Withdrawn")
         VOID = "void", _("Voided by staff")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    proposal = models.ForeignKey("ideas.Proposal", on_delete=models.CASCADE, related_name="vote_events")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    proposal = models.ForeignKey(
+        "ideas.Proposal", on_delete=models.CASCADE, related_name="vote_events"
+    )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
 

@@ -120,7 +120,9 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 if DATABASE_URL.startswith("sqlite"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
@@ -207,7 +209,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tori <tori@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Tasks (mail, indexing): immediate on a laptop, workers at scale ---------------------
-TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
 
 # --- Search -----------------------------------------------------------------------------
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
@@ -234,8 +240,6 @@ TORI_ATTACHMENTS_PER_PROPOSAL = env_int("TORI_ATTACHMENTS_PER_PROPOSAL", 5)
 TORI_COMMENT_RATE = env_str("TORI_COMMENT_RATE", "10/m")
 
 
-
-
 # --- API --------------------------------------------------------------------------------
 # The API views set their own authentication (none), permissions, renderers, pagination,
 # throttling and exception handler (marketplace/api/views.py): these defaults stay Wagtail's.
@@ -251,7 +255,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Tori open data API",
     "DESCRIPTION": (
         "Read-only JSON for everything public on Tori: challenges, proposals, pilots, "
-        "offerings and organisations. Errors answer {\"errors\": {\"<parameter>\": [\"<message>\"]}}."
+        'offerings and organisations. Errors answer {"errors": {"<parameter>": ["<message>"]}}.'
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
