@@ -14,26 +14,28 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    translations = {}
-    if page is not None and hasattr(page, "get_translations"):
+    wagtail_page = page is not None and hasattr(page, "get_translations")
+    if wagtail_page:
         from cms.cache import cached_chrome
 
         def compute() -> dict:
             pages = page.get_translations(inclusive=True).live().select_related("locale")
-            return {tr.locale.language_code: tr.url for tr in pages}
+            found = {tr.locale.language_code: tr.url for tr in pages}
+            return {
+                code: found.get(code) or _fallback_url(request, page, code) or f"/{code}/"
+                for code, _name in settings.LANGUAGES
+            }
 
-        # Cached per page and page version (see cms.cache): publishing bumps it.
-        translations = cached_chrome("translations", compute, page.pk)
-    links = []
-    path = request.get_full_path() if request else "/"
-    for code, name in settings.LANGUAGES:
-        if page is not None and code in translations:
-            url = translations[code]
-        elif page is not None and hasattr(page, "get_translations"):
-            url = _fallback_url(request, page, code) or f"/{code}/"
-        else:
-            url = translate_url(path, code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        # Cached per page, host and page version (see cms.cache): publishing bumps it.
+        host = request.get_host() if request else ""
+        urls = cached_chrome("language-links", compute, page.pk, host)
+    else:
+        path = request.get_full_path() if request else "/"
+        urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    links = [
+        {"code": code, "name": name, "url": urls[code], "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
     return {"links": links}
 
 
