@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import City, Organisation
+from partners.models import Organisation
 
 
 class PilotStage(models.TextChoices):
@@ -327,6 +327,3 @@ class OfferingEditProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.offering} ({self.get_status_display()})"
-
-
-CITY_CHOICES = City.choices

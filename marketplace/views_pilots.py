@@ -173,24 +173,37 @@ def milestone_add(request, pk):
     return _render_workspace(request, pilot, milestone_form=form, status=400)
 
 
-def milestone_edit(request, pk, milestone_pk):
-    pilot = _workspace_pilot(request, pk)
-    milestone = get_object_or_404(Milestone, pk=milestone_pk, pilot=pilot)
-    form = MilestoneForm(request.POST or None, instance=milestone)
+def _edit_workspace_item(request, pilot, form, *, save, delete, heading, saved, removed):
+    """Edit or delete one milestone or indicator of the pilot workspace."""
     if request.method == "POST":
         if "delete" in request.POST:
-            services.milestone_delete(milestone=milestone, by=request.user)
-            return _done(request, pilot, _("Milestone removed."))
+            delete()
+            return _done(request, pilot, removed)
         if form.is_valid():
-            services.milestone_save(
-                pilot=pilot, by=request.user, milestone=milestone, **form.cleaned_data
-            )
-            return _done(request, pilot, _("Milestone saved."))
+            save(form.cleaned_data)
+            return _done(request, pilot, saved)
     return render(
         request,
         "marketplace/workspace_edit.html",
-        {"pilot": pilot, "form": form, "heading": _("Edit milestone"), "can_delete": True},
+        {"pilot": pilot, "form": form, "heading": heading, "can_delete": True},
         status=400 if form.is_bound else 200,
+    )
+
+
+def milestone_edit(request, pk, milestone_pk):
+    pilot = _workspace_pilot(request, pk)
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, pilot=pilot)
+    return _edit_workspace_item(
+        request,
+        pilot,
+        MilestoneForm(request.POST or None, instance=milestone),
+        save=lambda data: services.milestone_save(
+            pilot=pilot, by=request.user, milestone=milestone, **data
+        ),
+        delete=lambda: services.milestone_delete(milestone=milestone, by=request.user),
+        heading=_("Edit milestone"),
+        saved=_("Milestone saved."),
+        removed=_("Milestone removed."),
     )
 
 
@@ -207,21 +220,17 @@ def indicator_add(request, pk):
 def indicator_edit(request, pk, indicator_pk):
     pilot = _workspace_pilot(request, pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot)
-    form = IndicatorForm(request.POST or None, instance=indicator)
-    if request.method == "POST":
-        if "delete" in request.POST:
-            services.indicator_delete(indicator=indicator, by=request.user)
-            return _done(request, pilot, _("Indicator removed."))
-        if form.is_valid():
-            services.indicator_save(
-                pilot=pilot, by=request.user, indicator=indicator, **form.cleaned_data
-            )
-            return _done(request, pilot, _("Indicator saved."))
-    return render(
+    return _edit_workspace_item(
         request,
-        "marketplace/workspace_edit.html",
-        {"pilot": pilot, "form": form, "heading": _("Edit indicator"), "can_delete": True},
-        status=400 if form.is_bound else 200,
+        pilot,
+        IndicatorForm(request.POST or None, instance=indicator),
+        save=lambda data: services.indicator_save(
+            pilot=pilot, by=request.user, indicator=indicator, **data
+        ),
+        delete=lambda: services.indicator_delete(indicator=indicator, by=request.user),
+        heading=_("Edit indicator"),
+        saved=_("Indicator saved."),
+        removed=_("Indicator removed."),
     )
 
 

@@ -3,8 +3,6 @@
 Views, templates, the API and search all ask these functions; nothing re-checks roles elsewhere.
 """
 
-from django.contrib.auth.models import AnonymousUser
-
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 EVALUATORS = "Evaluators"
@@ -44,10 +42,6 @@ def is_staff_member(user) -> bool:
 
 def is_evaluator(user) -> bool:
     return is_signed_in(user) and EVALUATORS in _group_names(user)
-
-
-def anonymous() -> AnonymousUser:
-    return AnonymousUser()
 
 
 # --- Memberships ------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 """Public results on the challenge page and the decision shown to the team."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
 
 from ideas.services.reviews import decide
-from partners.rules import anonymous
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import MembershipFactory, UserFactory
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def render(template, user=None, **context):
     request = RequestFactory().get("/en/")
-    request.user = user or anonymous()
+    request.user = user or AnonymousUser()
     return Template("{% load review_tags %}" + template).render(
         Context({"request": request, **context})
     )
@@ -104,7 +104,7 @@ def test_the_decline_reason_is_shown_to_the_team_only(django_capture_on_commit_c
     assert "Too costly to pilot." in render(
         "{% decision_for_team proposal %}", make_staff(), proposal=proposal
     )
-    for outsider in (anonymous(), UserFactory(), make_evaluator(challenge)):
+    for outsider in (AnonymousUser(), UserFactory(), make_evaluator(challenge)):
         assert render("{% decision_for_team proposal %}", outsider, proposal=proposal).strip() == ""
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone, translation
 from wagtail import hooks
 
@@ -19,7 +20,6 @@ from ideas.rules.votes import (
     withdraw_permission,
 )
 from ideas.services.votes import vote_cast
-from partners.rules import anonymous
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import UserFactory
@@ -43,7 +43,7 @@ def refusal_cases():
     (closed,) = proposals(make_challenge(phase="evaluation"), 1)
     (no_voting,) = proposals(make_challenge(phase="evaluation", voting=False), 1)
     return [
-        (VoteRefusal.NOT_SIGNED_IN, anonymous(), public),
+        (VoteRefusal.NOT_SIGNED_IN, AnonymousUser(), public),
         (VoteRefusal.NOT_VERIFIED, UserFactory(unverified=True), public),
         (VoteRefusal.NOT_OPEN_YET, resident(), not_yet),
         (VoteRefusal.CLOSED, resident(), closed),
@@ -95,7 +95,7 @@ def test_withdraw_only_while_voting_is_open():
     user = resident()
     assert withdraw_permission(user, open_proposal).allowed
     assert withdraw_permission(user, closed_proposal).reason == VoteRefusal.CLOSED
-    assert withdraw_permission(anonymous(), open_proposal).reason == VoteRefusal.NOT_SIGNED_IN
+    assert withdraw_permission(AnonymousUser(), open_proposal).reason == VoteRefusal.NOT_SIGNED_IN
 
 
 def test_hidden_counts_setting():
