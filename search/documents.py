@@ -107,7 +107,10 @@ class EntryData:
         return "\n".join(getattr(v, part) for v in self.texts if getattr(v, part))
 
     def fingerprint(self) -> str:
+        """Everything but the vote count: votes update that column alone (`set_vote_count`),
+        and `search_index --check` compares it separately."""
         data = asdict(self)
+        del data["vote_count"]
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -95,6 +95,23 @@ def refresh(kind: str, object_id: int) -> bool:
     return True
 
 
+def vote_counts_changed(proposal_ids: list[int]) -> None:
+    """Copy proposals' vote counts into their entries. The database index does it at once, in
+    the transaction that changed the counts (one UPDATE, no commit of its own); Elasticsearch
+    after that transaction commits."""
+    db_index.set_vote_counts(proposal_ids)
+    if elasticsearch_enabled():
+        engine = get_engine("elasticsearch")
+
+        def run():
+            try:
+                engine.set_vote_counts(proposal_ids)
+            except SearchUnavailable as error:
+                logger.warning("Vote counts of %s not indexed: %s", proposal_ids, error)
+
+        transaction.on_commit(run)
+
+
 # --- After commit ------------------------------------------------------------------------
 
 
@@ -208,7 +225,7 @@ def check(
             progress(1)
         if entry.key not in indexed:
             report.missing.append(entry.key)
-        elif indexed[entry.key] != entry.fingerprint():
+        elif indexed[entry.key] != (entry.fingerprint(), entry.vote_count):
             report.stale.append(entry.key)
     report.extra = sorted(key for key in indexed if key not in seen)
     return report

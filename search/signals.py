@@ -67,10 +67,15 @@ def _proposal_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
             _schedule_proposal(pk)
 
 
-def _proposal_child_changed(sender, instance, raw=False, **kwargs):
-    """A team member or a vote: the proposal's organisation kinds or vote count."""
+def _team_member_changed(sender, instance, raw=False, **kwargs):
+    """A team member: the proposal's organisation kinds (and a pilot's)."""
     if not raw and instance.proposal_id:
         _schedule_proposal(instance.proposal_id)
+
+
+def _vote_count_changed(sender, proposal_ids, **kwargs):
+    """Votes change a proposal's count only: one UPDATE, not a rebuilt entry."""
+    indexing.vote_counts_changed(proposal_ids)
 
 
 def _organisation_saved(sender, instance, raw=False, created=False, **kwargs):
@@ -110,7 +115,8 @@ def _restriction_changed(sender, instance, raw=False, **kwargs):
 
 def connect() -> None:
     from cms.models import ChallengePage
-    from ideas.models import Proposal, TeamMember, Vote
+    from ideas.models import Proposal, TeamMember
+    from ideas.signals import vote_count_changed
     from marketplace.models import Offering, Pilot
     from partners.models import Organisation
 
@@ -132,13 +138,9 @@ def connect() -> None:
     m2m_changed.connect(
         _proposal_m2m, sender=Proposal.customer_groups.through, dispatch_uid=f"{uid}-proposal-m2m"
     )
-    for model in (TeamMember, Vote):
-        post_save.connect(
-            _proposal_child_changed, sender=model, dispatch_uid=f"{uid}-{model.__name__}-save"
-        )
-        post_delete.connect(
-            _proposal_child_changed, sender=model, dispatch_uid=f"{uid}-{model.__name__}-delete"
-        )
+    post_save.connect(_team_member_changed, sender=TeamMember, dispatch_uid=f"{uid}-team-save")
+    post_delete.connect(_team_member_changed, sender=TeamMember, dispatch_uid=f"{uid}-team-delete")
+    vote_count_changed.connect(_vote_count_changed, dispatch_uid=f"{uid}-vote-count")
     post_save.connect(
         _organisation_saved, sender=Organisation, dispatch_uid=f"{uid}-organisation-save"
     )

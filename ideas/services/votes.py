@@ -3,21 +3,22 @@
 Integrity lives in the database:
 - a unique constraint on (user, proposal): a second identical vote cannot exist;
 - the per-challenge limit: every vote and withdrawal of a user in a challenge first locks
-  that user's VoteQuota row (SELECT … FOR UPDATE), so their votes are serialised while
-  other users' votes run in parallel; no table-wide lock;
+  that user's VoteQuota row (an upsert when casting, SELECT … FOR UPDATE when withdrawing),
+  so their votes are serialised while other users' votes run in parallel; no table-wide lock;
 - the denormalised Proposal.vote_count and VoteQuota.used change with F() in the same
   short transaction as the vote row; every change is appended to VoteEvent.
 """
 
 import enum
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from ..models import Proposal, Vote, VoteEvent, VoteQuota
 from ..rules.votes import VoteDecision, quota_permission, vote_permission, withdraw_permission
+from ..signals import vote_count_changed
 
 VOTES_VOIDED_ACTION = "tori.votes_voided"
 
@@ -37,20 +38,25 @@ class Outcome(enum.Enum):
     NOT_VOTED = "not_voted"
 
 
-def _locked_quota(*, user, challenge, create: bool) -> VoteQuota | None:
-    """The user's quota row for the challenge, locked until the transaction ends.
+# Insert the user's quota row for the challenge, or touch it when it exists: either way the row
+# is locked (PostgreSQL takes the row lock of an UPDATE, SQLite's IMMEDIATE transaction holds
+# the write lock) and one round trip answers its id and usage. A new row starts at the user's
+# votes already in the challenge. Two first votes racing each other lock the same row.
+_QUOTA_UPSERT = (
+    f"INSERT INTO {VoteQuota._meta.db_table} (user_id, challenge_id, used) "  # noqa: S608 - names from the models
+    f"VALUES (%s, %s, (SELECT COUNT(*) FROM {Vote._meta.db_table} WHERE user_id = %s AND challenge_id = %s)) "
+    f"ON CONFLICT (user_id, challenge_id) DO UPDATE SET used = {VoteQuota._meta.db_table}.used "
+    "RETURNING id, used"
+)
 
-    A missing row is inserted with INSERT … ON CONFLICT DO NOTHING, so two first votes
-    racing each other both end up locking the one row."""
-    rows = VoteQuota.objects.select_for_update().filter(user=user, challenge=challenge)
-    quota = rows.first()
-    if quota is None and create:
-        used = Vote.objects.filter(user=user, challenge=challenge).count()
-        VoteQuota.objects.bulk_create(
-            [VoteQuota(user=user, challenge=challenge, used=used)], ignore_conflicts=True
-        )
-        quota = rows.first()
-    return quota
+
+def _locked_quota(*, user, challenge) -> tuple[int, int]:
+    """(id, used) of the user's quota row for the challenge, created if missing and locked
+    until the transaction ends."""
+    with connection.cursor() as cursor:
+        cursor.execute(_QUOTA_UPSERT, [user.pk, challenge.pk, user.pk, challenge.pk])
+        quota_id, used = cursor.fetchone()
+    return quota_id, used
 
 
 def vote_cast(*, user, proposal: Proposal) -> Outcome:
@@ -63,15 +69,16 @@ def vote_cast(*, user, proposal: Proposal) -> Outcome:
     challenge = proposal.challenge
     try:
         with transaction.atomic():
-            quota = _locked_quota(user=user, challenge=challenge, create=True)
+            quota_id, used = _locked_quota(user=user, challenge=challenge)
             if Vote.objects.filter(user=user, proposal=proposal).exists():
                 return Outcome.ALREADY_VOTED
-            decision = quota_permission(challenge, used=quota.used)
+            decision = quota_permission(challenge, used=used)
             if not decision:
                 raise VoteRefused(decision)
             Vote.objects.create(user=user, proposal=proposal, challenge=challenge)
-            VoteQuota.objects.filter(pk=quota.pk).update(used=F("used") + 1)
+            VoteQuota.objects.filter(pk=quota_id).update(used=F("used") + 1)
             Proposal.objects.filter(pk=proposal.pk).update(vote_count=F("vote_count") + 1)
+            vote_count_changed.send(sender=Proposal, proposal_ids=[proposal.pk])
             VoteEvent.objects.create(user=user, proposal=proposal, action=VoteEvent.Action.CAST)
     except IntegrityError:
         # Only a writer bypassing the quota lock can race us here; the constraint held.
@@ -88,7 +95,12 @@ def vote_withdraw(*, user, proposal: Proposal) -> Outcome:
     if not decision:
         raise VoteRefused(decision)
     with transaction.atomic():
-        quota = _locked_quota(user=user, challenge=proposal.challenge, create=False)
+        quota = (
+            VoteQuota.objects.select_for_update()
+            .filter(user=user, challenge=proposal.challenge)
+            .only("pk")
+            .first()
+        )
         if quota is None:
             return Outcome.NOT_VOTED
         deleted, _ = Vote.objects.filter(user=user, proposal=proposal).delete()
@@ -98,6 +110,7 @@ def vote_withdraw(*, user, proposal: Proposal) -> Outcome:
         Proposal.objects.filter(pk=proposal.pk, vote_count__gt=0).update(
             vote_count=F("vote_count") - 1
         )
+        vote_count_changed.send(sender=Proposal, proposal_ids=[proposal.pk])
         VoteEvent.objects.create(user=user, proposal=proposal, action=VoteEvent.Action.WITHDRAW)
     return Outcome.WITHDRAWN
 
@@ -134,6 +147,10 @@ def votes_void(*, user, by, deactivate: bool = True, now=None) -> int:
                 VoteEvent.objects.create(
                     user=user, proposal_id=vote.proposal_id, action=VoteEvent.Action.VOID
                 )
+        if votes:
+            vote_count_changed.send(
+                sender=Proposal, proposal_ids=sorted({vote.proposal_id for vote in votes})
+            )
         log(
             instance=user,
             action=VOTES_VOIDED_ACTION,

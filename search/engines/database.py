@@ -15,7 +15,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Case, CharField, Count, F, FloatField, Q, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
 from django.utils import timezone, translation
@@ -205,10 +216,24 @@ def replace_all(
     return counts
 
 
-def fingerprints() -> dict[tuple[str, int], str]:
+def set_vote_counts(proposal_ids: list[int]) -> None:
+    """Copy the proposals' vote counts into their entries: one UPDATE."""
+    from ideas.models import Proposal
+
+    CatalogueEntry.objects.filter(kind=EntryKind.PROPOSAL, object_id__in=proposal_ids).update(
+        vote_count=Subquery(
+            Proposal.objects.filter(pk=OuterRef("object_id")).order_by().values("vote_count")[:1]
+        )
+    )
+
+
+def fingerprints() -> dict[tuple[str, int], tuple[str, int]]:
+    """(fingerprint, vote count) of every entry."""
     return {
-        (k, o): f
-        for k, o, f in CatalogueEntry.objects.values_list("kind", "object_id", "fingerprint")
+        (k, o): (f, v)
+        for k, o, f, v in CatalogueEntry.objects.values_list(
+            "kind", "object_id", "fingerprint", "vote_count"
+        )
     }
 
 

@@ -427,16 +427,37 @@ class ElasticsearchEngine:
             raise SearchUnavailable(str(error)) from error
         return counts
 
-    def fingerprints(self) -> dict[tuple[str, int], str]:
+    def set_vote_counts(self, proposal_ids: list[int]) -> None:
+        from ideas.models import Proposal
+
+        counts = Proposal.objects.filter(pk__in=proposal_ids).values_list("pk", "vote_count")
+        actions = [
+            {
+                "_op_type": "update",
+                "_index": alias_name(),
+                "_id": doc_id(EntryKind.PROPOSAL, pk),
+                "doc": {"vote_count": count},
+            }
+            for pk, count in counts
+        ]
+        try:
+            # A proposal that is not public has no document: its 404 is not an error.
+            bulk(self.es, actions, require_alias=True, raise_on_error=False)
+        except UNAVAILABLE_ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def fingerprints(self) -> dict[tuple[str, int], tuple[str, int]]:
+        """(fingerprint, vote count) of every entry."""
         try:
             return {
-                (hit["_source"]["kind"], int(hit["_source"]["object_id"])): hit["_source"].get(
-                    "fingerprint", ""
+                (hit["_source"]["kind"], int(hit["_source"]["object_id"])): (
+                    hit["_source"].get("fingerprint", ""),
+                    int(hit["_source"].get("vote_count") or 0),
                 )
                 for hit in scan(
                     self.es,
                     index=alias_name(),
-                    query={"_source": ["kind", "object_id", "fingerprint"]},
+                    query={"_source": ["kind", "object_id", "fingerprint", "vote_count"]},
                 )
             }
         except UNAVAILABLE_ERRORS as error:

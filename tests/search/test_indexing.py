@@ -1,10 +1,12 @@
 """Index hooks, rebuild and check."""
 
+import os
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models.signals import post_save
 
-from ideas.models import ProposalStatus, Vote
+from ideas.models import ProposalStatus, TeamMember, Vote
 from marketplace.models import Offering
 from partners.models import Organisation
 from search.catalogue import search
@@ -106,11 +108,55 @@ def test_related_changes_update_the_entry(indexed):
 
     with indexed():
         offering.providers.add(research)
-        Vote.objects.create(user=UserFactory(), proposal=proposal, challenge=proposal.challenge)
-        type(proposal).objects.filter(pk=proposal.pk).update(vote_count=1)
+        TeamMember.objects.create(proposal=proposal, organisation=research)
 
     assert CatalogueEntry.objects.get(kind="offering").organisation_kinds == ["company", "research"]
-    assert CatalogueEntry.objects.get(kind="proposal").vote_count == 1
+    assert "research" in CatalogueEntry.objects.get(kind="proposal").organisation_kinds
+
+
+def test_a_vote_updates_only_the_vote_count(indexed, django_capture_on_commit_callbacks):
+    from ideas.services.votes import vote_cast, vote_withdraw, votes_void
+
+    with indexed():
+        proposal = ProposalFactory(challenge=make_challenge(phase="voting"))
+    entry = CatalogueEntry.objects.get(kind="proposal", object_id=proposal.pk)
+    voter = UserFactory()
+
+    # In the vote's own transaction, with nothing left for after the commit: the entry is
+    # neither rebuilt nor replaced.
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        vote_cast(user=voter, proposal=proposal)
+    assert callbacks == []
+    after = CatalogueEntry.objects.get(kind="proposal", object_id=proposal.pk)
+    assert (after.pk, after.vote_count, after.fingerprint) == (entry.pk, 1, entry.fingerprint)
+    assert search(CatalogueQuery(sort="votes")).hits[0].vote_count == 1
+
+    vote_withdraw(user=voter, proposal=proposal)
+    assert CatalogueEntry.objects.get(pk=entry.pk).vote_count == 0
+
+    vote_cast(user=voter, proposal=proposal)
+    votes_void(user=voter, by=UserFactory(is_staff=True))
+    assert CatalogueEntry.objects.get(pk=entry.pk).vote_count == 0
+
+
+def test_repairing_a_vote_counter_repairs_the_entry(indexed):
+    with indexed():
+        proposal = ProposalFactory(challenge=make_challenge(phase="voting"))
+    Vote.objects.create(user=UserFactory(), proposal=proposal, challenge=proposal.challenge)
+
+    call_command("verify_counts", "--repair", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    assert CatalogueEntry.objects.get(kind="proposal", object_id=proposal.pk).vote_count == 1
+
+
+def test_check_reports_a_drifted_vote_count(indexed, capsys):
+    with indexed():
+        proposal = ProposalFactory(challenge=make_challenge(phase="voting"))
+    CatalogueEntry.objects.filter(kind="proposal").update(vote_count=5)
+
+    with pytest.raises(CommandError):
+        call_command("search_index", "--check")
+    assert f"stale: proposal {proposal.pk}" in capsys.readouterr().out
 
 
 def test_rebuild_shows_progress_and_counts(catalogue, capsys):

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery,
 from django.db.models.functions import Coalesce
 
 from ideas.models import Proposal, Vote, VoteQuota
+from ideas.signals import vote_count_changed
 
 
 def _live_proposal_count():
@@ -107,6 +108,7 @@ class Command(BaseCommand):
         for pk, _stored, _live in proposals:
             with transaction.atomic():
                 Proposal.objects.filter(pk=pk).update(vote_count=_live_proposal_count())
+                vote_count_changed.send(sender=Proposal, proposal_ids=[pk])
         for pk, *_rest in quotas:
             with transaction.atomic():
                 quota = VoteQuota.objects.select_for_update().filter(pk=pk).first()
