@@ -327,3 +327,17 @@ class OfferingEditProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.offering} ({self.get_status_display()})"
+
+
+class PageCacheGeneration(models.Model):
+    """One row, bumped after every committed change that can alter a public page: the
+    anonymous page cache (marketplace.page_cache) keys every page by its value."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("page cache generation")
+        verbose_name_plural = _("page cache generations")
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -77,8 +77,27 @@ def _answer(request, proposal, level: str, message):
     return JsonResponse({"level": level, "message": str(conditional_escape(message)), "html": html})
 
 
+# What the vote rules, the answer and the vote box read: loading a whole challenge page (its
+# body and every Wagtail column) would cost more than the rest of the vote.
+VOTE_FIELDS = (
+    "pk",
+    "title",
+    "status",
+    "publication_consent",
+    "vote_count",
+    "challenge_id",
+    "challenge__proposals_public",
+    "challenge__voting_open",
+    "challenge__voting_close",
+    "challenge__votes_per_resident",
+    "challenge__show_vote_counts_while_voting",
+)
+
+
 def _visible_proposal(request, pk) -> Proposal:
-    proposal = get_object_or_404(Proposal.objects.select_related("challenge"), pk=pk)
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("challenge").only(*VOTE_FIELDS), pk=pk
+    )
     if not can_view_proposal(request.user, proposal):
         raise Http404
     return proposal

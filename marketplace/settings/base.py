@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "marketplace.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,6 +146,10 @@ else:
     # Local memory is per process: fine for one laptop, not for several workers.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 RATELIMIT_VIEW = "marketplace.views.ratelimited"
+# Anonymous visitors' pages are served from the cache (marketplace/page_cache.py) for at most
+# this many seconds; 0 turns the cache off (the default with DEBUG, so templates show edits).
+TORI_PAGE_CACHE_SECONDS = env_int("TORI_PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
+TORI_PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/api/", "/documents/", "/static/", "/media/"]
 # Votes and withdrawals a minute, per signed-in user and per client address (django-ratelimit rates).
 TORI_VOTE_RATE_USER = env_str("TORI_VOTE_RATE_USER", "30/m")
 TORI_VOTE_RATE_IP = env_str("TORI_VOTE_RATE_IP", "30/m")

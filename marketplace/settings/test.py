@@ -14,4 +14,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = VAR_DIR / "test-media"
 TORI_PRIVATE_ROOT = VAR_DIR / "test-private"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The page cache outlives a test's rolled-back database; its own tests switch it on.
+TORI_PAGE_CACHE_SECONDS = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

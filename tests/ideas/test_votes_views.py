@@ -206,6 +206,22 @@ def test_vote_view_uses_constant_queries(client):
     assert _vote_view_queries(client, 5) == _vote_view_queries(client, 30)
 
 
+def test_a_vote_costs_few_queries(client):
+    """The hot path of a voting campaign: session, user, proposal with its challenge's vote
+    settings, the own-team rule, then the transaction — quota upsert (locks the row), already
+    voted?, vote, quota, proposal count, catalogue count, event — and nothing after it."""
+    challenge = voting_challenge()
+    first, second = proposals(challenge, 2)
+    user = resident()
+    client.force_login(user)
+    for proposal in (first, second):  # the quota row is new, then it exists
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.post(vote_url(proposal)).status_code == 302
+        # The test's own transaction turns the vote's BEGIN/COMMIT into savepoints.
+        sql = [q["sql"] for q in ctx if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+        assert len(sql) == 11, sql
+
+
 def _my_votes_queries(client, n):
     user = resident()
     for _ in range(n // 5 or 1):
