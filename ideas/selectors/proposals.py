@@ -82,12 +82,13 @@ def comments_for(*, proposal, include_team: bool):
 
 
 def public_proposals(*, challenge, sort: str = "newest"):
-    """A challenge's public proposals (for any locale version of the challenge page)."""
+    """A challenge's public proposals (for any locale version of the challenge page), as its
+    cards show them: without the body, with the team."""
     order = SORTS.get(sort, SORTS["newest"])
     return (
         Proposal.objects.public()
         .filter(challenge__translation_key=challenge.translation_key)
-        .select_related("lead_organisation")
+        .defer("body")
         .prefetch_related(
             Prefetch(
                 "team",
