@@ -521,6 +521,8 @@ class DatabaseEngine:
     def search(self, query: CatalogueQuery) -> CatalogueResult:
         language = query.language or translation.get_language() or "fi"
         words = terms(query.text)
+        if self.vendor in ("postgresql", "sqlite"):
+            return self._search_sql(query, language, words)
         base = CatalogueEntry.objects.annotate(current_stage=stage_expression())
         base = self._text_filter(base, words)
         filtered = self._apply_filters(base, query.filters)
@@ -563,4 +565,170 @@ class DatabaseEngine:
             vote_count=row.vote_count,
             language=row.language,
             organisation_kinds=list(row.organisation_kinds),
+        )
+
+    # PostgreSQL and SQLite: one statement ---------------------------------------------------
+    # The text is matched once, into a materialised set of the matching entries' facet and
+    # sort columns; every facet count (each selected facet without its own filter) and the
+    # page's ids are GROUP BYs and a sort over that set, in one UNION ALL. The page's rows are
+    # then read by id. Reading the text match once is what keeps a broad query fast: scanning
+    # the vectors (PostgreSQL) or the FTS index (SQLite) is most of a search's cost.
+
+    def _stage_sql(self, now) -> tuple[str, list]:
+        """stage_expression() in SQL, over the alias e."""
+        value = connection.ops.adapt_datetimefield_value(now)
+        sql = (
+            "CASE WHEN e.kind = %s THEN CASE"
+            " WHEN e.proposals_open > %s THEN 'upcoming'"
+            " WHEN e.proposals_close > %s THEN 'proposals'"
+            " WHEN e.voting_open IS NOT NULL AND e.voting_close IS NOT NULL"
+            " AND e.voting_close > %s THEN 'voting'"
+            " WHEN e.evaluation_end > %s THEN 'evaluation'"
+            " WHEN e.pilots_end > %s THEN 'piloting'"
+            " ELSE 'closed' END ELSE e.stage END"
+        )
+        return sql, [EntryKind.CHALLENGE.value, *[value] * 5]
+
+    def _matches(self, words, language, *, ranked: bool, now) -> tuple[str, list]:
+        sort_title = f"sort_title_{language}" if language in ("fi", "sv", "en") else "sort_title_fi"
+        stage, params = self._stage_sql(now)
+        columns = (
+            f"e.id, e.kind, e.year, {stage} AS stage, e.customer_groups, e.themes, e.cities,"
+            f" e.organisation_kinds, e.date, e.object_id, e.vote_count, e.{sort_title} AS sort_title"
+        )
+        if not words:
+            return f"SELECT {columns}, 0 AS rank FROM {TABLE} e", params
+        text = " ".join(words)
+        if self.vendor == "postgresql":
+            rank = "ts_rank(e.search_vector, t.q)" if ranked else "0"
+            return (
+                f"SELECT {columns}, {rank} AS rank FROM {TABLE} e, "
+                f"(SELECT ({_pg_tsquery()}) AS q) t WHERE e.search_vector @@ t.q",
+                [*params, *[text] * len(PG_CONFIGS)],
+            )
+        rank = f"-bm25({FTS_TABLE}, {FTS_WEIGHTS})" if ranked else "0"
+        return (
+            f"SELECT {columns}, {rank} AS rank FROM {FTS_TABLE} "
+            f"JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s",
+            [*params, _fts_query(words)],
+        )
+
+    def _condition(self, facet: str, values: list[str]) -> tuple[str, list]:
+        if facet in MULTI_VALUED:
+            column = MULTI_FIELD[facet]
+            marks = ", ".join(["%s"] * len(values))
+            if self.vendor == "postgresql":
+                return f"m.{column} ?| ARRAY[{marks}]::text[]", list(values)
+            return (
+                f"EXISTS (SELECT 1 FROM json_each(m.{column}) j WHERE j.value IN ({marks}))",
+                list(values),
+            )
+        column = {"kind": "kind", "year": "year", "stage": "stage"}[facet]
+        if facet == "year":
+            values = [int(v) for v in values]
+        return f"m.{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+    def _where(self, filters, skip: str | None = None) -> tuple[str, list]:
+        parts, params = [], []
+        for facet in FACETS:
+            values = filters.get(facet)
+            if values and facet != skip:
+                sql, more = self._condition(facet, values)
+                parts.append(sql)
+                params += more
+        return (" AND ".join(parts) or "1 = 1"), params
+
+    def _elements(self, column: str) -> str:
+        if self.vendor == "postgresql":
+            return f"jsonb_array_elements_text(m.{column}) AS j(value)"
+        return f"json_each(m.{column}) AS j"
+
+    def _order_sql(self, sort: str) -> str:
+        title = 'm.sort_title COLLATE "C"' if self.vendor == "postgresql" else "m.sort_title"
+        tie = "m.kind ASC, m.object_id DESC"
+        if sort == Sort.RELEVANCE:
+            return f"m.rank DESC, m.date DESC, {tie}"
+        if sort == Sort.VOTES:
+            return f"m.vote_count DESC, m.date DESC, {tie}"
+        if sort == Sort.TITLE:
+            return f"{title} ASC, {tie}"
+        return f"m.date DESC, {tie}"
+
+    def _search_sql(self, query: CatalogueQuery, language: str, words: list[str]):
+        now = timezone.now()
+        filters = query.filters
+        selected = [f for f in FACETS if filters.get(f)]
+        ranked = bool(words) and query.sort == Sort.RELEVANCE
+        matches, params = self._matches(words, language, ranked=ranked, now=now)
+        branches: list[str] = []
+        where_all, all_params = self._where(filters)
+        # Single-valued facets not selected, grouped together; the sum over kinds is the total.
+        branches.append(
+            "SELECT 's', '', m.kind, CAST(m.year AS TEXT), m.stage, COUNT(*) "
+            f"FROM m WHERE {where_all} GROUP BY m.kind, m.year, m.stage"
+        )
+        params += all_params
+        for facet in selected:
+            where, more = self._where(filters, skip=facet)
+            if facet in MULTI_VALUED:
+                branches.append(
+                    f"SELECT 'm', '{facet}', j.value, '', '', COUNT(*) "
+                    f"FROM m, {self._elements(MULTI_FIELD[facet])} WHERE {where} GROUP BY j.value"
+                )
+            else:
+                branches.append(
+                    f"SELECT 'o', '{facet}', CAST(m.{facet} AS TEXT), '', '', COUNT(*) "
+                    f"FROM m WHERE {where} GROUP BY m.{facet}"
+                )
+            params += more
+        for facet in MULTI_VALUED:
+            if facet not in selected:
+                branches.append(
+                    f"SELECT 'm', '{facet}', j.value, '', '', COUNT(*) "
+                    f"FROM m, {self._elements(MULTI_FIELD[facet])} WHERE {where_all} "
+                    "GROUP BY j.value"
+                )
+                params += all_params
+        order = self._order_sql(query.sort)
+        branches.append(
+            "SELECT 'p', '', CAST(p.id AS TEXT), '', '', p.position FROM ("
+            f"SELECT m.id, ROW_NUMBER() OVER (ORDER BY {order}) AS position FROM m "
+            f"WHERE {where_all} ORDER BY {order} LIMIT %s OFFSET %s) p"
+        )
+        params += [*all_params, query.page_size, query.offset]
+        sql = f"WITH m AS MATERIALIZED ({matches}) " + " UNION ALL ".join(branches)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            result = cursor.fetchall()
+
+        counts: dict[str, dict[str, int]] = {f: {} for f in FACETS}
+        total = 0
+        page: list[tuple[int, int]] = []
+        single = [f for f in ("kind", "year", "stage") if f not in selected]
+        for branch, facet, a, b, c, n in result:
+            if branch == "s":
+                total += n
+                for name, value in zip(("kind", "year", "stage"), (a, b, c), strict=True):
+                    if name in single and value not in (None, ""):
+                        counts[name][value] = counts[name].get(value, 0) + n
+            elif branch in ("m", "o"):
+                if a not in (None, ""):
+                    counts[facet][a] = counts[facet].get(a, 0) + n
+            else:
+                page.append((n, int(a)))
+        ids = [pk for _position, pk in sorted(page)]
+        by_id = {
+            row.pk: row
+            for row in CatalogueEntry.objects.annotate(current_stage=stage_expression(now))
+            .defer("search_title", "search_summary", "search_body")
+            .filter(pk__in=ids)
+        }
+        rows = [by_id[pk] for pk in ids if pk in by_id]
+        highlights = self._highlights(ids, words)
+        return CatalogueResult(
+            query=query,
+            hits=[self._hit(row, language, highlights.get(row.pk, "")) for row in rows],
+            total=total,
+            facets=build_facets(counts, filters, language),
+            engine=self.name,
         )
