@@ -9,7 +9,9 @@ the difference later.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -114,6 +116,19 @@ def vote_counts_changed(proposal_ids: list[int]) -> None:
 
 # --- After commit ------------------------------------------------------------------------
 
+_paused: ContextVar[bool] = ContextVar("search_index_paused", default=False)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Changes made inside do not reach the index: for bulk loads followed by a rebuild
+    (`seed_scale`), which would otherwise refresh every object one by one."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
 
 def _after_commit(kind: str, object_id: int) -> None:
     """Removals happen at once; additions and updates go through the task queue (immediate on
@@ -131,19 +146,21 @@ def _after_commit(kind: str, object_id: int) -> None:
 
 def schedule(kind: str, object_id: int | None) -> None:
     """Refresh an object's entry once the current transaction commits."""
-    if object_id is None:
+    if object_id is None or _paused.get():
         return
     transaction.on_commit(lambda: _after_commit(str(kind), int(object_id)))
 
 
 def schedule_removal(kind: str, object_id: int | None) -> None:
-    if object_id is None:
+    if object_id is None or _paused.get():
         return
     transaction.on_commit(lambda: remove([(str(kind), int(object_id))]))
 
 
 def schedule_challenge(page, *, removed: bool = False) -> None:
     """A challenge page changed: its translation group, its proposals and their pilots."""
+    if _paused.get():
+        return
     translation_key = str(page.translation_key)
     page_id = page.pk
 
@@ -175,6 +192,9 @@ def refresh_related(*, proposals=None, offerings=None) -> None:
 
 
 def schedule_organisation(organisation_id: int) -> None:
+    if _paused.get():
+        return
+
     def run():
         try:
             refresh_related(

@@ -20,7 +20,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from .harness import OUT, ROOT, Budget, Report, gunicorn, time_in_process, worker_peak_rss_mb
 from .load import load
-from .pages import catalogue_available, page_urls
+from .pages import CATALOGUE_QUERY, page_urls
 
 WRK_SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
 WRK_CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))  # 2 per worker
@@ -124,9 +124,8 @@ def seed(entries: int, *, showcase_proposals: int, showcase_comments: int) -> tu
     with open(os.devnull, "w") as quiet:
         call_command("seed_scale", catalogue_entries=entries, no_index=True, stdout=quiet)
     pages = seed_scale.showcase(proposals=showcase_proposals, comments=showcase_comments)
-    if catalogue_available():
-        with open(os.devnull, "w") as quiet:
-            call_command("search_index", "--rebuild", stdout=quiet)
+    with open(os.devnull, "w") as quiet:
+        call_command("search_index", "--rebuild", stdout=quiet)
     return pages, time.perf_counter() - started
 
 
@@ -408,16 +407,13 @@ def catalogue_timings(entries: int) -> list:
     from .harness import percentile
 
     rows = []
-    for label, filters in (
-        ("query", {}),
-        ("query + 2 facets", {"kind": ["offering"], "city": ["espoo"]}),
-    ):
-        query = CatalogueQuery(text="library", filters=filters, language="fi")
+    for label, filters in (("query", {}), ("query + 2 facets", CATALOGUE_QUERY["filters"])):
+        query = CatalogueQuery(text=CATALOGUE_QUERY["text"], filters=filters, language="fi")
         result = search(query)
         timings = []
         for _ in range(RUNS):
             start = time.perf_counter()
-            search(CatalogueQuery(text="library", filters=filters, language="fi"))
+            search(CatalogueQuery(text=CATALOGUE_QUERY["text"], filters=filters, language="fi"))
             timings.append((time.perf_counter() - start) * 1000)
         rows.append(
             {
@@ -475,15 +471,14 @@ def main() -> None:
     log("small volume: 1,000 catalogue entries")
     small_pages, seconds = seed(1000, showcase_proposals=5, showcase_comments=5)
     small = in_process(page_urls(small_pages))
-    catalogue_rows = catalogue_timings(1000) if catalogue_available() else []
+    catalogue_rows = catalogue_timings(1000)
 
     log("large volume: 10,000 catalogue entries")
     large_pages, seconds = seed(9000, showcase_proposals=200, showcase_comments=100)
     report.machine["seeding 9,000 entries (s)"] = round(seconds, 1)
     large_urls = page_urls(large_pages)
     large = in_process(large_urls)
-    if catalogue_available():
-        catalogue_rows += catalogue_timings(10000)
+    catalogue_rows += catalogue_timings(10000)
 
     table = []
     for name in large:
@@ -516,19 +511,9 @@ def main() -> None:
 
     log("pages over HTTP")
     http_names = ["home", "challenge listing", "challenge page", "proposal page", "pilot page"]
-    urls = {name: large_urls[name] for name in http_names}
-    if "catalogue" in large_urls:
-        urls["catalogue"] = large_urls["catalogue"]
+    urls = {name: large_urls[name] for name in [*http_names, "catalogue"]}
     env = server_env(db_url)
     rows, rss = http_pages(env, urls, floor)
-    if "catalogue" not in urls:
-        rows.append(
-            {
-                "page": "catalogue",
-                "url": "/fi/catalogue/",
-                "rps": "not available (search not merged)",
-            }
-        )
     report.sections[
         f"Pages over HTTP ({WRK_SECONDS:g} s, {WRK_CONNECTIONS} connections each; challenge page "
         "with 200 public proposals, proposal page with 100 comments)"
@@ -555,32 +540,23 @@ def main() -> None:
         report.sections["Votes over HTTP"] = "Measured on PostgreSQL only (run with DATABASE_URL)."
         not_measured.append("votes (SQLite run)")
 
-    if catalogue_available():
-        if engine == "postgresql" and CATALOGUE_100K:
-            log("catalogue at 100,000 entries")
-            seed(90000, showcase_proposals=1, showcase_comments=0)
-            catalogue_rows += catalogue_timings(100000)
-        elif engine == "postgresql":
-            not_measured.append("catalogue at 100,000 entries (BENCH_CATALOGUE_100K=0)")
-        report.sections["Catalogue (search interface, in-process)"] = catalogue_rows
+    if engine == "postgresql" and CATALOGUE_100K:
+        log("catalogue at 100,000 entries")
+        seed(90000, showcase_proposals=1, showcase_comments=0)
+        catalogue_rows += catalogue_timings(100000)
+    elif engine == "postgresql":
+        not_measured.append("catalogue at 100,000 entries (BENCH_CATALOGUE_100K=0)")
+    report.sections["Catalogue (search interface, in-process)"] = catalogue_rows
 
-        def p95(entries):
-            return max(r["p95 ms"] for r in catalogue_rows if r["entries"] == entries)
+    def p95(entries):
+        return max(r["p95 ms"] for r in catalogue_rows if r["entries"] == entries)
 
-        if engine == "postgresql":
-            budgets.append(Budget("catalogue p95 at 10,000 (PostgreSQL)", p95(10000), 50, "ms"))
-            if CATALOGUE_100K:
-                budgets.append(
-                    Budget("catalogue p95 at 100,000 (PostgreSQL)", p95(100000), 150, "ms")
-                )
-        else:
-            budgets.append(Budget("catalogue p95 at 10,000 (SQLite)", p95(10000), 100, "ms"))
+    if engine == "postgresql":
+        budgets.append(Budget("catalogue p95 at 10,000 (PostgreSQL)", p95(10000), 50, "ms"))
+        if CATALOGUE_100K:
+            budgets.append(Budget("catalogue p95 at 100,000 (PostgreSQL)", p95(100000), 150, "ms"))
     else:
-        report.sections["Catalogue"] = (
-            "Not available: the catalogue search (issue 8) is not in this build, "
-            "so no figure is reported."
-        )
-        not_measured.append("catalogue p95 (search not merged)")
+        budgets.append(Budget("catalogue p95 at 10,000 (SQLite)", p95(10000), 100, "ms"))
 
     report.machine["whole bench (s)"] = round(time.perf_counter() - began, 1)
     if not_measured:
