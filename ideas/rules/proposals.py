@@ -3,7 +3,7 @@ from small predicates. Views, templates, the admin and the API all ask these fun
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from partners import rules as people
@@ -36,17 +36,30 @@ def is_team_member(user, proposal) -> bool:
     Every proposal has a lead TeamMember row: its lead organisation, or the individual author."""
     if not people.is_signed_in(user):
         return False
+    if getattr(proposal, "team_member_of", None) == user.pk:  # with_team_membership()
+        return proposal.is_team_member
     cache = getattr(proposal, "_team_member_cache", None)
     if cache is None:
         cache = {}
         proposal._team_member_cache = cache
     if user.pk not in cache:
-        cache[user.pk] = (
-            TeamMember.objects.filter(proposal=proposal)
-            .filter(Q(user=user) | Q(organisation__memberships__user=user))
-            .exists()
-        )
+        cache[user.pk] = _team_rows(user).filter(proposal=proposal).exists()
     return cache[user.pk]
+
+
+def _team_rows(user):
+    return TeamMember.objects.filter(Q(user=user) | Q(organisation__memberships__user=user))
+
+
+def with_team_membership(queryset, user):
+    """`queryset` answering is_team_member(user, proposal) for its proposals in its own query
+    (hot paths such as a vote: one query fewer)."""
+    if not people.is_signed_in(user):
+        return queryset
+    return queryset.annotate(
+        is_team_member=Exists(_team_rows(user).filter(proposal=OuterRef("pk"))),
+        team_member_of=Value(user.pk),
+    )
 
 
 def is_team_lead(user, proposal) -> bool:

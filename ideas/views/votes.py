@@ -16,6 +16,7 @@ from django_ratelimit.core import is_ratelimited
 
 from ..models import Proposal
 from ..rules import can_view_proposal
+from ..rules.proposals import with_team_membership
 from ..selectors.votes import user_votes_by_challenge, vote_box_state
 from ..services.votes import Outcome, VoteRefused, vote_cast, vote_withdraw
 
@@ -95,9 +96,8 @@ VOTE_FIELDS = (
 
 
 def _visible_proposal(request, pk) -> Proposal:
-    proposal = get_object_or_404(
-        Proposal.objects.select_related("challenge").only(*VOTE_FIELDS), pk=pk
-    )
+    queryset = Proposal.objects.select_related("challenge").only(*VOTE_FIELDS)
+    proposal = get_object_or_404(with_team_membership(queryset, request.user), pk=pk)
     if not can_view_proposal(request.user, proposal):
         raise Http404
     return proposal

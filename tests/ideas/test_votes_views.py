@@ -17,7 +17,7 @@ from ideas.rules.votes import VoteRefusal
 from ideas.services.votes import vote_cast
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
-from tests.factories.partners import UserFactory
+from tests.factories.partners import MembershipFactory, UserFactory
 
 from .vote_helpers import proposals, resident, upcoming_voting_challenge, voting_challenge
 
@@ -114,6 +114,7 @@ def _refusal_setups():
     own = ProposalFactory(challenge=challenge)
     team_user = resident()
     TeamMember.objects.create(proposal=own, user=team_user)
+    colleague = MembershipFactory(organisation=own.lead_organisation).user  # through the lead
     full = resident()
     vote_cast(user=full, proposal=public)
     (not_yet,) = proposals(upcoming_voting_challenge(), 1)
@@ -124,6 +125,7 @@ def _refusal_setups():
         (VoteRefusal.NOT_OPEN_YET, resident(), not_yet),
         (VoteRefusal.CLOSED, resident(), closed),
         (VoteRefusal.OWN_TEAM, team_user, own),
+        (VoteRefusal.OWN_TEAM, colleague, own),
         (VoteRefusal.QUOTA_USED, full, other),
     ]
 
@@ -208,7 +210,7 @@ def test_vote_view_uses_constant_queries(client):
 
 def test_a_vote_costs_few_queries(client):
     """The hot path of a voting campaign: session, user, proposal with its challenge's vote
-    settings, the own-team rule, then the transaction — quota taken (locks the row), vote (unless
+    settings and the own-team rule, then the transaction — quota taken (locks the row), vote (unless
     already there), proposal count, event, catalogue count — and nothing after."""
     challenge = voting_challenge()
     first, second = proposals(challenge, 2)
@@ -219,7 +221,7 @@ def test_a_vote_costs_few_queries(client):
             assert client.post(vote_url(proposal)).status_code == 302
         # The test's own transaction turns the vote's BEGIN/COMMIT into savepoints.
         sql = [q["sql"] for q in ctx if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
-        assert len(sql) == 9, sql
+        assert len(sql) == 8, sql
 
 
 def _my_votes_queries(client, n):
