@@ -53,6 +53,7 @@ TABLE = CatalogueEntry._meta.db_table
 FTS_TABLE = "search_cataloguefts"
 PG_CONFIGS = ("finnish", "swedish", "english", "simple")
 PG_SLOTS = 3  # text versions per entry in the vector (fi, sv, en)
+SMALL_SET = 5000  # matching entries up to which facet counts expand the set's own arrays
 # Column weights, the same on every backend: title 1.0, summary 0.4, body 0.2.
 FTS_WEIGHTS = "5.0, 2.0, 1.0"
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
@@ -294,14 +295,19 @@ def write(entries: list[EntryData]) -> None:
 
 
 def _optimise() -> None:
-    """Fresh planner statistics after a rebuild (PostgreSQL plans facet counts by them)."""
+    """Fresh planner statistics after a rebuild (PostgreSQL plans facet counts by them). On
+    PostgreSQL also VACUUM when not inside a transaction: the replaced rows stay in the text
+    index as dead tuples, which every text search would visit and recheck until autovacuum."""
+    if vendor() not in ("postgresql", "sqlite"):
+        return
+    command = (
+        "VACUUM ANALYZE"
+        if vendor() == "postgresql" and not connection.in_atomic_block
+        else "ANALYZE"
+    )
     with connection.cursor() as cursor:
-        if vendor() == "postgresql":
-            cursor.execute(f"ANALYZE {TABLE}")
-            cursor.execute(f"ANALYZE {FACET_TABLE}")
-        elif vendor() == "sqlite":
-            cursor.execute(f"ANALYZE {TABLE}")
-            cursor.execute(f"ANALYZE {FACET_TABLE}")
+        cursor.execute(f"{command} {TABLE}")
+        cursor.execute(f"{command} {FACET_TABLE}")
 
 
 def replace_all(
@@ -675,6 +681,29 @@ class DatabaseEngine:
             return f"{title} ASC, {tie}"
         return f"m.date DESC, {tie}"
 
+    def _multi_branches(self, facets, where: str, where_params) -> tuple[list[str], list]:
+        """Counts of multi-valued facets over the set. A large set: one hash join with the facet
+        table. On PostgreSQL a set of at most SMALL_SET entries expands its own arrays instead
+        (no pass over the facet table); the planner's estimate of a text match is too rough to
+        choose, so both branches are planned and a one-time filter on the set's size runs one."""
+        marks = ", ".join(["%s"] * len(facets))
+        join = (
+            f"SELECT 'm', v.facet, v.value, '', '', COUNT(*) FROM {FACET_TABLE} v "
+            f"JOIN m ON m.id = v.entry_id WHERE v.facet IN ({marks}) AND {where}"
+        )
+        if self.vendor != "postgresql":
+            return [f"{join} GROUP BY v.facet, v.value"], [*facets, *where_params]
+        arrays = " UNION ALL ".join(
+            f"SELECT %s AS facet, jsonb_array_elements_text(m.{MULTI_FIELD[f]}) AS value"
+            for f in facets
+        )
+        small = (
+            f"SELECT 'm', x.facet, x.value, '', '', COUNT(*) FROM m CROSS JOIN LATERAL ({arrays}) x "
+            f"WHERE {where} AND (SELECT COUNT(*) FROM m) <= {SMALL_SET} GROUP BY x.facet, x.value"
+        )
+        large = f"{join} AND (SELECT COUNT(*) FROM m) > {SMALL_SET} GROUP BY v.facet, v.value"
+        return [small, large], [*facets, *where_params, *facets, *where_params]
+
     def _search_sql(self, query: CatalogueQuery, language: str, words: list[str]):
         now = timezone.now()
         filters = query.filters
@@ -692,12 +721,9 @@ class DatabaseEngine:
         for facet in selected:
             where, more = self._where(filters, skip=facet)
             if facet in MULTI_VALUED:
-                branches.append(
-                    f"SELECT 'm', v.facet, v.value, '', '', COUNT(*) FROM {FACET_TABLE} v "
-                    f"JOIN m ON m.id = v.entry_id WHERE v.facet = %s AND {where} "
-                    "GROUP BY v.facet, v.value"
-                )
-                params += [facet, *more]
+                sql, more = self._multi_branches([facet], where, more)
+                branches += sql
+                params += more
             else:
                 branches.append(
                     f"SELECT 'o', '{facet}', CAST(m.{facet} AS TEXT), '', '', COUNT(*) "
@@ -711,14 +737,9 @@ class DatabaseEngine:
                 f"SELECT 'm', facet, value, '', '', COUNT(*) FROM {FACET_TABLE} GROUP BY facet, value"
             )
         elif unselected:
-            # One hash join of the facet table with the set counts every other multi-valued facet.
-            marks = ", ".join(["%s"] * len(unselected))
-            branches.append(
-                f"SELECT 'm', v.facet, v.value, '', '', COUNT(*) FROM {FACET_TABLE} v "
-                f"JOIN m ON m.id = v.entry_id WHERE v.facet IN ({marks}) AND {where_all} "
-                "GROUP BY v.facet, v.value"
-            )
-            params += [*unselected, *all_params]
+            sql, more = self._multi_branches(unselected, where_all, all_params)
+            branches += sql
+            params += more
         order = self._order_sql(query.sort)
         branches.append(
             "SELECT 'p', '', CAST(p.id AS TEXT), '', '', p.position FROM ("
