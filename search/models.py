@@ -69,7 +69,6 @@ class CatalogueEntry(models.Model):
             models.Index(fields=["-date", "kind", "-object_id"], name="catalogueentry_newest"),
             models.Index(fields=["kind", "stage"], name="catalogueentry_kind_stage"),
             models.Index(fields=["year"], name="catalogueentry_year"),
-            models.Index(fields=["-vote_count", "-date"], name="catalogueentry_votes"),
         ]
 
     def __str__(self) -> str:

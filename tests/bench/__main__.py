@@ -81,6 +81,24 @@ def databases() -> tuple[str, str, str]:
     return "sqlite", f"sqlite:///{OUT / 'tori.sqlite3'}", f"sqlite:///{OUT / 'floor.sqlite3'}"
 
 
+def local_redis() -> str:
+    """REDIS_URL, or the local Redis when one answers: docs/deploy.md requires a shared cache as
+    soon as there is more than one worker (sessions, rate limits, page cache), and the bench runs
+    two. Empty when there is none: the bench then runs with each worker's local memory."""
+    if os.environ.get("REDIS_URL"):
+        return os.environ["REDIS_URL"]
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            if sock.recv(16).startswith(b"+PONG"):
+                return "redis://127.0.0.1:6379/0"
+    except OSError:
+        pass
+    return ""
+
+
 def machine(engine: str) -> dict:
     memory = ""
     for line in Path("/proc/meminfo").read_text().splitlines():
@@ -95,6 +113,9 @@ def machine(engine: str) -> dict:
         "load": f"{'wrk' if _has_wrk() else 'python client'}, {WRK_SECONDS:g} s per run, "
         f"{WRK_CONNECTIONS} connections, gunicorn 2 sync workers on 127.0.0.1",
         "in-process runs": RUNS,
+        "cache": f"Redis ({os.environ['REDIS_URL']})"
+        if os.environ.get("REDIS_URL")
+        else "local memory per worker (no Redis found)",
     }
     from django.db import connection
 
@@ -457,8 +478,12 @@ def main() -> None:
             "TORI_API_THROTTLE_RATE": "1000000/min",
             "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
             "LOG_LEVEL": "ERROR",
+            "CACHE_KEY_PREFIX": f"tori-bench-{secrets.token_hex(4)}",
         }
     )
+    redis_url = local_redis()
+    if redis_url:
+        os.environ["REDIS_URL"] = redis_url
     import django
 
     django.setup()
