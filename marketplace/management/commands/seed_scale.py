@@ -12,6 +12,7 @@ Each run adds rows under a fresh tag, so runs can be stacked (1,000 then 10,000 
 
 import io
 import itertools
+import random
 import secrets
 import sys
 import time
@@ -84,11 +85,9 @@ def _vocabulary() -> list[str]:
 
 
 def _pool() -> list[list[str]]:
-    import random
-
     vocabulary = _vocabulary()
     weights = list(itertools.accumulate(1 / rank for rank in range(1, len(vocabulary) + 1)))
-    rng = random.Random(2026)
+    rng = random.Random(2026)  # noqa: S311 - reproducible sample text, not a secret
     return [
         rng.choices(vocabulary, cum_weights=weights, k=POOL_TEXT_WORDS) for _ in range(POOL_SIZE)
     ]
