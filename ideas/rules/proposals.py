@@ -48,7 +48,8 @@ def is_team_member(user, proposal) -> bool:
 
 
 def _team_rows(user):
-    return TeamMember.objects.filter(Q(user=user) | Q(organisation__memberships__user=user))
+    organisations = Membership.objects.filter(user=user).values("organisation_id")
+    return TeamMember.objects.filter(Q(user=user) | Q(organisation_id__in=organisations))
 
 
 def with_team_membership(queryset, user):

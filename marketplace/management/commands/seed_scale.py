@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, OutputWrapper
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -285,6 +285,7 @@ class Command(BaseCommand):
                 stream=self.stdout,
                 **{key: options[key] for key in SEED_OPTIONS},
             )
+        analyze()
         if not options["no_index"]:
             self.rebuild_index()
         seconds = time.perf_counter() - started
@@ -294,6 +295,14 @@ class Command(BaseCommand):
     def rebuild_index(self):
         self.stdout.write("Catalogue index: rebuilding…")
         call_command("search_index", "--rebuild", stdout=self.stdout)
+
+
+def analyze() -> None:
+    """Fresh planner statistics after a bulk load: until autovacuum gets to them, PostgreSQL
+    would plan today's queries by the row counts of yesterday's tables."""
+    if connection.vendor in ("postgresql", "sqlite") and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def seed(
