@@ -146,15 +146,23 @@ SEARCH_WORK_MEM = "64MB"
 
 
 def _next_ids(cursor, n: int) -> list[int]:
-    """Ids for n new entries: from the table's sequence on PostgreSQL; after the largest id on
-    SQLite (its writers are serialised, and this runs after a write in the transaction)."""
+    """Ids for n new entries: from the table's sequence on PostgreSQL; after the largest id
+    ever used on SQLite (its writers are serialised, and this runs after a write in the
+    transaction)."""
     if vendor() == "postgresql":
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
             [TABLE, n],
         )
         return [row[0] for row in cursor.fetchall()]
-    cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {TABLE}")
+    # Never reuse an id, as AUTOINCREMENT does not: the full-text table may still hold a row of
+    # a removed entry's id (a test database's flush empties only the ORM's tables).
+    cursor.execute(
+        f"SELECT MAX(COALESCE((SELECT MAX(id) FROM {TABLE}), 0), "
+        f"COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+        f"COALESCE((SELECT rowid FROM {FTS_TABLE} ORDER BY rowid DESC LIMIT 1), 0))",
+        [TABLE],
+    )
     start = cursor.fetchone()[0] + 1
     return list(range(start, start + n))
 

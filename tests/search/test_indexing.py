@@ -205,3 +205,16 @@ def test_a_private_challenge_leaves_the_index(indexed):
             page=challenge, restriction_type=PageViewRestriction.LOGIN
         )
     assert ("challenge", challenge.pk) not in indexed_keys()
+
+
+def test_new_entries_never_reuse_an_id_the_full_text_table_still_holds(indexed):
+    """A flushed test database (or any delete past remove()) leaves full-text rows behind."""
+    with indexed():
+        make_offering(title="Lantern walks")
+    CatalogueEntry.objects.all().delete()  # the ORM only: the full-text row stays
+
+    with indexed():
+        offering = make_offering(title="Quiet mornings")
+
+    assert indexed_keys() == {("offering", offering.pk)}
+    assert search(CatalogueQuery(text="quiet")).total == 1
