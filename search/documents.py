@@ -204,22 +204,22 @@ class _ChallengeThemes(dict):
         missing = {i for i in challenge_ids if i not in self}
         if not missing:
             return
-        through = ChallengePage.themes.through
-        grouped = _grouped(
-            through.objects.filter(challengepage_id__in=missing).values_list(
-                "challengepage_id", "theme__slug"
-            )
-        )
+        grouped = _slugs(ChallengePage.themes.through, "challengepage", "theme", missing)
         for challenge_id in missing:
             self[challenge_id] = _sorted_unique(grouped.get(challenge_id, []))
 
 
-def _customer_groups(through, owner: str, ids) -> dict[int, list]:
+def _slugs(through, owner: str, related: str, ids) -> dict[int, list]:
+    """Slugs of a many-to-many relation's targets, by owner id: one query."""
     return _grouped(
         through.objects.filter(**{f"{owner}_id__in": ids}).values_list(
-            f"{owner}_id", "customergroup__slug"
+            f"{owner}_id", f"{related}__slug"
         )
     )
+
+
+def _customer_groups(through, owner: str, ids) -> dict[int, list]:
+    return _slugs(through, owner, "customergroup", ids)
 
 
 def _team_kinds(proposal_ids) -> dict[int, list]:
@@ -256,11 +256,7 @@ def offering_entries(queryset=None) -> Iterator[EntryData]:
             .values_list("offering_id", "organisation__name", "organisation__kind")
         )
         groups = _customer_groups(Offering.customer_groups.through, "offering", ids)
-        themes = _grouped(
-            Offering.themes.through.objects.filter(offering_id__in=ids).values_list(
-                "offering_id", "theme__slug"
-            )
-        )
+        themes = _slugs(Offering.themes.through, "offering", "theme", ids)
         for pk, slug, title, summary, description, languages, cities, created_at in chunk:
             codes = [lang for lang in (languages or []) if lang in SEARCH_CONFIGS]
             language = codes[0] if len(codes) == 1 else ""

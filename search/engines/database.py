@@ -6,8 +6,8 @@ PostgreSQL: a weighted `tsvector` (title A, summary B, body C) built with the en
 language configuration (finnish, swedish, english; simple when unknown), matched with the
 query parsed in every configuration, ranked by `ts_rank`, highlighted by `ts_headline`.
 SQLite: an FTS5 table, prefix matching of every word, ranked by `bm25` with the same column
-weights, highlighted by `snippet()`. Other databases: case-insensitive LIKE, no ranking.
-Facets: one indexed GROUP BY per facet.
+weights, highlighted by `snippet()`. Tori runs on no other database.
+Facets: counted over the matching set, in the same statement as the page (`_search_sql`).
 """
 
 from __future__ import annotations
@@ -15,19 +15,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import (
     Case,
     CharField,
-    Count,
     F,
-    FloatField,
     Q,
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Collate
 from django.utils import timezone, translation
 
 from ..documents import SCHEDULE_FIELDS, EntryData, search_config
@@ -55,6 +52,10 @@ SMALL_SET = 5000  # matching entries up to which facet counts expand the set's o
 # Column weights, the same on every backend: title 1.0, summary 0.4, body 0.2.
 FTS_WEIGHTS = "5.0, 2.0, 1.0"
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
+
+
+SUPPORTED = ("postgresql", "sqlite")
+UNSUPPORTED = "The catalogue's database engine needs PostgreSQL or SQLite (DATABASE_URL)."
 
 
 def vendor() -> str:
@@ -204,9 +205,8 @@ def _insert_values(cursor, table: str, columns: list[str], rows: list[list], row
 def _insert(entries: list[EntryData]) -> None:
     if not entries:
         return
-    if vendor() not in ("postgresql", "sqlite"):
-        _insert_orm(entries)
-        return
+    if vendor() not in SUPPORTED:
+        raise ImproperlyConfigured(UNSUPPORTED)
     columns = ["id", *ENTRY_COLUMNS, "indexed_at"]
     with connection.cursor() as cursor:
         ids = _next_ids(cursor, len(entries))
@@ -244,29 +244,6 @@ def _insert(entries: list[EntryData]) -> None:
                     for pk, data in zip(ids, entries, strict=True)
                 ],
             )
-
-
-def _insert_orm(entries: list[EntryData]) -> None:
-    """Other databases: the ORM, and no full-text structure (text matches with LIKE)."""
-    created = CatalogueEntry.objects.bulk_create(
-        [CatalogueEntry(**_entry_values(e)) for e in entries]
-    )
-    if any(row.pk is None for row in created):  # backends that do not return ids
-        by_key = {
-            (kind, oid): pk
-            for pk, kind, oid in CatalogueEntry.objects.filter(
-                object_id__in=[e.object_id for e in entries]
-            ).values_list("pk", "kind", "object_id")
-        }
-        for row in created:
-            row.pk = by_key[(row.kind, row.object_id)]
-    CatalogueFacetValue.objects.bulk_create(
-        [
-            CatalogueFacetValue(entry_id=pk, facet=facet, value=value)
-            for row, data in zip(created, entries, strict=True)
-            for pk, facet, value in _facet_rows(row.pk, data)
-        ]
-    )
 
 
 def _delete_full_text(ids: list[int] | None) -> None:
@@ -408,50 +385,8 @@ class DatabaseEngine:
 
     def __init__(self):
         self.vendor = vendor()
-
-    # Text ---------------------------------------------------------------------------------
-    def _text_filter(self, qs, words: list[str]):
-        if not words:
-            return qs
-        text = " ".join(words)
-        if self.vendor == "postgresql":
-            # A self-contained subquery: facet counts nest this queryset under another alias.
-            return qs.filter(
-                pk__in=RawSQL(
-                    f"SELECT id FROM {TABLE} WHERE search_vector @@ ({_pg_tsquery()})",
-                    [text] * len(PG_CONFIGS),
-                )
-            )
-        if self.vendor == "sqlite":
-            return qs.filter(
-                pk__in=RawSQL(
-                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [_fts_query(words)]
-                )
-            )
-        for word in words:
-            qs = qs.filter(
-                Q(search_title__icontains=word)
-                | Q(search_summary__icontains=word)
-                | Q(search_body__icontains=word)
-            )
-        return qs
-
-    def _rank(self, words: list[str]):
-        text = " ".join(words)
-        if self.vendor == "postgresql":
-            return RawSQL(
-                f'ts_rank("{TABLE}"."search_vector", ({_pg_tsquery()}))',
-                [text] * len(PG_CONFIGS),
-                output_field=FloatField(),
-            )
-        if self.vendor == "sqlite":
-            return RawSQL(
-                f"(SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) FROM {FTS_TABLE} "
-                f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{TABLE}"."id")',
-                [_fts_query(words)],
-                output_field=FloatField(),
-            )
-        return Value(0.0, output_field=FloatField())
+        if self.vendor not in SUPPORTED:
+            raise ImproperlyConfigured(UNSUPPORTED)
 
     def _highlights(self, ids: list[int], words: list[str]) -> dict[int, str]:
         if not ids or not words:
@@ -474,119 +409,10 @@ class DatabaseEngine:
                 return {}
             return dict(cursor.fetchall())
 
-    # Filters ------------------------------------------------------------------------------
-    def _apply_filters(self, qs, filters: dict[str, list[str]], *, skip: str | None = None):
-        for facet, values in filters.items():
-            if facet == skip or not values:
-                continue
-            if facet in MULTI_VALUED:
-                qs = qs.filter(
-                    pk__in=CatalogueFacetValue.objects.filter(facet=facet, value__in=values).values(
-                        "entry_id"
-                    )
-                )
-            elif facet == "stage":
-                qs = qs.filter(current_stage__in=values)
-            elif facet == "year":
-                qs = qs.filter(year__in=[int(v) for v in values])
-            elif facet == "kind":
-                qs = qs.filter(kind__in=values)
-        return qs
-
-    SINGLE_FIELD = {"kind": "kind", "year": "year", "stage": "current_stage"}
-
-    def _single_counts(self, qs, facets) -> dict[str, dict[str, int]]:
-        """Counts of single-valued facets in one GROUP BY over their combinations (a few
-        hundred rows at most), summed per facet in Python."""
-        fields = [self.SINGLE_FIELD[f] for f in facets]
-        counts: dict[str, dict[str, int]] = {f: {} for f in facets}
-        for row in qs.values_list(*fields).annotate(n=Count("pk")).order_by():
-            n = row[-1]
-            for facet, value in zip(facets, row[:-1], strict=True):
-                if value not in (None, ""):
-                    counts[facet][str(value)] = counts[facet].get(str(value), 0) + n
-        return counts
-
-    def _multi_counts(self, qs, facets, *, everything: bool = False) -> dict[str, dict[str, int]]:
-        """`everything`: the set is the whole index, so count the facet table alone (an
-        index-only scan of (facet, value, entry))."""
-        counts: dict[str, dict[str, int]] = {f: {} for f in facets}
-        rows = CatalogueFacetValue.objects.filter(facet__in=facets)
-        if not everything:
-            rows = rows.filter(entry__in=qs.values("pk"))
-        rows = rows.values_list("facet", "value").annotate(n=Count("pk")).order_by()
-        for facet, value, n in rows:
-            counts[facet][value] = n
-        return counts
-
-    def _facet_counts(
-        self, base, filters, *, has_text: bool
-    ) -> tuple[dict[str, dict[str, int]], int]:
-        """Every facet's counts and the total. Facets without a selection of their own share
-        the fully filtered set: one query for the single-valued ones (which also gives the
-        total), one for the multi-valued ones. Each selected facet costs one more query."""
-        counts: dict[str, dict[str, int]] = {}
-        selected = [f for f in FACETS if filters.get(f)]
-        filtered = self._apply_filters(base, filters)
-        single = [f for f in self.SINGLE_FIELD if f not in selected]
-        # Always group by kind too: its sum is the total.
-        shared_single = self._single_counts(filtered, ["kind", *[f for f in single if f != "kind"]])
-        total = sum(shared_single["kind"].values())
-        counts.update({f: shared_single[f] for f in single})
-        multi = [f for f in MULTI_VALUED if f not in selected]
-        if multi:
-            counts.update(
-                self._multi_counts(filtered, multi, everything=not (has_text or selected))
-            )
-        for facet in selected:
-            others = self._apply_filters(base, filters, skip=facet)
-            if facet in MULTI_VALUED:
-                counts.update(self._multi_counts(others, [facet]))
-            else:
-                counts.update(self._single_counts(others, [facet]))
-        return counts, total
-
-    def _ordering(self, sort: str, language: str) -> list:
-        title_field = (
-            f"sort_title_{language}" if language in ("fi", "sv", "en") else "sort_title_fi"
-        )
-        title = Collate(F(title_field), "C") if self.vendor == "postgresql" else F(title_field)
-        tie = [F("kind").asc(), F("object_id").desc()]
-        if sort == Sort.RELEVANCE:
-            return [F("rank").desc(), F("date").desc(), *tie]
-        if sort == Sort.VOTES:
-            return [F("vote_count").desc(), F("date").desc(), *tie]
-        if sort == Sort.TITLE:
-            return [title.asc(), *tie]
-        return [F("date").desc(), *tie]
-
     # The query ----------------------------------------------------------------------------
     def search(self, query: CatalogueQuery) -> CatalogueResult:
         language = query.language or translation.get_language() or "fi"
-        words = terms(query.text)
-        if self.vendor in ("postgresql", "sqlite"):
-            return self._search_sql(query, language, words)
-        base = CatalogueEntry.objects.annotate(current_stage=stage_expression())
-        base = self._text_filter(base, words)
-        filtered = self._apply_filters(base, query.filters)
-        counts, total = self._facet_counts(base, query.filters, has_text=bool(words))
-        page_qs = filtered
-        if query.sort == Sort.RELEVANCE and words:
-            page_qs = page_qs.annotate(rank=self._rank(words))
-        rows = list(
-            page_qs.order_by(*self._ordering(query.sort, language)).defer(
-                "search_title", "search_summary", "search_body"
-            )[query.offset : query.offset + query.page_size]
-        )
-        highlights = self._highlights([r.pk for r in rows], words)
-        hits = [self._hit(row, language, highlights.get(row.pk, "")) for row in rows]
-        return CatalogueResult(
-            query=query,
-            hits=hits,
-            total=total,
-            facets=build_facets(counts, query.filters, language),
-            engine=self.name,
-        )
+        return self._search_sql(query, language, terms(query.text))
 
     @staticmethod
     def _hit(row: CatalogueEntry, language: str, highlight: str) -> Hit:
