@@ -4,6 +4,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.urls import reverse
@@ -12,7 +13,11 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from cms.models import ChallengePage
+from partners import rules as people
+
 from ..models import Proposal, Vote, VoteEvent
+from ..rules.proposals import TEAM_MEMBER_SQL
 from ..rules.votes import (
     VoteDecision,
     can_see_vote_counts,
@@ -22,6 +27,71 @@ from ..rules.votes import (
     vote_permission,
     withdraw_permission,
 )
+
+# --- the vote's own read --------------------------------------------------------------------
+# What the vote rules, the answer and the vote box read of a proposal and of its challenge.
+VOTE_PROPOSAL_FIELDS = ("id", "challenge", "title", "status", "publication_consent", "vote_count")
+VOTE_CHALLENGE_FIELDS = (
+    "page_ptr",
+    "proposals_public",
+    "voting_open",
+    "voting_close",
+    "votes_per_resident",
+    "show_vote_counts_while_voting",
+)
+
+
+def _columns(model, names):
+    """The fields in the model's own order (Model.from_db's), and their columns for a SELECT."""
+    wanted = {model._meta.get_field(name) for name in names}
+    fields = [f for f in model._meta.concrete_fields if f in wanted]
+    table = model._meta.db_table
+    return fields, ", ".join(f"{table}.{f.column}" for f in fields)
+
+
+def _instance(model, fields, values):
+    """A model instance from database values, as the ORM builds one: each value through the
+    backend's and the field's converters (SQLite keeps dates as text, PostgreSQL does not)."""
+    converted = []
+    for model_field, value in zip(fields, values, strict=True):
+        col = model_field.get_col(model._meta.db_table)
+        for converter in connection.ops.get_db_converters(col) + col.get_db_converters(connection):
+            value = converter(value, col, connection)
+        converted.append(value)
+    return model.from_db(connection.alias, [f.attname for f in fields], converted)
+
+
+_PROPOSAL_FIELDS, _PROPOSAL_COLUMNS = _columns(Proposal, VOTE_PROPOSAL_FIELDS)
+_CHALLENGE_FIELDS, _CHALLENGE_COLUMNS = _columns(ChallengePage, VOTE_CHALLENGE_FIELDS)
+_VOTE_READ = (
+    f"SELECT {_PROPOSAL_COLUMNS}, {_CHALLENGE_COLUMNS}, {TEAM_MEMBER_SQL} "  # noqa: S608
+    f"FROM {Proposal._meta.db_table} JOIN {ChallengePage._meta.db_table} "
+    f"ON {ChallengePage._meta.db_table}.{ChallengePage._meta.pk.column} = "
+    f"{Proposal._meta.db_table}.{Proposal._meta.get_field('challenge').column} "
+    f"WHERE {Proposal._meta.db_table}.{Proposal._meta.pk.column} = %s"
+)
+
+
+def proposal_for_vote(pk, user) -> Proposal | None:
+    """The proposal `pk` with its challenge's vote settings and whether `user` is on its team
+    (is_team_member answers from it), in one query; None when there is no such proposal.
+
+    The hot path of a voting campaign: the same query through the ORM (select_related, only,
+    an Exists annotation) costs about a millisecond of Python to compile on every vote, more than
+    the database spends on all of the vote's queries. Visibility is still the caller's to check."""
+    user_id = user.pk if people.is_signed_in(user) else None
+    with connection.cursor() as cursor:
+        cursor.execute(_VOTE_READ, [user_id, user_id, pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    split = len(_PROPOSAL_FIELDS)
+    proposal = _instance(Proposal, _PROPOSAL_FIELDS, row[:split])
+    challenge = _instance(ChallengePage, _CHALLENGE_FIELDS, row[split:-1])
+    Proposal.challenge.field.set_cached_value(proposal, challenge)
+    if user_id is not None:
+        proposal.is_team_member, proposal.team_member_of = bool(row[-1]), user_id
+    return proposal
 
 
 @dataclass

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.html import conditional_escape
@@ -16,8 +16,7 @@ from django_ratelimit.core import is_ratelimited
 
 from ..models import Proposal
 from ..rules import can_view_proposal
-from ..rules.proposals import with_team_membership
-from ..selectors.votes import user_votes_by_challenge, vote_box_state
+from ..selectors.votes import proposal_for_vote, user_votes_by_challenge, vote_box_state
 from ..services.votes import Outcome, VoteRefused, vote_cast, vote_withdraw
 
 RATE_GROUP = "ideas.votes"
@@ -78,27 +77,9 @@ def _answer(request, proposal, level: str, message):
     return JsonResponse({"level": level, "message": str(conditional_escape(message)), "html": html})
 
 
-# What the vote rules, the answer and the vote box read: loading a whole challenge page (its
-# body and every Wagtail column) would cost more than the rest of the vote.
-VOTE_FIELDS = (
-    "pk",
-    "title",
-    "status",
-    "publication_consent",
-    "vote_count",
-    "challenge_id",
-    "challenge__proposals_public",
-    "challenge__voting_open",
-    "challenge__voting_close",
-    "challenge__votes_per_resident",
-    "challenge__show_vote_counts_while_voting",
-)
-
-
 def _visible_proposal(request, pk) -> Proposal:
-    queryset = Proposal.objects.select_related("challenge").only(*VOTE_FIELDS)
-    proposal = get_object_or_404(with_team_membership(queryset, request.user), pk=pk)
-    if not can_view_proposal(request.user, proposal):
+    proposal = proposal_for_vote(pk, request.user)
+    if proposal is None or not can_view_proposal(request.user, proposal):
         raise Http404
     return proposal
 

@@ -119,3 +119,57 @@ def test_challenge_list_shows_only_public_proposals(client):
     assert shown.title in html
     for title in ("No consent", "A draft", "Gone", "Secret"):
         assert title not in html
+
+
+def test_the_votes_own_read_agrees_with_the_rules():
+    """proposal_for_vote() reads a proposal, its challenge's vote settings and is_team_member in
+    one hand-written query (the vote's hot path): it must say what the ORM and the rule's own
+    query say, for every way of belonging to a team and of not belonging."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from ideas.models import Proposal, TeamMember
+    from ideas.rules.proposals import is_team_member
+    from ideas.selectors.votes import VOTE_CHALLENGE_FIELDS, proposal_for_vote
+    from tests.factories.partners import OrganisationFactory
+
+    page = challenge(proposals_public=True)
+    by_organisation, personal, other = (ProposalFactory(challenge=page) for _ in range(3))
+    TeamMember.objects.filter(proposal=personal).delete()
+    author = UserFactory()
+    TeamMember.objects.create(proposal=personal, user=author, role=TeamMember.Role.LEAD)
+    co_developer = partner()
+    TeamMember.objects.create(
+        proposal=other,
+        organisation=co_developer.memberships.get().organisation,
+        role=TeamMember.Role.CO_DEVELOPER,
+    )
+    users = {
+        "member of the lead organisation": partner(by_organisation.lead_organisation),
+        "member of a co-developing organisation": co_developer,
+        "the individual author": author,
+        "member of an unrelated organisation": partner(OrganisationFactory()),
+        "resident": UserFactory(),
+        "visitor": AnonymousUser(),
+    }
+    members = {
+        ("member of the lead organisation", by_organisation.pk),
+        ("member of a co-developing organisation", other.pk),
+        ("the individual author", personal.pk),
+    }
+    for name, user in users.items():
+        for pk in (by_organisation.pk, personal.pk, other.pk):
+            read = proposal_for_vote(pk, user)
+            orm = Proposal.objects.select_related("challenge").get(pk=pk)
+            want = (name, pk) in members
+            assert is_team_member(user, orm) is want, (name, pk)
+            assert is_team_member(user, read) is want, (name, pk)
+            assert (read.pk, read.title, read.status, read.vote_count, read.is_public) == (
+                orm.pk,
+                orm.title,
+                orm.status,
+                orm.vote_count,
+                orm.is_public,
+            )
+            for field in VOTE_CHALLENGE_FIELDS:
+                assert getattr(read.challenge, field) == getattr(orm.challenge, field), field
+    assert proposal_for_vote(other.pk + 1000, users["resident"]) is None

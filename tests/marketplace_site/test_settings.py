@@ -97,7 +97,7 @@ def test_redis_url_switches_cache_and_sessions():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "marketplace.cache.RedisCache" in result.stdout
     assert "cached_db" in result.stdout
 
 
