@@ -11,6 +11,7 @@ import os
 import platform
 import random
 import secrets
+import socket
 import subprocess
 import sys
 import threading
@@ -331,31 +332,38 @@ def votes(base_env: dict, challenge) -> tuple[dict, list]:
 
     statuses: dict = {}
     lock = threading.Lock()
-    queue = iter(tasks)
     language = settings.LANGUAGE_CODE
+
+    def request(session_key, csrf, pk) -> bytes:
+        body = urlencode({"csrfmiddlewaretoken": csrf}).encode()
+        cookies = f"{settings.SESSION_COOKIE_NAME}={session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
+        head = (
+            f"POST /{language}/proposals/{pk}/vote/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {len(body)}\r\nCookie: {cookies}\r\nConnection: close\r\n\r\n"
+        )
+        return head.encode() + body
+
+    # Every request is built before the clock starts, and the client only sends it and reads the
+    # status line: the load generator shares the two cores with the server, so it must cost
+    # as little as it can (with http.client it took 0.35 ms of CPU a vote; this takes 0.15 ms).
+    queue = iter([request(session_key, csrf, pk) for _user, session_key, csrf, pk in tasks])
 
     def worker(port):
         while True:
             with lock:
-                task = next(queue, None)
-            if task is None:
+                raw = next(queue, None)
+            if raw is None:
                 return
-            _user, session_key, csrf, pk = task
-            body = urlencode({"csrfmiddlewaretoken": csrf})
-            headers = {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": f"{settings.SESSION_COOKIE_NAME}={session_key}; {settings.CSRF_COOKIE_NAME}={csrf}",
-            }
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             try:
-                conn.request(
-                    "POST", f"/{language}/proposals/{pk}/vote/", body=body, headers=headers
-                )
-                status = conn.getresponse().status
-            except (OSError, http.client.HTTPException):
+                with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
+                    sock.sendall(raw)
+                    answer = b""
+                    while chunk := sock.recv(65536):  # the sync worker closes when done
+                        answer += chunk
+                status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else "error"
+            except (OSError, ValueError, IndexError):
                 status = "error"
-            finally:
-                conn.close()
             with lock:
                 statuses[status] = statuses.get(status, 0) + 1
 
