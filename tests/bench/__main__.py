@@ -336,7 +336,9 @@ def votes(base_env: dict, challenge) -> tuple[dict, list]:
 
     def request(session_key, csrf, pk) -> bytes:
         body = urlencode({"csrfmiddlewaretoken": csrf}).encode()
-        cookies = f"{settings.SESSION_COOKIE_NAME}={session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
+        cookies = (
+            f"{settings.SESSION_COOKIE_NAME}={session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
+        )
         head = (
             f"POST /{language}/proposals/{pk}/vote/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             "Content-Type: application/x-www-form-urlencoded\r\n"
