@@ -1,9 +1,9 @@
 """Django's Redis cache backend without two costs that every vote pays several times.
 
-Sessions, rate limits and the page cache make a signed-in POST talk to Redis five or more
-times. Django's client spends more on itself than on the round trip there:
-- `get_client` builds a new `redis.Redis` object for every operation (a few hundred
-  microseconds of Python); a client is thread-safe and shares the pool, so one per pool serves;
+The session and the rate limits make a signed-in POST such as a vote talk to Redis five times.
+Django's client spends more on itself than on the round trip there:
+- `get_client` builds a new `redis.Redis` object for every operation (about 0.1 ms of Python);
+  a client is thread-safe and shares the pool, so one per pool serves;
 - `incr` asks EXISTS and then INCRBY: two round trips, and the key may expire in between
   (then Redis creates it without a timeout). One server-side script does both at once.
 
