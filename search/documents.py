@@ -107,6 +107,27 @@ class EntryData:
     def joined(self, part: str) -> str:
         return "\n".join(getattr(v, part) for v in self.texts if getattr(v, part))
 
+    def stored_as_is(self) -> dict:
+        """The fields every engine stores unchanged: language versions, URLs, sort titles,
+        facets, year, vote count and fingerprint."""
+        return {
+            "texts": [
+                {"language": v.language, "title": v.title, "summary": v.summary} for v in self.texts
+            ],
+            "urls": self.urls,
+            **{
+                f"sort_title_{language}": self.sort_title(language)
+                for language in ("fi", "sv", "en")
+            },
+            "customer_groups": self.customer_groups,
+            "themes": self.themes,
+            "cities": self.cities,
+            "organisation_kinds": self.organisation_kinds,
+            "year": self.year,
+            "vote_count": self.vote_count,
+            "fingerprint": self.fingerprint(),
+        }
+
     def fingerprint(self) -> str:
         """sha256 of the entry as JSON, all but the vote count: votes update that column alone
         (`set_vote_counts`), and `search_index --check` compares it separately. Built without

@@ -1,5 +1,6 @@
 """Reads about votes: the vote box, a user's votes, challenge results, the admin chart."""
 
+import functools
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -44,18 +45,29 @@ VOTE_CHALLENGE_FIELDS = (
 def _columns(model, names):
     """The fields in the model's own order (Model.from_db's), and their columns for a SELECT."""
     wanted = {model._meta.get_field(name) for name in names}
-    fields = [f for f in model._meta.concrete_fields if f in wanted]
+    fields = tuple(f for f in model._meta.concrete_fields if f in wanted)
     table = model._meta.db_table
     return fields, ", ".join(f"{table}.{f.column}" for f in fields)
 
 
-def _instance(model, fields, values):
-    """A model instance from database values, as the ORM builds one: each value through the
-    backend's and the field's converters (SQLite keeps dates as text, PostgreSQL does not)."""
+@functools.cache
+def _converters(model, fields: tuple, vendor: str) -> list[tuple]:
+    """(column, its converters) per field: the backend's and the field's, as the ORM applies
+    them (SQLite keeps dates as text, PostgreSQL does not). Once per process and database."""
+    columns = [f.get_col(model._meta.db_table) for f in fields]
+    return [
+        (col, connection.ops.get_db_converters(col) + col.get_db_converters(connection))
+        for col in columns
+    ]
+
+
+def _instance(model, fields: tuple, values):
+    """A model instance from database values, as the ORM builds one."""
     converted = []
-    for model_field, value in zip(fields, values, strict=True):
-        col = model_field.get_col(model._meta.db_table)
-        for converter in connection.ops.get_db_converters(col) + col.get_db_converters(connection):
+    for (col, converters), value in zip(
+        _converters(model, fields, connection.vendor), values, strict=True
+    ):
+        for converter in converters:
             value = converter(value, col, connection)
         converted.append(value)
     return model.from_db(connection.alias, [f.attname for f in fields], converted)

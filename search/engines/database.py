@@ -76,26 +76,13 @@ def _entry_values(data: EntryData) -> dict:
         "title": original.title[:255],
         "summary": original.summary,
         "url": data.urls.get(data.language) or next(iter(data.urls.values()), ""),
-        "texts": [
-            {"language": v.language, "title": v.title, "summary": v.summary} for v in data.texts
-        ],
-        "urls": data.urls,
         "search_title": data.joined("title"),
         "search_summary": data.joined("summary"),
         "search_body": data.joined("body"),
-        "sort_title_fi": data.sort_title("fi"),
-        "sort_title_sv": data.sort_title("sv"),
-        "sort_title_en": data.sort_title("en"),
-        "customer_groups": data.customer_groups,
-        "themes": data.themes,
-        "cities": data.cities,
-        "organisation_kinds": data.organisation_kinds,
         "stage": data.stage,
         **{name: data.schedule.get(name) for name in SCHEDULE_FIELDS},
         "date": data.date,
-        "year": data.year,
-        "vote_count": data.vote_count,
-        "fingerprint": data.fingerprint(),
+        **data.stored_as_is(),
     }
 
 

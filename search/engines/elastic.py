@@ -132,22 +132,9 @@ def to_source(data: EntryData) -> dict:
         "title": data.joined("title"),
         "summary": data.joined("summary"),
         "body": data.joined("body"),
-        "texts": [
-            {"language": v.language, "title": v.title, "summary": v.summary} for v in data.texts
-        ],
-        "urls": data.urls,
-        "sort_title_fi": data.sort_title("fi"),
-        "sort_title_sv": data.sort_title("sv"),
-        "sort_title_en": data.sort_title("en"),
-        "customer_groups": data.customer_groups,
-        "themes": data.themes,
-        "cities": data.cities,
-        "organisation_kinds": data.organisation_kinds,
         "stage": data.stage or None,
         "date": data.date.isoformat(),
-        "year": data.year,
-        "vote_count": data.vote_count,
-        "fingerprint": data.fingerprint(),
+        **data.stored_as_is(),
         "original_title": original.title,
     }
     for name in SCHEDULE_FIELDS:

@@ -84,4 +84,5 @@ def test_rate_limits_count_through_it(cache, rf, settings):
         for _ in range(3)
     ]
     assert counts == [1, 2, 3]
+    assert caches["default"]._cache.get_client().keys(f"{cache.key_prefix}:*")  # in Redis
     caches["default"].clear()

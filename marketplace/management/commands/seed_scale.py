@@ -305,39 +305,16 @@ def analyze() -> None:
             cursor.execute("ANALYZE")
 
 
-def seed(
-    *,
-    stream,
-    challenges: int,
-    proposals: int,
-    votes: int,
-    comments: int,
-    pilots: int,
-    offerings: int,
-    organisations: int,
-    users: int,
-    batch_size: int = 2000,
-) -> dict:
-    """Insert the rows; returns how many of each were added. The catalogue index is not
-    updated row by row (its hooks are paused): rebuild it afterwards (`search_index --rebuild`,
-    which `seed_scale` runs unless --no-index)."""
+def seed(*, stream, **counts) -> dict:
+    """Insert the rows (`counts`: the keyword arguments of `_seed`); returns how many of each
+    were added. The catalogue index is not updated row by row (its hooks are paused): rebuild it
+    afterwards (`search_index --rebuild`, which `seed_scale` runs unless --no-index)."""
     if not isinstance(stream, OutputWrapper):
         stream = OutputWrapper(stream)
     from search.indexing import paused
 
     with paused():
-        return _seed(
-            stream=stream,
-            challenges=challenges,
-            proposals=proposals,
-            votes=votes,
-            comments=comments,
-            pilots=pilots,
-            offerings=offerings,
-            organisations=organisations,
-            users=users,
-            batch_size=batch_size,
-        )
+        return _seed(stream=stream, **counts)
 
 
 def _seed(
@@ -351,7 +328,7 @@ def _seed(
     offerings: int,
     organisations: int,
     users: int,
-    batch_size: int,
+    batch_size: int = 2000,
 ) -> dict:
     tag = f"s{secrets.token_hex(3)}"
     now = timezone.now()
