@@ -6,6 +6,8 @@ import django_filters
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -100,7 +102,18 @@ class ProposalFilterSet(WagtailFilterSet):
 
 class ProposalIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("challenge", "lead_organisation")
+        # The export's kind column: the lead organisation's kind, "individual" for an
+        # individual's idea (which has no lead organisation to follow).
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("challenge", "lead_organisation")
+            .annotate(
+                lead_organisation_kind=Coalesce(
+                    "lead_organisation__kind", Value(INDIVIDUAL), output_field=CharField()
+                )
+            )
+        )
 
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
@@ -198,7 +211,7 @@ class ProposalViewSet(ModelViewSet):
         "title",
         "challenge",
         "lead_organisation",
-        "lead_organisation.kind",
+        "lead_organisation_kind",
         "status",
         "publication_consent",
         "vote_count",
@@ -206,7 +219,7 @@ class ProposalViewSet(ModelViewSet):
         "updated_at",
     ]
     export_headings = {
-        "lead_organisation.kind": _("Lead organisation kind"),
+        "lead_organisation_kind": _("Lead organisation kind"),
         "lead_organisation": _("Lead organisation"),
     }
     export_filename = "proposals"

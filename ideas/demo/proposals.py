@@ -23,7 +23,8 @@ from ..services.workflow import change_status
 
 S = ProposalStatus
 
-# (title, final status, consent to publication, team size in organisations)
+# (title, final status, consent to publication, team size in organisations; 0 is an
+# individual's idea, made by a resident where the challenge accepts them)
 SCENARIOS = {
     "proposals": [
         ("Museum stories by cargo bike", S.DRAFT, True, 2),
@@ -34,6 +35,7 @@ SCENARIOS = {
         ("Family treasure hunt app", S.SUBMITTED, True, 2),
         ("Senior afternoons with live music", S.SUBMITTED, True, 3),
         ("Night at the museum for teenagers", S.SUBMITTED, True, 1),
+        ("Grandparents' storytelling corner", S.SUBMITTED, True, 0),
     ],
     "evaluation": [
         ("Virtual school visits", S.SHORTLISTED, True, 2),
@@ -105,6 +107,11 @@ def seed(*, stdout) -> None:
     for challenge in challenges:
         for title, status, consent, size in SCENARIOS.get(challenge.phase, []):
             if Proposal.objects.filter(challenge=challenge, title=title).exists():
+                continue
+            if size == 0:
+                if challenge.individuals_may_submit:
+                    _build_individual(challenge, title, status, consent, residents[-1])
+                    made += 1
                 continue
             team = [
                 organisations[(rotation + i) % len(organisations)]
@@ -187,6 +194,28 @@ def _build(challenge, title, status, consent, team, editor):
             else "The budget does not stretch to it this time."
         )
         change_status(proposal=proposal, to_status=status, by=editor, reason=reason)
+    return proposal
+
+
+def _build_individual(challenge, title, status, consent, author):
+    """A resident's own idea: no lead organisation, the resident alone in the team."""
+    when = challenge.proposals_open + timedelta(hours=2)
+    proposal = services.proposal_start(
+        user=author,
+        challenge=challenge,
+        organisation=None,
+        title=title,
+        summary=f"{title}: an idea from a resident who visits the museum with grandchildren.",
+        body="Grandparents tell the children what the objects meant in their own childhood.",
+        customer_groups=list(challenge.customer_groups.all()[:1]),
+        language="fi",
+        now=when,
+    )
+    proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
+    if status != S.DRAFT:
+        services.proposal_submit(
+            proposal=proposal, by=author, publication_consent=consent, now=when
+        )
     return proposal
 
 

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.db.models import Count
+from django.urls import reverse
 
 from ideas.demo import proposals as demo
 from ideas.models import Comment, Proposal, ProposalStatus
@@ -41,3 +42,20 @@ def test_demo_covers_every_status_and_is_idempotent():
     counts = (Proposal.objects.count(), Comment.objects.count())
     demo.seed(stdout=io.StringIO())
     assert (Proposal.objects.count(), Comment.objects.count()) == counts
+
+
+def test_demo_has_an_individuals_idea_that_the_staff_export_writes(client):
+    challenge("voting", individuals_may_submit=True)
+    partner(OrganisationFactory(), role=Membership.Role.OWNER)
+    UserFactory.create_batch(2)
+    demo.seed(stdout=io.StringIO())
+    idea = Proposal.objects.get(lead_organisation__isnull=True)
+    assert idea.status == ProposalStatus.SUBMITTED and idea.is_public
+    assert idea.team.get().user == idea.created_by
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    for export in ("csv", "xlsx"):
+        response = client.get(reverse("ideas_proposal:index"), {"export": export})
+        assert response.status_code == 200, export
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        if export == "csv":
+            assert idea.title in body.decode()
