@@ -10,9 +10,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import PageSitemap
+from partners.admin_access import ruled_admin_urlpatterns
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Each admin view asks the role rules first (evaluators reach only their dashboard).
+    path("admin/", include(ruled_admin_urlpatterns(wagtailadmin_urls.urlpatterns))),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),

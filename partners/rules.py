@@ -93,6 +93,35 @@ def can_access_admin(user) -> bool:
     return is_signed_in(user) and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
 
 
+# Evaluators evaluate on the public site (the evaluation workspace). In the Wagtail admin they
+# reach their dashboard and their account, and sign in and out: Wagtail's page views, choosers,
+# reports and bulk actions show titles of unpublished pages to anyone who may open them.
+EVALUATOR_ADMIN_VIEWS = frozenset(
+    {
+        "wagtailadmin_home",
+        "wagtailadmin_account",
+        "wagtailadmin_dismissibles",
+        "wagtailadmin_logout",
+        "wagtailadmin_login",
+        "wagtailadmin_sprite",
+        "wagtailadmin_javascript_catalog",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_password_reset_done",
+        "wagtailadmin_password_reset_confirm",
+        "wagtailadmin_password_reset_complete",
+    }
+)
+
+
+def can_open_admin_view(user, view_name: str) -> bool:
+    """One Wagtail admin view, by its URL name (`resolver_match.view_name`). An evaluator who is
+    not also staff opens only EVALUATOR_ADMIN_VIEWS; for everyone else Wagtail's own
+    permissions decide."""
+    if is_evaluator(user) and not is_staff_member(user):
+        return view_name in EVALUATOR_ADMIN_VIEWS
+    return True
+
+
 def can_manage_users(user) -> bool:
     return is_signed_in(user) and user.is_superuser
 

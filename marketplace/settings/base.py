@@ -237,6 +237,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# No avatars from Gravatar: each lookup would send a hash of a staff member's e-mail address to
+# a third party. Wagtail shows its default avatar, or one uploaded in the account settings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Proposals: attachments (private, outside MEDIA_ROOT) and comment rate -----------------
 TORI_PRIVATE_ROOT = Path(env_str("TORI_PRIVATE_ROOT", str(VAR_DIR / "private")))

@@ -99,6 +99,16 @@ def test_admin_policy_is_relaxed_only_for_the_admin(client):
     assert "unsafe-eval" not in public
 
 
+@pytest.mark.parametrize("url", ["/admin/", "/admin/account/", "/admin/users/"])
+def test_admin_avatars_are_never_fetched_from_gravatar(client, url):
+    """Staff avatars are not looked up at Gravatar: that would send a hash of each address."""
+    client.force_login(UserFactory(is_superuser=True, is_staff=True, email="staff@tori.example"))
+    UserFactory(email="someone@tori.example")  # listed on the users page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "gravatar" not in response.content.decode().lower()
+
+
 def test_production_sends_hsts_and_secure_cookies():
     """The production settings module (check --deploy is run in tests/marketplace_site)."""
     import subprocess
