@@ -156,3 +156,29 @@ def test_pilot_list_query_count_is_constant(client):
     for _ in range(10):
         PilotFactory(proposal=selected_proposal(challenge=challenge))
     assert count() == small
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "values"),
+    [
+        (0, 0, [0, 0]),  # everything zero: the chart has no range at all
+        (0, 0, [0]),  # one measurement
+        (5, 5, [5, 5, 5]),  # a flat line on its target
+        (0, 0, []),  # no measurement yet
+        (-3, 0, [-3, -1]),  # negative values
+    ],
+)
+def test_pilot_page_draws_indicators_whose_values_do_not_vary(client, baseline, target, values):
+    pilot = PilotFactory(title="Steady pilot")
+    indicator = IndicatorFactory(
+        pilot=pilot, name="Complaints", unit="complaints", baseline=baseline, target=target
+    )
+    for day, value in enumerate(values):
+        MeasurementFactory(
+            indicator=indicator, date=pilot.start_date + timedelta(days=day), value=value
+        )
+    response = client.get(url(pilot))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="indicator-{indicator.pk}-title"' in html
+    assert "Measurements of Complaints" in html

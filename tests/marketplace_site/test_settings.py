@@ -60,13 +60,37 @@ def test_missing_allowed_hosts_is_a_clear_error_in_production():
     assert "Traceback" not in result.stderr
 
 
-def test_debug_is_off_unless_set(monkeypatch):
-    from marketplace.settings.env import env_bool
+def _debug_setting(settings_module, **env):
+    """settings.DEBUG as a fresh process sees it with this environment (no DEBUG inherited)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django;django.setup();from django.conf import settings;print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env={
+            **production_env(**env),
+            "DJANGO_SETTINGS_MODULE": settings_module,
+            "PATH": os.environ["PATH"],
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
-    monkeypatch.delenv("DEBUG", raising=False)
-    assert env_bool("DEBUG", False) is False
-    monkeypatch.setenv("DEBUG", "1")
-    assert env_bool("DEBUG", False) is True
+
+@pytest.mark.parametrize(
+    "settings_module", ["marketplace.settings.production", "marketplace.settings.dev"]
+)
+def test_debug_is_off_unless_set(settings_module):
+    """Neither the production settings nor the development ones (manage.py's default) turn
+    DEBUG on by themselves: only DEBUG=1 in the environment does."""
+    assert _debug_setting(settings_module) == "False"
+    assert _debug_setting(settings_module, DEBUG="0") == "False"
+    assert _debug_setting(settings_module, DEBUG="1") == "True"
 
 
 def test_malformed_boolean_is_refused(monkeypatch):
