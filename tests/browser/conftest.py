@@ -1,6 +1,7 @@
 """Browser tests: Python Playwright driving Debian's Chromium, headless; axe-core for WCAG 2.1 AA.
 
-Skipped, with the reason, where /usr/bin/chromium is absent. A screenshot of every failing test
+Skipped, with the reason, where /usr/bin/chromium is absent; a failed run instead when
+TORI_REQUIRE_SERVICES names "browser" (CI). A screenshot of every failing test
 is saved under var/screenshots/.
 """
 
@@ -9,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.services import unavailable
 
 CHROMIUM = os.environ.get("TORI_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -28,10 +31,12 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
         return
-    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: install Debian's chromium")
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
+    browser_items = [item for item in items if "browser" in item.keywords]
+    if not browser_items:
+        return
+    skip = unavailable("browser", f"Chromium not found at {CHROMIUM}: install Debian's chromium")
+    for item in browser_items:
+        item.add_marker(skip)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -1,26 +1,17 @@
 """The Redis cache backend REDIS_URL selects (marketplace/cache.py): Django's behaviour, with
-one client per pool and INCR in one round trip. Runs against the local Redis; skipped without."""
+one client per pool and INCR in one round trip. Runs against the local Redis; skipped without, unless the run requires Redis."""
 
 import secrets
-import socket
 
 import pytest
 
 from marketplace.cache import RedisCache
+from tests.services import requires_redis
 
 REDIS = "redis://127.0.0.1:6379/0"
 
 
-def _redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _redis_answers(), reason="no Redis on 127.0.0.1:6379")
+pytestmark = requires_redis()
 
 
 @pytest.fixture
