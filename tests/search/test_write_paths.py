@@ -21,7 +21,12 @@ from partners.models import Membership
 from search.catalogue import search
 from search.models import CatalogueEntry
 from search.query import CatalogueQuery
-from tests.factories.cms import CustomerGroupFactory, make_challenge, publish_translation
+from tests.factories.cms import (
+    CustomerGroupFactory,
+    challenge_index,
+    make_challenge,
+    publish_translation,
+)
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import OrganisationFactory, UserFactory
 from tests.factories.search import make_offering, make_pilot
@@ -366,4 +371,61 @@ def test_an_erased_account_s_address_leaves_the_catalogue(world, indexed):
         privacy.erase_account(user=person)
 
     assert found(address) == set()
+    assert_check_is_clean()
+
+
+# --- the page tree: a challenge's address and visibility come from its ancestors too ---------
+
+
+def _second_index(slug: str, *, private: bool):
+    from wagtail.models import PageViewRestriction
+
+    from cms.models import ChallengeIndexPage
+
+    home = challenge_index().get_parent()
+    index = ChallengeIndexPage(title=slug.title(), slug=slug)
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    if private:
+        PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    return index
+
+
+def test_a_challenge_moved_under_a_private_section_leaves_the_catalogue(world, indexed):
+    from wagtail.actions.move_page import MovePageAction
+
+    with indexed():
+        private = _second_index("internal", private=True)
+    key = ("challenge", world["challenge"].pk)
+    assert _entry(key) is not None
+
+    with indexed():
+        MovePageAction(_refetch(world["challenge"]).page_ptr, private, pos="last-child").execute()
+
+    assert _entry(key) is None
+    assert_check_is_clean()
+
+
+def test_a_challenge_moved_to_another_section_is_found_at_its_new_address(world, indexed):
+    from wagtail.actions.move_page import MovePageAction
+
+    with indexed():
+        other = _second_index("projects", private=False)
+
+    with indexed():
+        MovePageAction(_refetch(world["challenge"]).page_ptr, other, pos="last-child").execute()
+
+    entry = _entry(("challenge", world["challenge"].pk))
+    assert "/projects/" in entry.urls["en"]
+    assert_check_is_clean()
+
+
+def test_a_renamed_section_gives_its_challenges_their_new_address(world, indexed):
+    index = challenge_index()
+    with indexed():
+        index.slug = "renamed-challenges"
+        index.save_revision().publish()
+
+    entry = _entry(("challenge", world["challenge"].pk))
+    assert "/renamed-challenges/" in entry.urls["en"]
     assert_check_is_clean()
