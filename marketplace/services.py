@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import CustomerGroup
 from ideas.models import Proposal, ProposalStatus
+from partners import signals as partner_signals
 
 from . import rules, signals
 from .models import (
@@ -155,6 +156,7 @@ def pilot_update(*, pilot: Pilot, by, **fields) -> Pilot:
 def pilot_set_published(*, pilot: Pilot, published: bool, by) -> Pilot:
     with transaction.atomic():
         Pilot.objects.filter(pk=pilot.pk).update(published=published)
+        partner_signals.updated(Pilot, [pilot.pk])
         pilot.published = published
         kind = PilotEvent.Kind.PUBLISHED if published else PilotEvent.Kind.UNPUBLISHED
         _record(pilot, by=by, kind=kind, description=kind.label)

@@ -33,6 +33,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import signals
+
 # Model label -> user field: rows reassigned to the anonymous placeholder on erasure, so counts
 # stay consistent. Labels, not imports: partners does not import the later apps.
 ANONYMISE: dict[str, tuple[str, ...]] = {
@@ -261,6 +263,7 @@ def _scrub(model, field_names, needle: str, *, words: bool) -> None:
     condition = Q()
     for name in field_names:
         condition |= Q(**{f"{name}__icontains": needle})
+    scrubbed = []
     for row in model._base_manager.filter(condition):
         changed = []
         for name in field_names:
@@ -270,6 +273,9 @@ def _scrub(model, field_names, needle: str, *, words: bool) -> None:
                 changed.append(name)
         if changed:
             model._base_manager.filter(pk=row.pk).update(**{n: getattr(row, n) for n in changed})
+            scrubbed.append(row.pk)
+    # The search index holds copies of public texts (a proposal quoting the address).
+    signals.updated(model, scrubbed)
 
 
 def _text_fields(model):

@@ -1,8 +1,12 @@
 """Index hooks: every change to an indexed object reaches the index after its transaction
-commits. Connected in SearchConfig.ready(); raw (fixture) saves are skipped."""
+commits. Connected in SearchConfig.ready(); raw (fixture) saves are skipped.
+
+Saves and deletes arrive as model signals; a write with `QuerySet.update()` (no post_save)
+arrives as `partners.signals.rows_updated`, which the writing service sends; vote counts as
+`ideas.signals.vote_count_changed`."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import indexing
 from .models import EntryKind
@@ -83,6 +87,36 @@ def _organisation_saved(sender, instance, raw=False, created=False, **kwargs):
         indexing.schedule_organisation(instance.pk)
 
 
+def _rows_updated(sender, pks, **kwargs):
+    """Rows changed by `QuerySet.update()`: refreshed as if each had been saved."""
+    from wagtail.models import Page
+
+    from cms.models import ChallengePage
+    from ideas.models import Proposal, TeamMember
+    from marketplace.models import Offering, Pilot
+    from partners.models import Organisation
+
+    if issubclass(sender, Proposal):
+        for pk in pks:
+            _schedule_proposal(pk)
+    elif issubclass(sender, Pilot):
+        for pk in pks:
+            indexing.schedule(EntryKind.PILOT, pk)
+    elif issubclass(sender, Offering):
+        for pk in pks:
+            indexing.schedule(EntryKind.OFFERING, pk)
+    elif issubclass(sender, Organisation):
+        for pk in pks:
+            indexing.schedule_organisation(pk)
+    elif issubclass(sender, TeamMember):
+        proposal_ids = TeamMember.objects.filter(pk__in=pks).values_list("proposal_id", flat=True)
+        for proposal_id in set(proposal_ids):
+            _schedule_proposal(proposal_id)
+    elif issubclass(sender, Page):  # a challenge's own fields, or Page's (title…)
+        for page in ChallengePage.objects.filter(pk__in=pks).only("pk", "translation_key"):
+            indexing.schedule_challenge(page)
+
+
 def _challenge_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         indexing.schedule_challenge(instance)
@@ -92,25 +126,40 @@ def _challenge_deleted(sender, instance, **kwargs):
     indexing.schedule_challenge(instance, removed=True)
 
 
+def _schedule_challenges_under(page) -> None:
+    """Challenges at or under a page of the tree (their address and visibility follow it; their
+    proposals' and pilots' entries do not)."""
+    from cms.models import ChallengePage
+
+    for challenge in ChallengePage.objects.filter(path__startswith=page.path).only(
+        "pk", "translation_key"
+    ):
+        indexing.schedule_challenge(challenge, related=False)
+
+
 def _page_visibility(sender, instance, **kwargs):
+    """A page published or unpublished. A challenge: its entry. Another page, published: the
+    challenges under it, whose addresses include its slug."""
     from cms.models import ChallengePage
 
     page = instance.specific_deferred if hasattr(instance, "specific_deferred") else instance
     if isinstance(page, ChallengePage):
         indexing.schedule_challenge(page)
+    elif kwargs.get("signal") is page_published:
+        _schedule_challenges_under(page)
+
+
+def _page_moved(sender, instance, **kwargs):
+    """A page moved in the tree (Wagtail saves it as a plain Page, no ChallengePage signal):
+    the challenges at or under its new place."""
+    _schedule_challenges_under(instance)
 
 
 def _restriction_changed(sender, instance, raw=False, **kwargs):
     """A privacy restriction added or lifted: challenges at or under its page."""
-    from cms.models import ChallengePage
-
     if raw or not instance.page_id:
         return
-    page = instance.page
-    for challenge in ChallengePage.objects.filter(path__startswith=page.path).only(
-        "pk", "translation_key"
-    ):
-        indexing.schedule_challenge(challenge)
+    _schedule_challenges_under(instance.page)
 
 
 def connect() -> None:
@@ -119,8 +168,10 @@ def connect() -> None:
     from ideas.signals import vote_count_changed
     from marketplace.models import Offering, Pilot
     from partners.models import Organisation
+    from partners.signals import rows_updated
 
     uid = "search-index"
+    rows_updated.connect(_rows_updated, dispatch_uid=f"{uid}-rows-updated")
     post_save.connect(_offering_saved, sender=Offering, dispatch_uid=f"{uid}-offering-save")
     post_delete.connect(_offering_deleted, sender=Offering, dispatch_uid=f"{uid}-offering-delete")
     for through in (
@@ -158,3 +209,4 @@ def connect() -> None:
     )
     page_published.connect(_page_visibility, dispatch_uid=f"{uid}-page-published")
     page_unpublished.connect(_page_visibility, dispatch_uid=f"{uid}-page-unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid=f"{uid}-page-moved")

@@ -20,6 +20,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import CustomerGroup
+from partners import signals as partner_signals
 from partners.models import Membership, Organisation, User
 
 from .. import rules
@@ -152,6 +153,7 @@ def proposal_update(
                 Proposal.objects.filter(pk=proposal.pk).values_list("version", flat=True).first()
             )
             raise StaleVersion(current or expected_version)
+        partner_signals.updated(Proposal, [proposal.pk])
         new_version = expected_version + 1
         proposal.customer_groups.set(groups)
         ProposalRevision.objects.create(
@@ -182,6 +184,7 @@ def proposal_submit(
         Proposal.objects.filter(pk=proposal.pk).update(
             publication_consent=bool(publication_consent)
         )
+        partner_signals.updated(Proposal, [proposal.pk])
         proposal.publication_consent = bool(publication_consent)
         change_status(proposal=proposal, to_status=S.SUBMITTED, by=by)
     return proposal
