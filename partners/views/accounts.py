@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -124,20 +123,18 @@ def register(request):
             return too_many(request)
         form = RegistrationForm(request.POST)
         if form.is_valid():
-            try:
-                user = services.user_register(
-                    email=form.cleaned_data["email"],
-                    password=form.cleaned_data["password1"],
-                    display_name=form.cleaned_data["display_name"],
-                    preferred_language=form.cleaned_data["preferred_language"],
-                )
-            except services.DuplicateEmail as exc:
-                form.add_error("email", str(exc.message))
-            else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                with translation.override(user.preferred_language):
-                    target = safe_next(request, reverse("partners:verification-sent"))
-                return _set_language(redirect(target), user.preferred_language)
+            # A taken address gets the same answer as a new one (its owner is told by mail),
+            # so nobody is signed in here: that would tell the two apart.
+            language = form.cleaned_data["preferred_language"]
+            services.registration_request(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                display_name=form.cleaned_data["display_name"],
+                preferred_language=language,
+            )
+            with translation.override(language):
+                target = safe_next(request, reverse("partners:verification-sent"))
+            return _set_language(redirect(target), language)
     else:
         form = RegistrationForm(initial={"preferred_language": translation.get_language()})
     return render(request, "partners/register.html", {"form": form, "next": safe_next(request, "")})
