@@ -33,10 +33,8 @@ class RegistrationForm(forms.Form):
     )
 
     def clean_email(self):
-        email = normalise_email(self.cleaned_data["email"])
-        if email_taken(email):
-            raise forms.ValidationError(DuplicateEmail.message, code="duplicate_email")
-        return email
+        # A taken address is not refused here: registration answers it as a new one.
+        return normalise_email(self.cleaned_data["email"])
 
     def clean_display_name(self):
         name = self.cleaned_data["display_name"].strip()

@@ -133,6 +133,41 @@ def user_register(
     return user
 
 
+def registration_request(
+    *, email: str, password: str, display_name: str, preferred_language: str
+) -> User | None:
+    """Register a new address; for one that already has an account create and change nothing
+    and tell its owner by mail instead (None). The caller answers both alike, so the form does
+    not tell who has an account."""
+    try:
+        return user_register(
+            email=email,
+            password=password,
+            display_name=display_name,
+            preferred_language=preferred_language,
+        )
+    except DuplicateEmail:
+        owner = User.objects.filter(email__iexact=normalise_email(email)).first()
+        if owner is not None:
+            transaction.on_commit(lambda: send_account_exists_email(user=owner))
+        return None
+
+
+def send_account_exists_email(*, user: User) -> None:
+    lang = user.preferred_language
+    _send_template_mail(
+        to=user.email,
+        language=lang,
+        subject=_("You already have a Tori account"),
+        template="partners/email/account_exists.txt",
+        context={
+            "user": user,
+            "login_link": _url_in_language(lang, "partners:login"),
+            "reset_link": _url_in_language(lang, "partners:password-reset"),
+        },
+    )
+
+
 def send_verification_email(*, user: User) -> None:
     if user.is_verified:
         return

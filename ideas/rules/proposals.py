@@ -117,6 +117,24 @@ def can_view_proposal(user, proposal) -> bool:
     return is_assigned_evaluator(user, proposal.challenge)
 
 
+def visible_proposals(user):
+    """The proposals `can_view_proposal(user, ·)` allows, as one queryset. Pages look a
+    proposal up in it, so a confidential id and a missing one take the same single query and
+    the same 404: neither the answer nor the time it takes tells that the id exists."""
+    if people.is_staff_member(user):
+        return Proposal.objects.all()
+    visible = Proposal.objects.public()
+    if not people.is_signed_in(user):
+        return visible
+    visible |= Proposal.objects.filter(pk__in=_team_rows(user).values("proposal_id"))
+    if people.is_evaluator(user):
+        assigned = EvaluatorAssignment.objects.filter(evaluator=user).values("challenge_id")
+        visible |= Proposal.objects.filter(challenge_id__in=assigned).exclude(
+            status__in=(ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN)
+        )
+    return visible
+
+
 def can_view_team_area(user, proposal) -> bool:
     """The team view: team list, history and diffs, team comments, status history."""
     return is_team_member(user, proposal) or people.is_staff_member(user)

@@ -41,10 +41,11 @@ def team_users(proposal):
     )
 
 
-def proposal_for_page(pk):
-    """The proposal with everything its page shows, in a fixed number of queries."""
+def proposal_for_page(pk, *, among):
+    """The proposal with everything its page shows, in a fixed number of queries, looked up in
+    `among` (the proposals the user may see). Nothing is prefetched unless it is found there."""
     return (
-        Proposal.objects.select_related("challenge", "lead_organisation", "created_by")
+        among.select_related("challenge", "lead_organisation", "created_by")
         .prefetch_related(
             "customer_groups",
             Prefetch(

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -12,7 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import get_usage, is_ratelimited
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
 from .. import rules, selectors, services
@@ -24,9 +23,9 @@ from ..forms import (
     RegistrationForm,
     ResendVerificationForm,
 )
+from ..login_budget import LoginBudget
 from .common import link_problem, rate, too_many
 
-LOGIN_RATE = rate("TORI_LOGIN_RATE", "5/m")
 REGISTER_RATE = rate("TORI_REGISTER_RATE", "10/h")
 RESET_RATE = rate("TORI_PASSWORD_RESET_RATE", "5/m")
 
@@ -44,44 +43,26 @@ def _set_language(response, language: str):
     return response
 
 
-def _login_account(group, request) -> str:
-    """The account tried, case-insensitively (so A@x and a@x share one budget)."""
-    return request.POST.get("username", "").strip().lower()
-
-
-LOGIN_KEYS = ("ip", _login_account)
-
-
 class LoginView(auth_views.LoginView):
-    """E-mail sign-in, rate limited per address and per IP; then the user's own language."""
+    """E-mail sign-in, at most TORI_LOGIN_RATE failed password checks per account and per
+    address (partners/login_budget.py); then the user's own language."""
 
     form_class = EmailAuthenticationForm
     template_name = "partners/login.html"
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        for key in LOGIN_KEYS:
-            usage = get_usage(
-                request, group="partners.login", key=key, rate=LOGIN_RATE, method="POST"
-            )
-            if usage and usage["count"] >= usage["limit"]:
-                return too_many(request)
+        # The slot is taken before the password is checked, so parallel attempts cannot
+        # overrun the budget; a successful sign-in gives it back (form_valid).
+        self.budget = LoginBudget(
+            request, services.normalise_email(request.POST.get("username", ""))
+        )
+        if not self.budget.take():
+            return too_many(request)
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        # Only failed attempts count towards the limit.
-        for key in LOGIN_KEYS:
-            is_ratelimited(
-                self.request,
-                group="partners.login",
-                key=key,
-                rate=LOGIN_RATE,
-                method="POST",
-                increment=True,
-            )
-        return super().form_invalid(form)
-
     def form_valid(self, form):
+        self.budget.give_back()  # only failed checks count
         user = form.get_user()
         super().form_valid(form)
         language = user.preferred_language
@@ -142,20 +123,18 @@ def register(request):
             return too_many(request)
         form = RegistrationForm(request.POST)
         if form.is_valid():
-            try:
-                user = services.user_register(
-                    email=form.cleaned_data["email"],
-                    password=form.cleaned_data["password1"],
-                    display_name=form.cleaned_data["display_name"],
-                    preferred_language=form.cleaned_data["preferred_language"],
-                )
-            except services.DuplicateEmail as exc:
-                form.add_error("email", str(exc.message))
-            else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                with translation.override(user.preferred_language):
-                    target = safe_next(request, reverse("partners:verification-sent"))
-                return _set_language(redirect(target), user.preferred_language)
+            # A taken address gets the same answer as a new one (its owner is told by mail),
+            # so nobody is signed in here: that would tell the two apart.
+            language = form.cleaned_data["preferred_language"]
+            services.registration_request(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                display_name=form.cleaned_data["display_name"],
+                preferred_language=language,
+            )
+            with translation.override(language):
+                target = safe_next(request, reverse("partners:verification-sent"))
+            return _set_language(redirect(target), language)
     else:
         form = RegistrationForm(initial={"preferred_language": translation.get_language()})
     return render(request, "partners/register.html", {"form": form, "next": safe_next(request, "")})

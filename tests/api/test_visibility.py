@@ -101,3 +101,36 @@ def test_proposals_of_an_unknown_or_confidential_challenge_cannot_be_filtered(cl
     response = client.get("/api/v1/proposals/", {"challenge": draft.pk})
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["challenge"]
+
+
+@pytest.mark.parametrize("kind", ["draft", "no_consent", "confidential_challenge"])
+def test_a_confidential_proposal_takes_the_same_queries_as_a_missing_one(client, kind):
+    """The same work for a hidden id as for an absent one, so timing cannot tell them apart."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fields = {
+        "draft": {"status": ProposalStatus.DRAFT},
+        "no_consent": {"publication_consent": False},
+        "confidential_challenge": {},
+    }[kind]
+    challenge = make_challenge(
+        phase="evaluation", proposals_public=kind != "confidential_challenge"
+    )
+    hidden = ProposalFactory(challenge=challenge, **fields)
+
+    def answer(pk):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/api/v1/proposals/{pk}/")
+        return (
+            response.status_code,
+            response.content,
+            [re.sub(r"\d+", "N", q["sql"]) for q in queries],
+        )
+
+    answer(MISSING)
+    status, body, queries = answer(hidden.pk)
+    assert status == 404
+    assert (status, body, queries) == answer(MISSING)

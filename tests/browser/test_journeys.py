@@ -96,6 +96,13 @@ def test_partner_registers_organises_proposes_and_a_co_developer_joins(tab, live
         tab.get_by_role("button", name="Confirm").click()
     assert User.objects.get(email="paula@example.org").email_verified_at is not None
 
+    # Sign in (registering signs nobody in: a taken address gets the same answer).
+    assert "/account/login/" in tab.url
+    tab.locator("main [name=username]").fill("paula@example.org")
+    tab.locator("main [name=password]").fill("a-long-pass-phrase-42")
+    with tab.expect_navigation():
+        tab.get_by_role("button", name="Sign in").click()
+
     # Create an organisation.
     tab.goto("/en/organisations/new/")
     tab.locator("main [name=name]").fill("Museum Makers Oy")

@@ -173,3 +173,42 @@ def test_the_votes_own_read_agrees_with_the_rules():
             for field in VOTE_CHALLENGE_FIELDS:
                 assert getattr(read.challenge, field) == getattr(orm.challenge, field), field
     assert proposal_for_vote(other.pk + 1000, users["resident"]) is None
+
+
+def _answer(client, pk):
+    """The detail page's answer for an id, with the id itself left out, and the SQL it ran
+    (numbers left out: the same queries, whatever ids they carry)."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("ideas:proposal-detail", kwargs={"pk": pk})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    body = response.content.decode().replace(f"/{pk}/", "/ID/")
+    body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "CSRF", body)  # new each page
+    return response.status_code, body, [re.sub(r"\d+", "N", q["sql"]) for q in queries]
+
+
+@pytest.mark.parametrize("role", ["visitor", "resident", "other_partner"])
+@pytest.mark.parametrize("kind", ["draft", "no_consent", "confidential_challenge"])
+def test_a_confidential_proposal_answers_and_works_exactly_like_a_missing_one(client, role, kind):
+    """Nothing in the answer, nor the work done for it, tells a hidden id from an absent one:
+    both take the same queries (a timing difference would otherwise show that the id exists)."""
+    fields = {
+        "draft": {"status": ProposalStatus.DRAFT},
+        "no_consent": {"publication_consent": False},
+        "confidential_challenge": {},
+    }[kind]
+    page = challenge(proposals_public=kind != "confidential_challenge")
+    hidden = ProposalFactory(challenge=page, **fields)
+    missing = hidden.pk + 1000
+    user = user_for(role, [], [])
+    if user is not None:
+        client.force_login(user)
+    _answer(client, missing)  # the first request of a session does its own one-off work
+    status, body, queries = _answer(client, hidden.pk)
+    assert status == 404
+    assert hidden.title not in body
+    assert (status, body, queries) == _answer(client, missing)

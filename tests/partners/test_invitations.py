@@ -153,6 +153,8 @@ def test_new_person_registers_from_the_invitation_and_accepts(client, owner, run
             },
         )
     assert response["Location"] == url
+    # Registering signs nobody in; the new person signs in with the password just chosen.
+    assert client.login(email="fresh@example.org", password="quite-a-rare-secret-1")  # noqa: S106
     client.post(url, {"action": "accept"})
     membership = Membership.objects.get(user__email="fresh@example.org")
     assert membership.role == "owner"

@@ -180,6 +180,114 @@ def test_successful_logins_do_not_count(client):
         client.logout()
 
 
+def test_a_refused_attempt_spends_no_other_budget(client):
+    """Refused because the address's budget is spent, an attempt checks no password and so
+    costs the account nothing: its owner elsewhere still has all five tries."""
+    UserFactory(email="innocent@example.org")
+    for n in range(5):
+        _login(client, f"guess{n}@example.org", ip="10.9.9.9")
+    for _ in range(10):
+        assert _login(client, "innocent@example.org", ip="10.9.9.9").status_code == 429
+    for _ in range(5):
+        assert _login(client, "innocent@example.org", ip="10.8.8.8").status_code == 200
+    assert _login(client, "innocent@example.org", ip="10.8.8.8").status_code == 429
+
+
+def test_many_people_behind_one_address_may_sign_in(client):
+    """A library's or a school's shared address: successful sign-ins spend nobody's budget."""
+    for n in range(8):
+        UserFactory(email=f"pupil{n}@example.org")
+        assert _login(client, f"pupil{n}@example.org", "pass-word-123").status_code == 302
+        client.logout()
+    assert _login(client, "pupil0@example.org").status_code == 200  # a typo is still a form error
+
+
+def _redis_cache(prefix):
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            pass
+    except OSError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    return {
+        "BACKEND": "marketplace.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/0",
+        "KEY_PREFIX": prefix,
+        "TIMEOUT": 120,
+    }
+
+
+def _count_password_checks(monkeypatch):
+    """Count the backend's password checks; each waits a little, as a real hash does, so
+    parallel requests overlap."""
+    import threading
+    import time
+
+    from django.contrib.auth.backends import ModelBackend
+
+    checks = []
+    lock = threading.Lock()
+    authenticate = ModelBackend.authenticate
+
+    def counted(self, request, username=None, password=None, **kwargs):
+        with lock:
+            checks.append(username)
+        time.sleep(0.05)
+        return authenticate(self, request, username=username, password=password, **kwargs)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", counted)
+    return checks
+
+
+# serialized_rollback keeps Wagtail's locales, root page and site, which the flush would delete.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("backend", ["local memory", "Redis"])
+@pytest.mark.parametrize("budget", ["account", "address"])
+def test_parallel_wrong_passwords_get_at_most_five_checks(monkeypatch, settings, budget, backend):
+    """20 wrong passwords at once, for one account from many addresses or for many accounts
+    from one address: the budget is taken before the password is checked, so only 5 are.
+    Both with the tests' cache and with production's Redis (skipped when none answers)."""
+    import secrets
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    if backend == "Redis":
+        settings.CACHES = {"default": _redis_cache(f"tori-test-{secrets.token_hex(4)}")}
+    UserFactory(email="target@example.org")
+    checks = _count_password_checks(monkeypatch)
+    barrier = threading.Barrier(20)
+    statuses = []
+
+    def attempt(n):
+        try:
+            email = "target@example.org" if budget == "account" else f"guess{n}@example.org"
+            ip = f"10.0.3.{n}" if budget == "account" else "10.0.4.4"
+            browser = Client(HTTP_ACCEPT_LANGUAGE="en")
+            barrier.wait()
+            statuses.append(_login(browser, email, ip=ip).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(statuses) == 20
+    assert len(checks) <= 5, checks
+    assert sorted(statuses) == [200] * len(checks) + [429] * (20 - len(checks))
+    if backend == "Redis":  # the counters were Redis's; remove them
+        from django.core.cache import cache
+
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{cache.key_prefix}:*"))
+        assert keys
+        client.delete(*keys)
+
+
 def test_registration_and_password_reset_limits_have_a_clear_message(client, settings):
     settings.TORI_REGISTER_RATE = "1/h"
     settings.TORI_PASSWORD_RESET_RATE = "1/m"

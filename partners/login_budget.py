@@ -1,0 +1,90 @@
+"""The sign-in budget: at most N password checks a window, per account and per address.
+
+A sign-in takes its slot in both budgets *before* the password is compared (the cache's `add`
+and `incr`, each one atomic step in Redis and in the local-memory cache), so parallel wrong
+passwords cannot all slip through a gap between "is the budget spent?" and "count this one".
+The slot is given back when no password was compared (the budget was spent) and when the
+password was right: only failed checks stay counted, so many people signing in from one shared
+address (a library, a school, a company network) spend nothing.
+"""
+
+import hashlib
+import ipaddress
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
+# A counter outlives its window by a few seconds, so a slot given back late still finds it.
+EXPIRY_MARGIN = 5
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """`"5/m"` → (5, 60); also `"10/5m"` (ten in five minutes), as django-ratelimit reads it."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*", rate or "")
+    if not match:
+        raise ImproperlyConfigured(f"A rate reads like '5/m' (count/period), not {rate!r}.")
+    count, multiplier, unit = match.groups()
+    return int(count), int(multiplier or 1) * PERIODS[unit]
+
+
+def client_address(request) -> str:
+    """The client's address; a whole IPv6 /64 (one subscriber's network) counts as one."""
+    raw = request.META.get("REMOTE_ADDR", "")
+    try:
+        address = ipaddress.ip_address(raw)
+    except ValueError:
+        return raw
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return str(address)
+
+
+class LoginBudget:
+    """One sign-in attempt's slots in its account's and its address's budgets."""
+
+    def __init__(self, request, account: str, *, rate: str | None = None):
+        self.limit, period = parse_rate(rate or settings.TORI_LOGIN_RATE)
+        self.timeout = period + EXPIRY_MARGIN
+        window = int(time.time()) // period
+        self.keys = [
+            self._key("address", client_address(request), period, window),
+            self._key("account", account, period, window),
+        ]
+        self.taken: list[str] = []
+
+    @staticmethod
+    def _key(kind: str, value: str, period: int, window: int) -> str:
+        digest = hashlib.sha256(value.encode()).hexdigest()
+        return f"partners.login:{kind}:{period}:{window}:{digest}"
+
+    def _count_one_more(self, key: str) -> int:
+        cache.add(key, 0, self.timeout)
+        try:
+            return cache.incr(key)
+        except ValueError:  # the counter expired between the two steps: a new window
+            return 1 if cache.add(key, 1, self.timeout) else cache.incr(key)
+
+    def take(self) -> bool:
+        """Take a slot in both budgets before the password is checked. False, with nothing
+        kept, when either budget is spent."""
+        within = True
+        for key in self.keys:
+            count = self._count_one_more(key)
+            self.taken.append(key)
+            within = within and count <= self.limit
+        if not within:
+            self.give_back()
+        return within
+
+    def give_back(self) -> None:
+        """The password was right (or never checked): the attempt does not count."""
+        for key in self.taken:
+            try:
+                cache.decr(key)
+            except ValueError:  # the window is over and its counter gone
+                pass
+        self.taken = []
