@@ -9,8 +9,8 @@ import django_filters
 from django import forms
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
-from django.utils import timezone
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 

@@ -20,7 +20,9 @@ def _allow_empty(parameter: dict) -> None:
     elif items.get("type") not in (None, "string"):
         parameter["schema"]["items"] = {"oneOf": [items, {"type": "string", "enum": [""]}]}
     parameter["description"] = " ".join(
-        str(part) for part in (parameter.get("description"), _("An empty value is no filter.")) if part
+        str(part)
+        for part in (parameter.get("description"), _("An empty value is no filter."))
+        if part
     )
 
 

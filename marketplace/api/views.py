@@ -47,8 +47,7 @@ def max_query_parameters() -> int:
 
 def query_too_long(query_string: str) -> bool:
     return (
-        len(query_string) > MAX_QUERY_LENGTH
-        or query_string.count("&") + 1 > max_query_parameters()
+        len(query_string) > MAX_QUERY_LENGTH or query_string.count("&") + 1 > max_query_parameters()
     )
 
 
