@@ -17,8 +17,9 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from .filters import without_empty_values
 from .pagination import validate_page_params
-from .serializers import ErrorSerializer
+from .serializers import ErrorSerializer, site_address
 from .views import ERROR_RESPONSES, LANGUAGE_PARAMETERS, ApiViewMixin
 
 KINDS = ["offering", "pilot", "proposal", "challenge"]
@@ -80,10 +81,11 @@ class CatalogueAnswerSerializer(serializers.Serializer):
     facets = FacetsSerializer()
 
 
-def _repeated(name: str, description: str, enum=None) -> OpenApiParameter:
+def _repeated(name: str, description: str) -> OpenApiParameter:
+    """A repeatable parameter; `document_catalogue_choices` adds the values it takes."""
     return OpenApiParameter(
         name,
-        {"type": "array", "items": {"type": "string", **({"enum": enum} if enum else {})}},
+        {"type": "array", "items": {"type": "string"}},
         explode=True,
         style="form",
         description=description,
@@ -92,25 +94,17 @@ def _repeated(name: str, description: str, enum=None) -> OpenApiParameter:
 
 CATALOGUE_PARAMETERS = [
     OpenApiParameter("q", OpenApiTypes.STR, description=_("Search words (all must match).")),
-    _repeated("kind", "Entry kind (repeatable).", KINDS),
+    _repeated("kind", "Entry kind (repeatable)."),
     _repeated("customer_group", "Customer group slug (repeatable)."),
     _repeated("theme", "Theme slug (repeatable)."),
     _repeated("stage", "Challenge phase, proposal status or pilot stage (repeatable)."),
-    _repeated(
-        "organisation_kind",
-        "Organisation kind (repeatable).",
-        ["company", "research", "association", "public"],
-    ),
-    _repeated(
-        "city",
-        "City (repeatable).",
-        ["helsinki", "espoo", "vantaa", "tampere", "turku", "oulu", "other"],
-    ),
+    _repeated("organisation_kind", "Organisation kind (repeatable)."),
+    _repeated("city", "City (repeatable)."),
     _repeated("year", "Year (repeatable)."),
     OpenApiParameter(
         "sort",
-        OpenApiTypes.STR,
-        enum=SORTS,
+        # Empty is the default, as no sort at all.
+        {"type": "string", "enum": [*SORTS, ""]},
         description=_("Default: relevance with q, else newest."),
     ),
     OpenApiParameter(
@@ -123,6 +117,38 @@ CATALOGUE_PARAMETERS = [
     ),
     *LANGUAGE_PARAMETERS,
 ]
+# Parameters whose values are fixed choices of the catalogue's FilterSet (slugs are data).
+CHOICE_PARAMETERS = ["kind", "stage", "organisation_kind", "city"]
+
+
+def document_catalogue_choices(document: dict) -> None:
+    """The values of the catalogue's parameters as the catalogue's FilterSet checks them
+    (a schema postprocessing step, see schema.py): any other value is a 400."""
+    from search.filters import CatalogueFilterSet
+
+    operation = document.get("paths", {}).get("/api/v1/catalogue/", {}).get("get")
+    if operation is None:
+        return
+    filters = CatalogueFilterSet.base_filters
+    for parameter in operation["parameters"]:
+        name = parameter["name"]
+        if name in CHOICE_PARAMETERS:
+            values = [value for value, _label in filters[name].extra["choices"]]
+            parameter["schema"]["items"] = {"type": "string", "enum": values}
+        elif name == "year":
+            years = [int(value) for value, _label in filters["year"].extra["choices"]()]
+            parameter["schema"]["items"] = {
+                "type": "integer",
+                "minimum": min(years),
+                "maximum": max(years),
+            }
+
+
+def _hit(hit) -> dict:
+    """A hit as the API shows it: `url` is the absolute address of the entry's page."""
+    data = hit.as_dict()
+    data["url"] = site_address(data["url"])
+    return data
 
 
 class CatalogueView(ApiViewMixin, GenericAPIView):
@@ -149,7 +175,7 @@ class CatalogueView(ApiViewMixin, GenericAPIView):
         from search.filters import CatalogueFilterSet
 
         errors = {**self.parameter_errors, **validate_page_params(request.query_params)}
-        filterset = CatalogueFilterSet(request.query_params)
+        filterset = CatalogueFilterSet(without_empty_values(request.query_params))
         if not filterset.is_valid():
             for name, messages in filterset.errors.items():
                 errors.setdefault(name, list(messages))
@@ -182,7 +208,7 @@ class CatalogueView(ApiViewMixin, GenericAPIView):
                 "count": result.total,
                 "next": next_url,
                 "previous": previous_url,
-                "results": [hit.as_dict() for hit in result.hits],
+                "results": [_hit(hit) for hit in result.hits],
                 "facets": {name: facets.get(name, []) for name in FACET_NAMES},
             }
         )

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .exceptions import api_exception_handler
-from .throttling import ApiAnonThrottle
+from .throttling import ApiAnonThrottle, throttled_error
 from .views import API_URLCONF, ApiViewMixin
 
 ENDPOINTS = ["challenge", "proposal", "pilot", "offering", "organisation"]
@@ -27,6 +27,9 @@ class SchemaView(SpectacularJSONAPIView):
 
     def get_exception_handler(self):
         return api_exception_handler
+
+    def throttled(self, request, wait):
+        raise throttled_error(wait)
 
     def dispatch(self, request, *args, **kwargs):
         request.urlconf = API_URLCONF
@@ -87,12 +90,13 @@ def _type_label(schema: dict, node) -> str:
     if "allOf" in node and node["allOf"]:
         return _type_label(schema, node["allOf"][0])
     if "oneOf" in node:
-        return " | ".join(_type_label(schema, n) for n in node["oneOf"])
+        labels = (_type_label(schema, n) for n in node["oneOf"])
+        return " | ".join(label for label in labels if label)
     kind = node.get("type", "object")
     if kind == "array":
         return f"[{_type_label(schema, node.get('items', {}))}]"
-    if "enum" in node:
-        return " | ".join(str(v) for v in node["enum"] if v is not None)
+    if "enum" in node:  # an empty value (no filter) is said in the description
+        return " | ".join(str(v) for v in node["enum"] if v not in (None, ""))
     return node.get("format", kind)
 
 

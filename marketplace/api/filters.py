@@ -1,15 +1,18 @@
 """The filters of every list, as django-filter FilterSets.
 
 A filter given several times (`?theme=a&theme=b`) matches any of its values (OR); different
-filters all apply (AND). A value outside a filter's choices is a 400 naming the parameter.
+filters all apply (AND). An empty value (`?theme=`) is no filter. A value outside a filter's
+choices is a 400 naming the parameter.
 """
 
 import django_filters
 from django import forms
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from cms.models import ChallengePage, CustomerGroup, Theme
 from cms.phases import Phase
@@ -24,6 +27,17 @@ PUBLIC_PROPOSAL_STATUSES = [
     for value, label in ProposalStatus.choices
     if value not in (ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN)
 ]
+
+
+def without_empty_values(query_params) -> QueryDict:
+    """The parameters with every empty value left out: `?theme=` is no filter at all, and
+    `?theme=&theme=digital` the same as `?theme=digital`."""
+    kept = QueryDict(mutable=True)
+    for name, values in query_params.lists():
+        values = [value for value in values if value != ""]
+        if values:
+            kept.setlist(name, values)
+    return kept
 
 
 def _slug_choices(model):
@@ -57,7 +71,22 @@ class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
 
 
 class IdFilter(django_filters.ModelMultipleChoiceFilter):
+    """Ids of visible objects: whole numbers from 1; any other value, or the id of an object
+    that is not visible, is a 400."""
+
     field_class = IdMultipleChoiceField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The document's item schema (the filter's own is the model's, unbounded).
+        extend_schema_field(
+            {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_ID,
+                "description": self.extra.get("help_text"),
+            }
+        )(self)
 
 
 def phase_q(phase: str, now) -> Q:

@@ -26,6 +26,11 @@ PERSON = "person"
 TEAM_KINDS = [*Organisation.Kind.values, PERSON]
 
 
+def site_address(path: str) -> str:
+    """The absolute address of a path on the site: SITE_URL + the path."""
+    return f"{settings.SITE_URL}{path}" if path.startswith("/") else path
+
+
 def absolute_url(obj) -> str | None:
     """The absolute address of an object's HTML page: SITE_URL + its path."""
     try:
@@ -37,7 +42,7 @@ def absolute_url(obj) -> str | None:
     except NoReverseMatch:
         logger.exception("No page route for %s %s", type(obj).__name__, obj.pk)
         return None
-    return f"{settings.SITE_URL}{path}" if path else None
+    return site_address(path) if path else None
 
 
 class LocalisingMixin:

@@ -1,6 +1,10 @@
 """Anonymous clients: `TORI_API_THROTTLE_RATE` requests per address (default 120/min)."""
 
+import math
+
 from django.conf import settings
+from django.utils.translation import ngettext
+from rest_framework.exceptions import Throttled
 from rest_framework.throttling import AnonRateThrottle
 
 
@@ -19,3 +23,22 @@ class ApiAnonThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return getattr(settings, "TORI_API_THROTTLE_RATE", "120/min")
+
+
+def throttled_error(wait: float | None) -> Throttled:
+    """The 429 of a throttled request, wholly in the active language.
+
+    DRF's own message formats the number into the text before looking it up, so the
+    "Expected available in N seconds" part is never translated. The English stays DRF's.
+    """
+    if wait is None:
+        return Throttled()
+    seconds = math.ceil(wait)
+    message = ngettext(
+        "Request was throttled. Expected available in %(wait)d second.",
+        "Request was throttled. Expected available in %(wait)d seconds.",
+        seconds,
+    ) % {"wait": seconds}
+    error = Throttled(detail=message)
+    error.wait = seconds  # the Retry-After header
+    return error

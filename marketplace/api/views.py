@@ -1,9 +1,12 @@
 """Read-only, anonymous endpoints of API v1. Views only wire: parameters, selector, serializer."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -14,7 +17,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -28,10 +31,48 @@ from . import filters, selectors, serializers
 from .exceptions import api_exception_handler
 from .languages import LANGUAGE_CODES, Localiser, language_from_header
 from .pagination import ApiPagination, validate_page_params
-from .throttling import ApiAnonThrottle
+from .throttling import ApiAnonThrottle, throttled_error
 
 MAX_ID = 2**63 - 1
 API_URLCONF = "marketplace.api.urlconf"
+# The longest query string the API reads. Longer ones, or ones with more parameters than
+# Django parses (DATA_UPLOAD_MAX_NUMBER_FIELDS), answer a JSON 414 before anything reads
+# them. The app server must let such request lines through (docs/deploy.md).
+MAX_QUERY_LENGTH = 4000
+
+
+def max_query_parameters() -> int:
+    return settings.DATA_UPLOAD_MAX_NUMBER_FIELDS or MAX_QUERY_LENGTH
+
+
+def query_too_long(query_string: str) -> bool:
+    return (
+        len(query_string) > MAX_QUERY_LENGTH or query_string.count("&") + 1 > max_query_parameters()
+    )
+
+
+def _query_limit_description() -> str:
+    return _(
+        "The query string is longer than %(length)d characters or has more than "
+        "%(count)d parameters."
+    ) % {"length": MAX_QUERY_LENGTH, "count": max_query_parameters()}
+
+
+class QueryTooLong(APIException):
+    status_code = 414
+    default_code = "query_too_long"
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "The address is too long. After the question mark it may have at most "
+                "%(length)s characters and %(count)s parameters."
+            )
+            % {
+                "length": number_format(MAX_QUERY_LENGTH, force_grouping=True),
+                "count": number_format(max_query_parameters(), force_grouping=True),
+            }
+        )
 
 
 class JSONOnlyNegotiation(BaseContentNegotiation):
@@ -59,7 +100,9 @@ class ApiViewMixin:
 
     def dispatch(self, request, *args, **kwargs):
         request.urlconf = API_URLCONF  # keeps 404s JSON: see marketplace/api/urlconf.py
-        raw = request.GET.get("lang")
+        # An over-long query is not parsed at all (`initial` answers 414).
+        self.query_too_long = query_too_long(request.META.get("QUERY_STRING", ""))
+        raw = None if self.query_too_long else request.GET.get("lang")
         self.language_error = raw is not None and raw not in LANGUAGE_CODES
         if raw is not None and not self.language_error:
             self.language = raw
@@ -75,12 +118,17 @@ class ApiViewMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if self.query_too_long:
+            raise QueryTooLong()
         self.parameter_errors = {}
         if self.language_error:
             codes = ", ".join(LANGUAGE_CODES)
             self.parameter_errors["lang"] = [_("Choose one of: %(codes)s.") % {"codes": codes}]
         if self.parameter_errors and not self.reports_parameter_errors_with_filters():
             raise ValidationError(self.parameter_errors)
+
+    def throttled(self, request, wait):
+        raise throttled_error(wait)
 
     def reports_parameter_errors_with_filters(self) -> bool:
         """Lists add the filters' errors to these and answer one 400 (see ParameterFilterBackend)."""
@@ -94,7 +142,12 @@ class ApiViewMixin:
 
 class ParameterFilterBackend(DjangoFilterBackend):
     """django-filter, reporting every bad parameter of a list (filters, page, page_size,
-    lang) in one 400."""
+    lang) in one 400. An empty filter value is no filter."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        kwargs["data"] = filters.without_empty_values(kwargs["data"])
+        return kwargs
 
     def filter_queryset(self, request, queryset, view):
         errors = dict(getattr(view, "parameter_errors", {}))
@@ -114,6 +167,9 @@ ERROR_RESPONSES = {
     ),
     405: OpenApiResponse(
         serializers.ErrorSerializer, description=_("Only GET (and HEAD, OPTIONS) are allowed.")
+    ),
+    414: OpenApiResponse(
+        serializers.ErrorSerializer, description=lazy(_query_limit_description, str)()
     ),
     429: OpenApiResponse(
         serializers.ErrorSerializer,
