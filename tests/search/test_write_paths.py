@@ -350,6 +350,17 @@ def test_a_changed_state_reaches_the_catalogue(world, indexed, write):
     assert_check_is_clean()
 
 
+def holding(text: str) -> set[tuple[str, int]]:
+    """Entries whose stored texts contain `text` (PostgreSQL's parser keeps an address as one
+    token a query's words never match, so this reads the copies, not the search)."""
+    from django.db.models import Q
+
+    condition = Q()
+    for name in ("title", "summary", "search_title", "search_summary", "search_body"):
+        condition |= Q(**{f"{name}__icontains": text})
+    return set(CatalogueEntry.objects.filter(condition).values_list("kind", "object_id"))
+
+
 def test_an_erased_account_s_address_leaves_the_catalogue(world, indexed):
     """Erasure scrubs the address from every text, the catalogue's copies too."""
     address = "vanishing.person@example.org"
@@ -365,12 +376,12 @@ def test_an_erased_account_s_address_leaves_the_catalogue(world, indexed):
         ("offering", world["offering"].pk),
         ("challenge", world["challenge"].pk),
     }
-    assert found(address) == keys
+    assert holding(address) == keys
 
     with indexed():
         privacy.erase_account(user=person)
 
-    assert found(address) == set()
+    assert holding(address) == set()
     assert_check_is_clean()
 
 
