@@ -168,7 +168,7 @@ def test_when_redis_returns_it_is_used_again_and_outage_changes_stay(
 
         relay.start()  # Redis is back, with what it held before the outage
         time.sleep(RETRY_AFTER * 2)
-        assert visitor.get(url)["X-Page-Cache"] == "miss"
+        visitor.get(url)
         assert visitor.get(url)["X-Page-Cache"] == "hit"
         assert list(local_redis.scan_iter(f"{prefix}:*:tori:page:*"))
 
