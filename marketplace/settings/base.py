@@ -305,6 +305,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# A refused CSRF check: Tori's own page, or JSON under /api/ (see marketplace/errors.py).
+CSRF_FAILURE_VIEW = "marketplace.errors.csrf_failure"
 SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
