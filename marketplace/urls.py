@@ -36,3 +36,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler400 = "marketplace.errors.bad_request"
+handler403 = "marketplace.errors.permission_denied"
+handler404 = "marketplace.errors.page_not_found"
+handler500 = "marketplace.errors.server_error"

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from partners.models import City, Language
+from partners.pagination import page_or_404
 
 from . import rules, selectors, services
 from .filters import OfferingFilter
@@ -22,7 +23,7 @@ def offering_list(request):
         if filterset.is_bound and filterset.is_valid()
         else selectors.published_offerings()
     )
-    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    page = page_or_404(Paginator(qs, 20), request)
     return render(
         request, "marketplace/offering_list.html", {"filter": filterset, "page_obj": page}
     )

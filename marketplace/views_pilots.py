@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partners.pagination import page_or_404
+
 from . import rules, selectors, services
 from .filters import PilotFilter
 from .forms import FeedbackForm, FeedbackReportForm, IndicatorForm, MeasurementForm, MilestoneForm
@@ -30,7 +32,7 @@ def pilot_list(request):
         if filterset.is_bound and filterset.is_valid()
         else selectors.published_pilots()
     )
-    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    page = page_or_404(Paginator(qs, 20), request)
     return render(request, "marketplace/pilot_list.html", {"filter": filterset, "page_obj": page})
 
 

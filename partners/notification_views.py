@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from . import notifications as service
 from .models import Notification
+from .pagination import page_or_404
 
 
 @login_required
@@ -17,7 +18,7 @@ def notification_list(request):
     paginator = Paginator(
         Notification.objects.filter(recipient=request.user).order_by("-created_at", "-id"), 25
     )
-    page = paginator.get_page(request.GET.get("page"))
+    page = page_or_404(paginator, request)
     return render(
         request,
         "partners/notifications/list.html",

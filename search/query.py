@@ -70,6 +70,9 @@ class Sort:
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# The deepest offset an engine is asked for. A page number may be any size, but SQL's OFFSET is
+# a 64-bit integer; no catalogue holds this many entries, so a page past it is past the end.
+MAX_OFFSET = 2**31 - 1
 
 # Highlight markers: private-use characters stripped from indexed text, turned into <mark>
 # after the text has been HTML-escaped.
@@ -139,7 +142,7 @@ class CatalogueQuery:
 
     @property
     def offset(self) -> int:
-        return (self.page - 1) * self.page_size
+        return min((self.page - 1) * self.page_size, MAX_OFFSET)
 
 
 @dataclass

@@ -66,7 +66,7 @@ def catalogue(request):
         result = search(query)
     except SearchUnavailable:
         return render(request, "search/unavailable.html", status=503)
-    if result.total and result.page_out_of_range:
+    if query.page > 1 and result.page_out_of_range:  # an empty catalogue has its page 1
         raise Http404("No such page of results.")
     facets, active = _decorate(result, request.GET)
     page = query.page

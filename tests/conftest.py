@@ -6,13 +6,21 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _clear_local_caches():
+    """Every local-memory cache (never a Redis a test points at: clear() would flush its db)."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    for alias, config in settings.CACHES.items():
+        if config["BACKEND"].endswith("LocMemCache"):
+            caches[alias].clear()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
-
-    cache.clear()
+    _clear_local_caches()
     yield
-    cache.clear()
+    _clear_local_caches()
 
 
 @pytest.fixture(autouse=True)

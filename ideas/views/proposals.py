@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cms.models import ChallengePage
 from partners.models import Organisation
+from partners.pagination import page_or_404
 
 from .. import rules
 from ..forms import AttachmentForm, CommentForm, ProposalForm, SubmitForm, WithdrawForm
@@ -239,7 +240,7 @@ def proposal_diff(request, pk):
 @login_required
 def my_proposals(request):
     paginator = Paginator(sel.proposals_of_user(request.user), 20)
-    page = paginator.get_page(request.GET.get("page"))
+    page = page_or_404(paginator, request)
     return render(
         request, "ideas/my_proposals.html", {"page_obj": page, "proposals": page.object_list}
     )

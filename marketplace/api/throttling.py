@@ -3,13 +3,15 @@
 import math
 
 from django.conf import settings
+from django.core.cache import caches
 from django.utils.translation import ngettext
 from rest_framework.exceptions import Throttled
 from rest_framework.throttling import AnonRateThrottle
 
 
 class ApiAnonThrottle(AnonRateThrottle):
-    """DRF's per-address throttle (default cache) with its rate read from the settings.
+    """DRF's per-address throttle with its rate read from the settings, counting in the rate
+    limits' cache (RATELIMIT_USE_CACHE: per process while Redis is unreachable).
 
     The address is REMOTE_ADDR unless REST_FRAMEWORK["NUM_PROXIES"] says how many trusted
     proxies add X-Forwarded-For (TORI_API_NUM_PROXIES), so the header cannot be spoofed.
@@ -20,6 +22,10 @@ class ApiAnonThrottle(AnonRateThrottle):
     def __init__(self):
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
+
+    @property
+    def cache(self):
+        return caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
 
     def get_rate(self):
         return getattr(settings, "TORI_API_THROTTLE_RATE", "120/min")

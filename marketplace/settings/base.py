@@ -132,19 +132,38 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, rate limits -------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "marketplace.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "tori"),
-        }
+
+
+def redis_caches(url: str, key_prefix: str) -> dict:
+    """The caches when Redis is configured. Without Redis (an outage: marketplace/cache.py)
+    "default" answers misses, so pages render afresh and sessions are read from the database;
+    "ratelimit" counts in the process's own memory ("local"), so no limit switches off."""
+    redis = {"BACKEND": "marketplace.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": key_prefix}
+    return {
+        "default": redis,
+        "ratelimit": {**redis, "OPTIONS": {"FALLBACK": "local"}},
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
     }
+
+
+def local_caches() -> dict:
+    """Local memory is per process: fine for one laptop, not for several workers."""
+    return {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "ratelimit", "local")
+    }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, env_str("CACHE_KEY_PREFIX", "tori"))
+    # Sessions are written to the database and cached: read from it when Redis is away.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    # Local memory is per process: fine for one laptop, not for several workers.
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+    CACHES = local_caches()
+# django-ratelimit names the backends it knows: ours is Django's Redis one (marketplace/cache.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# Rate limits (django-ratelimit, the API's throttle) count in their own alias (see above).
+RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_VIEW = "marketplace.views.ratelimited"
 # Anonymous visitors' pages are served from the cache (marketplace/page_cache.py) for at most
 # this many seconds; 0 turns the cache off (the default with DEBUG, so templates show edits).
@@ -293,6 +312,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# A refused CSRF check: Tori's own page, or JSON under /api/ (see marketplace/errors.py).
+CSRF_FAILURE_VIEW = "marketplace.errors.csrf_failure"
 SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

@@ -14,6 +14,7 @@ from .. import rules, selectors, services
 from ..filters import OrganisationDirectoryFilter
 from ..forms import InvitationForm, MembershipRoleForm, OrganisationForm
 from ..models import Membership, Organisation, OrganisationInvitation
+from ..pagination import page_or_404
 from ..ratelimits import INVITATION_LIMIT_MESSAGE, invitation_limited
 from .common import link_problem, refuse
 
@@ -29,7 +30,7 @@ def organisation_list(request):
         if filterset.is_bound and filterset.is_valid()
         else selectors.organisation_directory()
     )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(Paginator(queryset, PAGE_SIZE), request)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

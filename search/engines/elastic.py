@@ -44,6 +44,8 @@ LANGUAGE_ANALYSERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 FACET_FIELD = {"kind": "kind", "stage": "stage", "year": "year", **MULTI_FIELD}
 TEXT_WEIGHTS = {"title": 5, "summary": 2, "body": 1}
 UNAVAILABLE_ERRORS = (elastic_transport.TransportError, ApiError, BulkIndexError)
+# `index.max_result_window`, Elasticsearch's default: `from + size` beyond it is refused.
+MAX_RESULT_WINDOW = 10_000
 
 
 def text_field() -> Text:
@@ -253,6 +255,8 @@ def build_search(
             pre_tags=[MARK_START], post_tags=[MARK_END], fragment_size=160, number_of_fragments=2
         ).highlight("summary", "summary.*", "body", "body.*")
     s = s.source(excludes=["body", "title", "summary"])
+    if query.offset + query.page_size > MAX_RESULT_WINDOW:
+        return s[0:0]  # Elasticsearch refuses to page deeper: the total and the facets only
     return s[query.offset : query.offset + query.page_size]
 
 

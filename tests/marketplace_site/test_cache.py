@@ -60,13 +60,9 @@ def test_rate_limits_count_through_it(cache, rf, settings):
     from django.core.cache import caches
     from django_ratelimit.core import get_usage
 
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "marketplace.cache.RedisCache",
-            "LOCATION": REDIS,
-            "KEY_PREFIX": cache.key_prefix,
-        }
-    }
+    from marketplace.settings.base import redis_caches
+
+    settings.CACHES = redis_caches(REDIS, cache.key_prefix)
     request = rf.post("/")
     counts = [
         get_usage(request, group="t", key="ip", rate="100/m", method="POST", increment=True)[
@@ -75,5 +71,33 @@ def test_rate_limits_count_through_it(cache, rf, settings):
         for _ in range(3)
     ]
     assert counts == [1, 2, 3]
-    assert caches["default"]._cache.get_client().keys(f"{cache.key_prefix}:*")  # in Redis
-    caches["default"].clear()
+    assert caches["ratelimit"]._cache.get_client().keys(f"{cache.key_prefix}:*")  # in Redis
+
+
+def test_past_the_remembered_keys_the_whole_prefix_is_dropped_on_return(monkeypatch):
+    """More writes missed than remembered: every key of the prefix goes, none of another."""
+    from marketplace import cache as backend
+
+    from .redis_proxy import RedisRelay
+
+    monkeypatch.setattr(backend, "MAX_LOST_KEYS", 2)
+    relay = RedisRelay()
+    relay.start()
+    prefix = f"tori-test-{secrets.token_hex(4)}"
+    relayed = RedisCache(relay.url, {"KEY_PREFIX": prefix, "OPTIONS": {"RETRY_AFTER": 0}})
+    other = RedisCache(REDIS, {"KEY_PREFIX": f"{prefix}-other"})
+    try:
+        relayed.set_many({"a": 1, "b": 2, "c": 3, "kept": 4})
+        other.set("a", 1)
+        relay.stop()
+        relayed.set_many({"a": 10, "b": 20, "c": 30})  # three keys lost: more than two
+        assert relayed.get("kept") is None  # unreachable: a miss
+        relay.start()
+        assert relayed.get_many(["a", "b", "c", "kept"]) == {}
+        assert other.get("a") == 1
+    finally:
+        relay.stop()
+        client = other._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{prefix}*"))
+        if keys:
+            client.delete(*keys)
