@@ -35,3 +35,14 @@ def requires_redis():
     if redis_answers():
         return []
     return [unavailable("redis", f"no Redis on {REDIS_HOST}:{REDIS_PORT}")]
+
+
+def need_redis() -> None:
+    """Inside a test or fixture: skip it without the local Redis, fail it when the run
+    requires Redis."""
+    if redis_answers():
+        return
+    reason = f"no Redis on {REDIS_HOST}:{REDIS_PORT}"
+    if "redis" in required():
+        pytest.fail(f"{reason}, and TORI_REQUIRE_SERVICES requires redis")
+    pytest.skip(reason)

@@ -16,7 +16,7 @@ from tests.factories.cms import challenge_index, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import UserFactory
 
-from .redis_proxy import REDIS_ADDRESS, RedisRelay, closed_port, redis_answers
+from .redis_proxy import REDIS_ADDRESS, RedisRelay, closed_port
 
 pytestmark = pytest.mark.django_db
 
@@ -130,8 +130,7 @@ def test_the_outage_is_logged_once_not_on_every_request(client, redis_down, capl
 
 @pytest.fixture
 def relay():
-    if not redis_answers():
-        pytest.skip("no Redis on 127.0.0.1:6379")
+    need_redis()
     relay = RedisRelay()
     relay.start()
     yield relay

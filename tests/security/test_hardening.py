@@ -12,6 +12,7 @@ from partners.models import Membership, OrganisationInvitation
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import MembershipFactory, OrganisationFactory, UserFactory
+from tests.services import need_redis
 
 from .matrix_data import PNG
 
@@ -203,13 +204,7 @@ def test_many_people_behind_one_address_may_sign_in(client):
 
 
 def _redis_cache(prefix):
-    import socket
-
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            pass
-    except OSError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
+    need_redis()
     return {
         "BACKEND": "marketplace.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/0",
