@@ -158,7 +158,9 @@ def schedule_removal(kind: str, object_id: int | None) -> None:
 
 
 def schedule_challenge(page, *, removed: bool = False) -> None:
-    """A challenge page changed: its translation group, its proposals and their pilots."""
+    """A challenge page changed: its translation group, the group's proposals (they attach
+    to the default-language page; a private translation makes them confidential) and their
+    pilots."""
     if _paused.get():
         return
     translation_key = str(page.translation_key)
@@ -168,7 +170,9 @@ def schedule_challenge(page, *, removed: bool = False) -> None:
         try:
             refresh_challenge(translation_key=translation_key, page_ids=[page_id])
             if not removed:
-                refresh_related(proposals=Proposal.objects.filter(challenge_id=page_id))
+                refresh_related(
+                    proposals=Proposal.objects.filter(challenge__translation_key=translation_key)
+                )
         except Exception:  # noqa: BLE001
             logger.exception("Indexing challenge %s failed; run search_index --check", page_id)
 

@@ -2,7 +2,7 @@
 commits. Connected in SearchConfig.ready(); raw (fixture) saves are skipped."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import indexing
 from .models import EntryKind
@@ -100,17 +100,33 @@ def _page_visibility(sender, instance, **kwargs):
         indexing.schedule_challenge(page)
 
 
-def _restriction_changed(sender, instance, raw=False, **kwargs):
-    """A privacy restriction added or lifted: challenges at or under its page."""
+def _schedule_challenges_under(page) -> None:
+    """Challenges at or under `page`: their entries, their proposals' and their pilots'."""
     from cms.models import ChallengePage
 
-    if raw or not instance.page_id:
-        return
-    page = instance.page
     for challenge in ChallengePage.objects.filter(path__startswith=page.path).only(
         "pk", "translation_key"
     ):
         indexing.schedule_challenge(challenge)
+
+
+def _restriction_changed(sender, instance, raw=False, **kwargs):
+    """A privacy restriction added or lifted: challenges at or under its page, and their
+    proposals (confidential while a challenge is in a private section) and pilots."""
+    from wagtail.models import Page
+
+    if raw or not instance.page_id:
+        return
+    page = Page.objects.filter(pk=instance.page_id).only("path").first()
+    if page is not None:  # else the page is being deleted: its own signals reindex
+        _schedule_challenges_under(page)
+
+
+def _page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    """A page moved to another parent may enter or leave a private section."""
+    if parent_page_before is not None and parent_page_before == parent_page_after:
+        return  # reordered among its siblings
+    _schedule_challenges_under(instance)
 
 
 def connect() -> None:
@@ -158,3 +174,4 @@ def connect() -> None:
     )
     page_published.connect(_page_visibility, dispatch_uid=f"{uid}-page-published")
     page_unpublished.connect(_page_visibility, dispatch_uid=f"{uid}-page-unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid=f"{uid}-page-moved")

@@ -303,3 +303,36 @@ def test_the_vote_read_answers_the_restriction_in_its_one_query(world):
     assert public is False
     assert len(ctx.captured_queries) == 1
     assert proposal_for_vote(world["other"].pk, user).is_public is True
+
+
+def test_the_sql_rule_agrees_with_the_queryset_and_with_wagtail(world):
+    """`view_restricted_sql` (the vote's read) and `ChallengePage.objects.view_restricted()`
+    answer alike, and as Wagtail does for the page itself, wherever the restriction is."""
+    from cms.models import ChallengePage, view_restricted_sql
+
+    page = world["challenge"]
+    sibling = make_challenge(title="Sibling")
+    sv = publish_translation(page, "sv", title="Museinätter")
+    index = challenge_index()
+
+    def answers(target):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {view_restricted_sql('%s')}", [target.pk])  # noqa: S608
+            raw = bool(cursor.fetchone()[0])
+        orm = ChallengePage.objects.view_restricted().filter(pk=target.pk).exists()
+        fresh = ChallengePage.objects.get(pk=target.pk)
+        assert raw == orm == fresh.is_view_restricted
+        return raw
+
+    assert not answers(page) and not answers(sibling)
+    for restricted_page, expected in (
+        (page, {page: True, sibling: False}),
+        (sibling, {page: False, sibling: True}),
+        (sv, {page: True, sibling: False}),
+        (index, {page: True, sibling: True}),
+    ):
+        restriction = restrict(restricted_page, PageViewRestriction.LOGIN)
+        assert {p: answers(p) for p in expected} == expected, restricted_page
+        if restricted_page is not sv:
+            assert bool(page.get_view_restrictions()) == expected[page]
+        restriction.delete()
