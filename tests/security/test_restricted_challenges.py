@@ -4,6 +4,8 @@ confidential: only their team, staff and the challenge's assigned evaluators see
 pages, the API, the catalogue (hits and facet counts), feeds and the sitemap. Lifting the
 restriction brings them back; the index follows both changes after the commit."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -102,7 +104,9 @@ def api_ids(client, path="/api/v1/proposals/", params=None):
 def catalogue(client, **params):
     body = client.get("/api/v1/catalogue/", {"q": "lantern", **params}).json()
     hits = {(hit["kind"], hit["id"]) for hit in body["results"]}
-    facets = {name: {v["value"]: v["count"] for v in values} for name, values in body["facets"].items()}
+    facets = {
+        name: {v["value"]: v["count"] for v in values} for name, values in body["facets"].items()
+    }
     return hits, facets
 
 
@@ -127,8 +131,7 @@ def visible_everywhere(client, world) -> dict:
         "pilot links proposal": pilot_api["proposal"] == selected.pk,
         "pilot page links proposal": selected.get_absolute_url()
         in client.get(f"/en/pilots/{pilot.pk}/").content.decode(),
-        "sitemap": proposal.get_absolute_url() in sitemap
-        or world["challenge"].url in sitemap,
+        "sitemap": proposal.get_absolute_url() in sitemap or world["challenge"].url in sitemap,
         "feed": world["challenge"].title in feed,
     }
 
@@ -149,7 +152,7 @@ EVERYWHERE = {
     "sitemap": True,
     "feed": True,
 }
-NOWHERE = {name: False for name in EVERYWHERE}
+NOWHERE = dict.fromkeys(EVERYWHERE, False)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -336,3 +339,51 @@ def test_the_sql_rule_agrees_with_the_queryset_and_with_wagtail(world):
         if restricted_page is not sv:
             assert bool(page.get_view_restrictions()) == expected[page]
         restriction.delete()
+
+
+def test_lists_keep_a_constant_number_of_queries_with_private_challenges(client):
+    """The rule is a subquery: no query of its own, whatever the number of restrictions."""
+
+    def count(path, page_size):
+        client.get(path, {"page_size": page_size})  # warm the site-root cache
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path, {"page_size": page_size})
+        assert len(response.json()["results"]) == page_size
+        return len(ctx.captured_queries)
+
+    def make(n):
+        for i in range(n):
+            open_page = make_challenge(title=f"Open {i}")
+            private = make_challenge(title=f"Private {i}")
+            restrict(private, KINDS[i % 3])
+            for page in (open_page, private):
+                make_pilot(proposal=ProposalFactory(challenge=page, status="selected"))
+
+    make(5)
+    small = {path: count(path, 5) for path in ("/api/v1/proposals/", "/api/v1/pilots/")}
+    make(20)
+    large = {path: count(path, 20) for path in ("/api/v1/proposals/", "/api/v1/pilots/")}
+    assert small == large
+
+
+def test_evaluators_see_such_proposals_labelled_confidential(client):
+    page = make_challenge(phase="evaluation", title="Quiet hours")
+    proposal = ProposalFactory(challenge=page, title="Silent tours")
+    evaluator = UserFactory(groups=["Evaluators"])
+    EvaluatorAssignment.objects.create(challenge=page, evaluator=evaluator)
+    client.force_login(evaluator)
+    urls = [
+        reverse("ideas:evaluation-workspace", kwargs={"challenge_id": page.pk}),
+        reverse("ideas:evaluation-review", kwargs={"challenge_id": page.pk, "pk": proposal.pk}),
+    ]
+
+    def labels():
+        found = []
+        for url in urls:
+            html = client.get(url, headers={"accept-language": "en"}).content.decode()
+            found.append(re.search(r"(?:>|·)\s*Confidential\s*<", html) is not None)
+        return found
+
+    assert labels() == [False, False]
+    restrict(page, PageViewRestriction.PASSWORD)
+    assert labels() == [True, True]
