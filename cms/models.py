@@ -8,9 +8,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, Exists, F, OuterRef, Q, When
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -23,7 +25,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, TranslatableMixin
 from wagtail.query import PageQuerySet
 
 from .blocks import BodyBlock
@@ -173,8 +175,39 @@ class ChallengeIndexPage(RoutablePageMixin, FallbackRouteMixin, Page):
         return ChallengeAtomFeed(self)(request)
 
 
+def _restriction_at_or_above():
+    """The view restrictions on the outer query's page or one of its ancestors: a Wagtail
+    page's ancestors are the pages whose path is a prefix of its path."""
+    return PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+
+
+def view_restricted_sql(page_id: str) -> str:
+    """`ChallengePage.is_view_restricted` as an SQL boolean for hand-written queries (the vote's
+    read, ideas.selectors.votes): `page_id` is the SQL expression of the page's id. No
+    parameters. A test keeps it in step with `ChallengePageQuerySet.view_restricted()`."""
+    page, restriction = Page._meta.db_table, PageViewRestriction._meta.db_table
+    key, path = Page._meta.get_field("translation_key").column, Page._meta.get_field("path").column
+    restricted_page = PageViewRestriction._meta.get_field("page").column
+    pk = Page._meta.pk.column
+    return (
+        f"EXISTS (SELECT 1 FROM {page} s, {page} g, {restriction} r, {page} rp "  # noqa: S608
+        f"WHERE s.{pk} = {page_id} AND g.{key} = s.{key} AND rp.{pk} = r.{restricted_page} "
+        f"AND SUBSTR(g.{path}, 1, LENGTH(rp.{path})) = rp.{path})"
+    )
+
+
 class ChallengePageQuerySet(PageQuerySet):
     """Challenges by phase and deadline. Mirrors `phases.phase_at` in SQL (see the tests)."""
+
+    def view_restricted(self):
+        """Challenges in a private section in any of their languages: a Wagtail view
+        restriction (password, login or groups) on a language version of the page or on one
+        of its ancestors. Their proposals are confidential (ideas.models.Proposal). One SQL
+        subquery, no query of its own (Wagtail's `not_public()` reads the restrictions first)."""
+        private = self.model.objects.filter(Exists(_restriction_at_or_above()))
+        return self.filter(translation_key__in=private.values("translation_key"))
 
     @staticmethod
     def _phase_conditions(now: datetime) -> list[tuple[Phase, Q]]:
@@ -501,6 +534,17 @@ class ChallengePage(Page):
         if any(c.weight is None or c.weight <= 0 for c in criteria):
             messages.append(_("Every evaluation criterion needs a weight above zero."))
         return messages
+
+    # --- Privacy -----------------------------------------------------------------------
+
+    @cached_property
+    def is_view_restricted(self) -> bool:
+        """Is any language version of this challenge in a private section (a view restriction
+        on it or an ancestor)? One query, then remembered; a query that already answers it
+        (the vote's read) sets it."""
+        if self.pk is None:
+            return False
+        return type(self).objects.filter(pk=self.pk).view_restricted().exists()
 
     # --- Translations -------------------------------------------------------------------
 

@@ -157,10 +157,10 @@ def schedule_removal(kind: str, object_id: int | None) -> None:
     transaction.on_commit(lambda: remove([(str(kind), int(object_id))]))
 
 
-def schedule_challenge(page, *, removed: bool = False, related: bool = True) -> None:
-    """A challenge page changed: its translation group, its proposals and their pilots
-    (`related=False`: the group only, for changes of the page tree — an address, a privacy
-    restriction — which proposals and pilots do not show)."""
+def schedule_challenge(page, *, removed: bool = False) -> None:
+    """A challenge page changed: its translation group, the group's proposals (they attach
+    to the default-language page; a private translation makes them confidential) and their
+    pilots."""
     if _paused.get():
         return
     translation_key = str(page.translation_key)
@@ -169,8 +169,10 @@ def schedule_challenge(page, *, removed: bool = False, related: bool = True) -> 
     def run():
         try:
             refresh_challenge(translation_key=translation_key, page_ids=[page_id])
-            if related and not removed:
-                refresh_related(proposals=Proposal.objects.filter(challenge_id=page_id))
+            if not removed:
+                refresh_related(
+                    proposals=Proposal.objects.filter(challenge__translation_key=translation_key)
+                )
         except Exception:  # noqa: BLE001
             logger.exception("Indexing challenge %s failed; run search_index --check", page_id)
 

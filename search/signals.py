@@ -127,14 +127,15 @@ def _challenge_deleted(sender, instance, **kwargs):
 
 
 def _schedule_challenges_under(page) -> None:
-    """Challenges at or under a page of the tree (their address and visibility follow it; their
-    proposals' and pilots' entries do not)."""
+    """Challenges at or under a page of the tree: their entries (address and visibility follow
+    the tree), their proposals' (confidential while a challenge is in a private section) and
+    their pilots'."""
     from cms.models import ChallengePage
 
     for challenge in ChallengePage.objects.filter(path__startswith=page.path).only(
         "pk", "translation_key"
     ):
-        indexing.schedule_challenge(challenge, related=False)
+        indexing.schedule_challenge(challenge)
 
 
 def _page_visibility(sender, instance, **kwargs):
@@ -149,17 +150,23 @@ def _page_visibility(sender, instance, **kwargs):
         _schedule_challenges_under(page)
 
 
-def _page_moved(sender, instance, **kwargs):
-    """A page moved in the tree (Wagtail saves it as a plain Page, no ChallengePage signal):
-    the challenges at or under its new place."""
-    _schedule_challenges_under(instance)
-
-
 def _restriction_changed(sender, instance, raw=False, **kwargs):
-    """A privacy restriction added or lifted: challenges at or under its page."""
+    """A privacy restriction added or lifted: challenges at or under its page, and their
+    proposals (confidential while a challenge is in a private section) and pilots."""
+    from wagtail.models import Page
+
     if raw or not instance.page_id:
         return
-    _schedule_challenges_under(instance.page)
+    page = Page.objects.filter(pk=instance.page_id).only("path").first()
+    if page is not None:  # else the page is being deleted: its own signals reindex
+        _schedule_challenges_under(page)
+
+
+def _page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    """A page moved to another parent may enter or leave a private section."""
+    if parent_page_before is not None and parent_page_before == parent_page_after:
+        return  # reordered among its siblings
+    _schedule_challenges_under(instance)
 
 
 def connect() -> None:

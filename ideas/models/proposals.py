@@ -21,11 +21,17 @@ class ProposalStatus(models.TextChoices):
 class ProposalQuerySet(models.QuerySet):
     def public(self):
         """Proposals anyone may see: the challenge publishes proposals, the team consented,
-        past draft and not withdrawn."""
-        return self.filter(
-            challenge__proposals_public=True,
-            publication_consent=True,
-        ).exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN])
+        past draft and not withdrawn, and no language version of the challenge is in a
+        private section (a Wagtail view restriction on it or an ancestor: password, login or
+        groups). The one definition of "public" every page, list, feed, the API and the
+        catalogue use; `Proposal.is_public` answers the same for one proposal."""
+        from cms.models import ChallengePage
+
+        return (
+            self.filter(challenge__proposals_public=True, publication_consent=True)
+            .exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN])
+            .exclude(challenge__in=ChallengePage.objects.view_restricted())
+        )
 
 
 class Proposal(models.Model):
@@ -93,10 +99,13 @@ class Proposal(models.Model):
 
     @property
     def is_public(self) -> bool:
+        """`ProposalQuerySet.public()` for this proposal. A challenge in a private section
+        keeps its proposals confidential even from those who pass its restriction."""
         return (
             self.challenge.proposals_public
             and self.publication_consent
             and self.status not in (ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN)
+            and not self.challenge.is_view_restricted
         )
 
 

@@ -14,7 +14,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
-from cms.models import ChallengePage
+from cms.models import ChallengePage, view_restricted_sql
 from partners import rules as people
 
 from ..models import Proposal, Vote, VoteEvent
@@ -75,8 +75,10 @@ def _instance(model, fields: tuple, values):
 
 _PROPOSAL_FIELDS, _PROPOSAL_COLUMNS = _columns(Proposal, VOTE_PROPOSAL_FIELDS)
 _CHALLENGE_FIELDS, _CHALLENGE_COLUMNS = _columns(ChallengePage, VOTE_CHALLENGE_FIELDS)
+_CHALLENGE_ID = f"{ChallengePage._meta.db_table}.{ChallengePage._meta.pk.column}"
 _VOTE_READ = (
-    f"SELECT {_PROPOSAL_COLUMNS}, {_CHALLENGE_COLUMNS}, {TEAM_MEMBER_SQL} "  # noqa: S608
+    f"SELECT {_PROPOSAL_COLUMNS}, {_CHALLENGE_COLUMNS}, "  # noqa: S608
+    f"{view_restricted_sql(_CHALLENGE_ID)}, {TEAM_MEMBER_SQL} "
     f"FROM {Proposal._meta.db_table} JOIN {ChallengePage._meta.db_table} "
     f"ON {ChallengePage._meta.db_table}.{ChallengePage._meta.pk.column} = "
     f"{Proposal._meta.db_table}.{Proposal._meta.get_field('challenge').column} "
@@ -85,7 +87,8 @@ _VOTE_READ = (
 
 
 def proposal_for_vote(pk, user) -> Proposal | None:
-    """The proposal `pk` with its challenge's vote settings and whether `user` is on its team
+    """The proposal `pk` with its challenge's vote settings, whether the challenge is in a
+    private section (is_public answers from it) and whether `user` is on its team
     (is_team_member answers from it), in one query; None when there is no such proposal.
 
     The hot path of a voting campaign: the same query through the ORM (select_related, only,
@@ -99,7 +102,8 @@ def proposal_for_vote(pk, user) -> Proposal | None:
         return None
     split = len(_PROPOSAL_FIELDS)
     proposal = _instance(Proposal, _PROPOSAL_FIELDS, row[:split])
-    challenge = _instance(ChallengePage, _CHALLENGE_FIELDS, row[split:-1])
+    challenge = _instance(ChallengePage, _CHALLENGE_FIELDS, row[split:-2])
+    challenge.is_view_restricted = bool(row[-2])
     Proposal.challenge.field.set_cached_value(proposal, challenge)
     if user_id is not None:
         proposal.is_team_member, proposal.team_member_of = bool(row[-1]), user_id

@@ -15,6 +15,7 @@ from marketplace.settings.base import redis_caches
 from tests.factories.cms import challenge_index, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import UserFactory
+from tests.services import need_redis
 
 from .redis_proxy import REDIS_ADDRESS, RedisRelay, closed_port
 
