@@ -14,7 +14,7 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 
 PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
@@ -43,6 +43,12 @@ def client_address(request) -> str:
     return str(address)
 
 
+def _cache():
+    """The rate limits' cache: it keeps counting in the process's own memory while Redis is
+    unreachable, so the budget never switches off."""
+    return caches[settings.RATELIMIT_USE_CACHE]
+
+
 class LoginBudget:
     """One sign-in attempt's slots in its account's and its address's budgets."""
 
@@ -62,6 +68,7 @@ class LoginBudget:
         return f"partners.login:{kind}:{period}:{window}:{digest}"
 
     def _count_one_more(self, key: str) -> int:
+        cache = _cache()
         cache.add(key, 0, self.timeout)
         try:
             return cache.incr(key)
@@ -82,6 +89,7 @@ class LoginBudget:
 
     def give_back(self) -> None:
         """The password was right (or never checked): the attempt does not count."""
+        cache = _cache()
         for key in self.taken:
             try:
                 cache.decr(key)

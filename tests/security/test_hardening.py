@@ -250,7 +250,8 @@ def test_parallel_wrong_passwords_get_at_most_five_checks(monkeypatch, settings,
     from django.test import Client
 
     if backend == "Redis":
-        settings.CACHES = {"default": _redis_cache(f"tori-test-{secrets.token_hex(4)}")}
+        redis = _redis_cache(f"tori-test-{secrets.token_hex(4)}")
+        settings.CACHES = {**settings.CACHES, "default": redis, "ratelimit": redis}
     UserFactory(email="target@example.org")
     checks = _count_password_checks(monkeypatch)
     barrier = threading.Barrier(20)
