@@ -91,7 +91,8 @@ def test_pilot_list_shows_published_only_and_filters_by_stage(client):
     assert "Running one" in html and "Planned one" in html and "Hidden one" not in html
     html = client.get("/en/pilots/", {"stage": "running"}).content.decode()
     assert running.title in html and "Planned one" not in html
-    assert client.get("/en/pilots/", {"stage": "bogus", "page": "x"}).status_code == 200
+    assert client.get("/en/pilots/", {"stage": "bogus"}).status_code == 200
+    assert client.get("/en/pilots/", {"page": "x"}).status_code == 404
 
 
 def test_challenge_page_lists_its_published_pilots():

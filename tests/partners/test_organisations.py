@@ -194,9 +194,11 @@ def test_filter_form_uses_checkboxes_with_labels(client, directory):
 
 
 def test_invalid_filter_value_does_not_break_the_page(client, directory):
-    response = client.get(reverse("partners:organisation-list"), {"kind": "spaceship", "page": "x"})
+    response = client.get(reverse("partners:organisation-list"), {"kind": "spaceship"})
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+    # A page the list does not have is missing, not the first page.
+    assert client.get(reverse("partners:organisation-list"), {"page": "x"}).status_code == 404
 
 
 def test_directory_is_paginated_and_keeps_filters(client):
