@@ -8,7 +8,9 @@ from partners.models import Membership
 from tests.factories.partners import MembershipFactory, OrganisationFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the flush at the end keeps the content types' ids (a plain flush
+    # recreates them with new ids, and the next serialized test cannot restore its copy).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
 
