@@ -44,6 +44,14 @@ def default_locale() -> Locale:
     return _locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
 
 
+def language_code(locale_id) -> str | None:
+    """The language code of a Locale id, without a query."""
+    for code, locale in _locales().items():
+        if locale.pk == locale_id:
+            return code
+    return None
+
+
 def active_locale() -> Locale:
     """Locale.get_active(), falling back to the default, without a query per call."""
     return _locale_for(translation.get_language()) or default_locale()

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cms.localize import ItemMultipleChoiceField
 from cms.models import CustomerGroup
 from partners.models import Language, Organisation
 
@@ -31,7 +32,7 @@ class ProposalForm(forms.Form):
     body = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 14})
     )
-    customer_groups = forms.ModelMultipleChoiceField(
+    customer_groups = ItemMultipleChoiceField(
         label=_("Customer groups served"),
         queryset=None,
         required=False,

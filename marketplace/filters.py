@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from cms.localize import ItemChoiceFilter, originals
 from cms.models import ChallengePage, CustomerGroup, Theme
 from partners.models import City, Language, Organisation
 
@@ -16,9 +17,9 @@ class PilotFilter(django_filters.FilterSet):
     outcome = django_filters.ChoiceFilter(
         choices=PilotOutcome.choices, label=_("Outcome"), empty_label=_("Any")
     )
-    challenge = django_filters.ModelChoiceFilter(
+    challenge = ItemChoiceFilter(
         field_name="proposal__challenge",
-        queryset=ChallengePage.objects.live().order_by("title"),
+        queryset=lambda request: originals(ChallengePage.objects.live().public()),
         label=_("Challenge"),
         empty_label=_("Any"),
     )
@@ -29,14 +30,17 @@ class PilotFilter(django_filters.FilterSet):
 
 
 class OfferingFilter(django_filters.FilterSet):
-    customer_group = django_filters.ModelChoiceFilter(
+    customer_group = ItemChoiceFilter(
         field_name="customer_groups",
-        queryset=CustomerGroup.objects.all(),
+        queryset=lambda request: originals(CustomerGroup.objects.all()),
         label=_("Customer group"),
         empty_label=_("Any"),
     )
-    theme = django_filters.ModelChoiceFilter(
-        field_name="themes", queryset=Theme.objects.all(), label=_("Theme"), empty_label=_("Any")
+    theme = ItemChoiceFilter(
+        field_name="themes",
+        queryset=lambda request: originals(Theme.objects.all()),
+        label=_("Theme"),
+        empty_label=_("Any"),
     )
     city = django_filters.ChoiceFilter(
         choices=City.choices, method="filter_city", label=_("City"), empty_label=_("Any")

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.localize import ItemChoiceField
 from cms.models import CustomerGroup
 from ideas.models import Proposal, ProposalStatus
 from partners.models import City, Language
@@ -109,6 +110,7 @@ class FeedbackForm(forms.ModelForm):
         model = Feedback
         fields = ["rating", "comment", "customer_group"]
         labels = {"customer_group": _("I belong to (optional)")}
+        field_classes = {"customer_group": ItemChoiceField}
 
     def __init__(self, *args, pilot: Pilot, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
+from partners.translated import Translated
 
 
 class PilotStage(models.TextChoices):
@@ -28,7 +29,9 @@ class PilotQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class Pilot(models.Model):
+class Pilot(Translated):
+    translated_fields = ("title", "public_summary", "venue")
+
     proposal = models.OneToOneField(
         "ideas.Proposal", on_delete=models.PROTECT, related_name="pilot", verbose_name=_("proposal")
     )
@@ -83,7 +86,9 @@ class PilotStageChange(models.Model):
         ordering = ["created_at"]
 
 
-class Milestone(models.Model):
+class Milestone(Translated):
+    translated_fields = ("title",)
+
     pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("title"), max_length=200)
     due_date = models.DateField(_("due date"))
@@ -95,7 +100,9 @@ class Milestone(models.Model):
         ordering = ["due_date", "id"]
 
 
-class Indicator(models.Model):
+class Indicator(Translated):
+    translated_fields = ("name", "unit")
+
     pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=50)
@@ -237,8 +244,10 @@ class OfferingQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class Offering(models.Model):
+class Offering(Translated):
     """A service package in the catalogue, by one or more provider organisations."""
+
+    translated_fields = ("title", "summary", "description")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, Prefetch, Q
 from django.db.models.functions import TruncMonth
 
+from cms.localize import language_of, localized, originals
 from cms.models import ChallengePage
 from ideas.models import Proposal, ProposalStatus
 
@@ -163,11 +164,13 @@ def challenge_funnels() -> list[dict]:
     voted: public with vote_count > 0; shortlisted: now shortlisted or selected;
     selected: selected; piloted: has a pilot; offered: its pilot has a published offering.
     """
-    challenges = ChallengePage.objects.order_by("title").values_list("pk", "title")
+    challenges = [(c, localized(c)) for c in originals(ChallengePage.objects.all())]
+    challenges.sort(key=lambda pair: pair[1].title.casefold())
     public_ids = Proposal.objects.public().values("pk")
     offered_ids = Pilot.objects.filter(offerings__published=True).values("proposal_id")
     rows = (
-        Proposal.objects.values("challenge_id")
+        # By item: a proposal counts for its challenge whichever language copy it names.
+        Proposal.objects.values("challenge__translation_key")
         .annotate(
             submitted=Count("pk", filter=~Q(status=ProposalStatus.DRAFT)),
             public=Count("pk", filter=Q(pk__in=public_ids)),
@@ -181,12 +184,17 @@ def challenge_funnels() -> list[dict]:
         )
         .order_by()
     )
-    by_challenge = {row["challenge_id"]: row for row in rows}
+    by_challenge = {str(row["challenge__translation_key"]): row for row in rows}
     result = []
-    for pk, title in challenges:
-        row = by_challenge.get(pk, {})
+    for challenge, shown in challenges:
+        row = by_challenge.get(str(challenge.translation_key), {})
         result.append(
-            {"id": pk, "title": title, "steps": [(step, row.get(step, 0)) for step in FUNNEL_STEPS]}
+            {
+                "id": challenge.pk,
+                "title": shown.title,
+                "lang": language_of(shown),
+                "steps": [(step, row.get(step, 0)) for step in FUNNEL_STEPS],
+            }
         )
     return result
 

@@ -15,6 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
+from cms.localize import ItemChoiceFilter, originals
 from cms.models import ChallengePage, CustomerGroup, Theme
 from partners.models import Organisation
 
@@ -37,8 +38,10 @@ class PilotFilterSet(WagtailFilterSet):
     stage = django_filters.ChoiceFilter(choices=PilotStage.choices, label=_("Stage"))
     outcome = django_filters.ChoiceFilter(choices=PilotOutcome.choices, label=_("Outcome"))
     published = django_filters.BooleanFilter(label=_("Published"))
-    challenge = django_filters.ModelChoiceFilter(
-        field_name="proposal__challenge", queryset=ChallengePage.objects.all(), label=_("Challenge")
+    challenge = ItemChoiceFilter(
+        field_name="proposal__challenge",
+        queryset=lambda request: originals(ChallengePage.objects.all()),
+        label=_("Challenge"),
     )
 
     class Meta:
@@ -270,10 +273,12 @@ class OfferingFilterSet(WagtailFilterSet):
     providers = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), label=_("Provider organisation")
     )
-    customer_groups = django_filters.ModelChoiceFilter(
-        queryset=CustomerGroup.objects.all(), label=_("Customer group")
+    customer_groups = ItemChoiceFilter(
+        queryset=lambda request: originals(CustomerGroup.objects.all()), label=_("Customer group")
     )
-    themes = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label=_("Theme"))
+    themes = ItemChoiceFilter(
+        queryset=lambda request: originals(Theme.objects.all()), label=_("Theme")
+    )
     from_pilot = django_filters.BooleanFilter(
         field_name="pilot", lookup_expr="isnull", exclude=True, label=_("From a pilot")
     )

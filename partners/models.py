@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .translated import Translated
 from .validators import validate_business_id
 
 
@@ -101,7 +102,9 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(memberships__user=user)
 
 
-class Organisation(models.Model):
+class Organisation(Translated):
+    translated_fields = ("description", "capabilities")
+
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
         RESEARCH = "research", _("Research group")

@@ -32,3 +32,35 @@ def open_challenges(context, limit: int = 4):
         "index_url": challenge_index_url(context),
         "request": request,
     }
+
+
+@register.filter
+def localized(obj):
+    """The copy of a challenge, customer group or theme to show in the active language."""
+    from cms.localize import localized as localize
+
+    return localize(obj)
+
+
+@register.filter
+def localized_items(objects):
+    """Each item once, in the active language, by name (`offering.themes.all|localized_items`)."""
+    from cms.localize import localized_items as localize_items
+
+    return localize_items(objects)
+
+
+@register.filter
+def lang_attr(obj):
+    """` lang="xx"` when the object's text is in another language than the page."""
+    from cms.localize import lang_attribute
+
+    return lang_attribute(obj)
+
+
+@register.filter
+def url_here(page):
+    """A page's address under the active language's prefix (see url_in_active_language)."""
+    from cms.selectors import url_in_active_language
+
+    return url_in_active_language(page) if page is not None else ""

@@ -3,7 +3,6 @@ reason) and the comment moderation queue (reported comments, hide with a reason)
 Registered from ideas/wagtail_hooks.py, which imports this module."""
 
 import django_filters
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Value
@@ -23,6 +22,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.localize import ItemChoiceFilter, originals
 from cms.models import ChallengePage
 from partners import rules as people
 from partners.models import Organisation
@@ -77,11 +77,9 @@ INDIVIDUAL = "individual"
 
 
 class ProposalFilterSet(WagtailFilterSet):
-    challenge = django_filters.ModelChoiceFilter(
+    challenge = ItemChoiceFilter(
         label=_("Challenge"),
-        queryset=ChallengePage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
-        ).order_by("title"),
+        queryset=lambda request: originals(ChallengePage.objects.all()),
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProposalStatus.choices)
     organisation_kind = django_filters.ChoiceFilter(
@@ -271,11 +269,9 @@ class ModerationQueueView(generic.IndexView):
 
 
 class ModerationFilterSet(WagtailFilterSet):
-    proposal__challenge = django_filters.ModelChoiceFilter(
+    proposal__challenge = ItemChoiceFilter(
         label=_("Challenge"),
-        queryset=ChallengePage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
-        ).order_by("title"),
+        queryset=lambda request: originals(ChallengePage.objects.all()),
     )
 
     class Meta:

@@ -29,6 +29,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from cms.localize import ItemChoiceField, ItemChoiceFilter, originals
 from cms.models import ChallengePage
 
 from ..models import EvaluatorAssignment, Proposal, ProposalStatus, Review
@@ -59,8 +60,8 @@ class ReadAndDeletePolicy(StaffPolicy):
 
 
 class AssignmentFilterSet(WagtailFilterSet):
-    challenge = django_filters.ModelChoiceFilter(
-        label=_("Challenge"), queryset=ChallengePage.objects.order_by("title")
+    challenge = ItemChoiceFilter(
+        label=_("Challenge"), queryset=lambda request: originals(ChallengePage.objects.all())
     )
 
     class Meta:
@@ -81,6 +82,18 @@ class EvaluatorAssignmentViewSet(ModelViewSet):
     inspect_view_enabled = False
     copy_view_enabled = False
 
+    def get_form_class(self, for_update=False):
+        form_class = super().get_form_class(for_update)
+
+        class AssignmentForm(form_class):
+            # Each challenge once, in the staff member's language; assignments attach to the
+            # challenge in the default language, as proposals do.
+            challenge = ItemChoiceField(
+                queryset=originals(ChallengePage.objects.all()), label=_("Challenge")
+            )
+
+        return AssignmentForm
+
     def get_queryset(self, request):
         return EvaluatorAssignment.objects.select_related("evaluator", "challenge")
 
@@ -89,10 +102,10 @@ class EvaluatorAssignmentViewSet(ModelViewSet):
 
 
 class ReviewFilterSet(WagtailFilterSet):
-    challenge = django_filters.ModelChoiceFilter(
+    challenge = ItemChoiceFilter(
         label=_("Challenge"),
         field_name="proposal__challenge",
-        queryset=ChallengePage.objects.order_by("title"),
+        queryset=lambda request: originals(ChallengePage.objects.all()),
     )
     conflict_of_interest = django_filters.BooleanFilter(label=_("Conflict of interest"))
     submitted = django_filters.BooleanFilter(
@@ -202,12 +215,18 @@ def _staff_only(request):
 
 def evaluation_index(request):
     _staff_only(request)
-    challenges = ChallengePage.objects.annotate(
-        submitted_count=Count(
-            "proposals", filter=Q(proposals__status__in=rules.REVIEWABLE_STATUSES), distinct=True
-        ),
-        evaluator_count=Count("evaluator_assignments", distinct=True),
-    ).order_by("-evaluation_end")
+    challenges = (
+        originals(ChallengePage.objects.all())
+        .annotate(
+            submitted_count=Count(
+                "proposals",
+                filter=Q(proposals__status__in=rules.REVIEWABLE_STATUSES),
+                distinct=True,
+            ),
+            evaluator_count=Count("evaluator_assignments", distinct=True),
+        )
+        .order_by("-evaluation_end")
+    )
     return TemplateResponse(
         request,
         "ideas/evaluation/admin_index.html",

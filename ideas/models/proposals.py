@@ -7,6 +7,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Language, Organisation
+from partners.translated import Translated
 
 
 class ProposalStatus(models.TextChoices):
@@ -34,7 +35,10 @@ class ProposalQuerySet(models.QuerySet):
         )
 
 
-class Proposal(models.Model):
+class Proposal(Translated):
+    # The team writes in its own language (`language`) and may add the others.
+    translated_fields = ("title", "summary")
+
     challenge = models.ForeignKey(
         "cms.ChallengePage",
         on_delete=models.PROTECT,

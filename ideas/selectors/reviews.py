@@ -28,6 +28,7 @@ from django.db.models import (
     When,
 )
 
+from cms.localize import localized
 from cms.models import ChallengePage, EvaluationCriterion
 
 from ..models import (
@@ -170,9 +171,20 @@ def sort_rows(rows: list[RankingRow], sort: str) -> list[RankingRow]:
 
 
 def challenge_criteria(*, challenge) -> list:
-    return list(
+    """The challenge's criteria (scores attach to them), named as its translation in the
+    active language names them: a translated page holds its criteria in the same order."""
+    criteria = list(
         EvaluationCriterion.objects.filter(challenge=challenge).order_by("sort_order", "pk")
     )
+    shown = localized(challenge)
+    if shown.pk != challenge.pk:
+        translated = list(
+            EvaluationCriterion.objects.filter(challenge=shown).order_by("sort_order", "pk")
+        )
+        if len(translated) == len(criteria):
+            for criterion, copy in zip(criteria, translated, strict=True):
+                criterion.name, criterion.description = copy.name, copy.description
+    return criteria
 
 
 def counted_reviews() -> Q:

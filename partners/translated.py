@@ -1,0 +1,148 @@
+"""Translatable text on plain models: one row, its original language and its translations.
+
+Pages and taxonomy snippets are translated with Wagtail's locales (one row per language,
+joined by `translation_key`). Pilots, milestones, indicators, offerings, organisations and
+proposals are one row each that votes, feedback, reviews and relations point at, so their
+translations live on the row:
+
+- `language`: the language the text fields were written in (the original);
+- `translations`: ``{"sv": {"title": "…", "summary": "…"}, "en": {…}}`` for the other
+  languages, only for the fields the model names in `translated_fields`.
+
+`text(field)` gives the active language's text, falling back to the original, and
+`text_language(field)` says which language that text is in, so a page can mark it with `lang`.
+A JSON column rather than django-modeltranslation: the fallback is per row (a proposal falls
+back to the language its team wrote it in, not to one site-wide language), the original
+fields keep their names for the raw SQL of the vote path and the search index, and reading a
+translation costs no query or join.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+def clean_translations(value, *, fields, original: str) -> dict:
+    """Only known languages other than the original, only the named fields, no empty texts."""
+    cleaned: dict = {}
+    for code, texts in (value or {}).items():
+        if code not in LANGUAGE_CODES or code == original or not isinstance(texts, dict):
+            continue
+        kept = {
+            field: str(text).strip()
+            for field, text in texts.items()
+            if field in fields and text and str(text).strip()
+        }
+        if kept:
+            cleaned[code] = kept
+    return cleaned
+
+
+class Translated(models.Model):
+    """Abstract: the original `language` and the `translations` of `translated_fields`."""
+
+    translated_fields: tuple[str, ...] = ()
+
+    language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the text was first written in."),
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def text_and_language(self, field: str, language: str | None = None) -> tuple[str, str]:
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        language = language.split("-")[0]
+        if language != self.language:
+            text = (self.translations or {}).get(language, {}).get(field)
+            if text:
+                return text, language
+        return getattr(self, field), self.language
+
+    def text(self, field: str, language: str | None = None) -> str:
+        """The field's text in `language` (default: the active one), else the original."""
+        return self.text_and_language(field, language)[0]
+
+    def text_language(self, field: str, language: str | None = None) -> str:
+        return self.text_and_language(field, language)[1]
+
+    def available_languages(self) -> list[str]:
+        """The original language first, then those with at least one translated field."""
+        others = [code for code in LANGUAGE_CODES if (self.translations or {}).get(code)]
+        return [self.language, *(code for code in others if code != self.language)]
+
+    def versions(self) -> dict[str, dict[str, str]]:
+        """{language: {field: text}} for every available language, falling back per field."""
+        return {
+            code: {field: self.text(field, code) for field in self.translated_fields}
+            for code in self.available_languages()
+        }
+
+    def set_translations(self, value) -> None:
+        self.translations = clean_translations(
+            value, fields=self.translated_fields, original=self.language
+        )
+
+
+def language_name(code: str) -> str:
+    """The language's name in the active language ("ruotsi" in Finnish, "svenska" in Swedish)."""
+    from django.utils.translation import get_language_info
+
+    return translation.gettext(get_language_info(code)["name"])
+
+
+class TranslationsFormMixin:
+    """A ModelForm mixin: one optional input per translated field and per language other than
+    the original (`<field>__<language>`, e.g. `title__sv`), shown after the original fields.
+    The translations are saved on the instance by `apply_translations()` (called by `save`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        original = self.instance.language if self.instance.pk else self._initial_language()
+        existing = self.instance.translations or {}
+        self.translation_field_names: list[str] = []
+        for code in LANGUAGE_CODES:
+            if code == original:
+                continue
+            for field_name in model.translated_fields:
+                model_field = model._meta.get_field(field_name)
+                base = self.fields.get(field_name) or model_field.formfield()
+                name = f"{field_name}__{code}"
+                self.fields[name] = type(base)(
+                    required=False,
+                    label=_("%(field)s in %(language)s")
+                    % {"field": base.label, "language": language_name(code)},
+                    max_length=getattr(model_field, "max_length", None),
+                    widget=type(base.widget)(attrs=dict(base.widget.attrs)),
+                    help_text=_("Optional. Shown to people using Tori in this language."),
+                )
+                self.initial.setdefault(name, existing.get(code, {}).get(field_name, ""))
+                self.translation_field_names.append(name)
+
+    def _initial_language(self) -> str:
+        return self.initial.get("language") or self.instance.language or settings.LANGUAGE_CODE
+
+    def translations_from_form(self) -> dict:
+        value: dict = {}
+        for name in self.translation_field_names:
+            field_name, code = name.rsplit("__", 1)
+            text = self.cleaned_data.get(name)
+            if text:
+                value.setdefault(code, {})[field_name] = text
+        return value
+
+    def apply_translations(self, instance) -> None:
+        instance.set_translations(self.translations_from_form())
+
+    def save(self, commit=True):
+        self.apply_translations(self.instance)
+        return super().save(commit=commit)
