@@ -6,10 +6,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from cms.localize import ItemChoiceField
+from cms.localize import ItemChoiceField, ItemMultipleChoiceField, originals
 from cms.models import CustomerGroup
 from ideas.models import Proposal, ProposalStatus
 from partners.models import City, Language
+from partners.translated import TranslationsFormMixin
 
 from .models import (
     Feedback,
@@ -170,13 +171,14 @@ class OfferingEditProposalForm(forms.Form):
 # Wagtail admin --------------------------------------------------------------------------------
 
 
-class PilotAdminForm(WagtailAdminModelForm):
+class PilotAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
     """Create or edit a pilot's details. The stage and outcome move only through the stage action."""
 
     class Meta:
         model = Pilot
         fields = [
             "proposal",
+            "language",
             "title",
             "venue",
             "start_date",
@@ -231,7 +233,7 @@ class PilotStageForm(forms.Form):
         return data
 
 
-class OfferingAdminForm(WagtailAdminModelForm):
+class OfferingAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
     cities = forms.MultipleChoiceField(
         label=_("Cities where available"),
         choices=City.choices,
@@ -248,6 +250,7 @@ class OfferingAdminForm(WagtailAdminModelForm):
     class Meta:
         model = Offering
         fields = [
+            "language",
             "title",
             "slug",
             "summary",
@@ -267,9 +270,17 @@ class OfferingAdminForm(WagtailAdminModelForm):
             "customer_groups": forms.CheckboxSelectMultiple,
             "themes": forms.CheckboxSelectMultiple,
         }
+        # Each customer group and theme once, named in the staff member's language.
+        field_classes = {
+            "customer_groups": ItemMultipleChoiceField,
+            "themes": ItemMultipleChoiceField,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("customer_groups", "themes"):
+            field = self.fields[name]
+            field.queryset = originals(field.queryset.model.objects.all())
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _("Leave empty to make one from the title.")
         self.fields["pilot"].queryset = Pilot.objects.filter(stage=PilotStage.COMPLETED)

@@ -7,6 +7,7 @@ to its history (PilotEvent).
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,9 +15,11 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cms.models import CustomerGroup
+from cms.localize import originals
+from cms.models import CustomerGroup, Theme
 from ideas.models import Proposal, ProposalStatus
 from partners import signals as partner_signals
+from partners.translated import clean_translations
 
 from . import rules, signals
 from .models import (
@@ -87,7 +90,20 @@ def _check_dates(start_date, end_date) -> None:
 # Pilots ---------------------------------------------------------------------------------------
 
 
-PILOT_FIELDS = ("title", "public_summary", "venue", "start_date", "end_date", "budget_eur")
+PILOT_FIELDS = (
+    "title",
+    "public_summary",
+    "venue",
+    "start_date",
+    "end_date",
+    "budget_eur",
+    "language",
+    "translations",
+)
+
+
+def _translations(model, value, original: str) -> dict:
+    return clean_translations(value, fields=model.translated_fields, original=original)
 
 
 def pilot_create(
@@ -101,6 +117,8 @@ def pilot_create(
     public_summary: str,
     budget_eur: int | None = None,
     published: bool = False,
+    language: str = settings.LANGUAGE_CODE,
+    translations: dict | None = None,
 ) -> Pilot:
     """Make a pilot of a selected proposal (at most one per proposal)."""
     _check_dates(start_date, end_date)
@@ -119,6 +137,8 @@ def pilot_create(
             public_summary=public_summary,
             budget_eur=budget_eur,
             published=published,
+            language=language,
+            translations=_translations(Pilot, translations, language),
         )
         _record(
             pilot, by=by, kind=PilotEvent.Kind.CREATED, description=_("Pilot created: %s") % title
@@ -138,6 +158,9 @@ def pilot_update(*, pilot: Pilot, by, **fields) -> Pilot:
     with transaction.atomic():
         published = fields.pop("published", None)
         current = Pilot.objects.select_for_update().get(pk=pilot.pk)
+        if "translations" in fields:
+            language = fields.get("language", current.language)
+            fields["translations"] = _translations(Pilot, fields["translations"], language)
         changed = [name for name, value in fields.items() if getattr(current, name) != value]
         for name in changed:
             setattr(pilot, name, fields[name])
@@ -210,11 +233,18 @@ def milestone_save(
     due_date: date,
     done_date: date | None = None,
     milestone: Milestone | None = None,
+    translations: dict | None = None,
 ) -> Milestone:
+    """Add or change a milestone; its text is in the pilot's language, with `translations`."""
     with transaction.atomic():
         if milestone is None:
             milestone = Milestone.objects.create(
-                pilot=pilot, title=title, due_date=due_date, done_date=done_date
+                pilot=pilot,
+                title=title,
+                due_date=due_date,
+                done_date=done_date,
+                language=pilot.language,
+                translations=_translations(Milestone, translations, pilot.language),
             )
             text = _("Milestone added: %s") % title
         else:
@@ -224,6 +254,8 @@ def milestone_save(
                 .first()
             )
             milestone.title, milestone.due_date, milestone.done_date = title, due_date, done_date
+            if translations is not None:
+                milestone.set_translations(translations)
             milestone.save()
             text = (
                 _("Milestone done: %s")
@@ -255,7 +287,9 @@ def indicator_save(
     target: Decimal,
     higher_is_better: bool = True,
     indicator: Indicator | None = None,
+    translations: dict | None = None,
 ) -> Indicator:
+    """Add or change an indicator; its name and unit are in the pilot's language."""
     with transaction.atomic():
         values = {
             "name": name,
@@ -265,11 +299,18 @@ def indicator_save(
             "higher_is_better": higher_is_better,
         }
         if indicator is None:
-            indicator = Indicator.objects.create(pilot=pilot, **values)
+            indicator = Indicator.objects.create(
+                pilot=pilot,
+                language=pilot.language,
+                translations=_translations(Indicator, translations, pilot.language),
+                **values,
+            )
             text = _("Indicator added: %s") % name
         else:
             for key, value in values.items():
                 setattr(indicator, key, value)
+            if translations is not None:
+                indicator.set_translations(translations)
             indicator.save()
             text = _("Indicator changed: %s") % name
         _record(pilot, by=by, kind=PilotEvent.Kind.INDICATOR, description=text)
@@ -444,16 +485,29 @@ def offering_initial_from_pilot(pilot: Pilot) -> dict:
     """Prefill for an offering made from a completed pilot."""
     proposal = pilot.proposal
     providers = [m.organisation_id for m in proposal.team.all() if m.organisation_id]
-    return {
+
+    def items(model, tagged) -> list[int]:  # the default-language copies the form offers
+        keys = tagged.values("translation_key")
+        return list(
+            originals(model.objects.filter(translation_key__in=keys)).values_list("pk", flat=True)
+        )
+
+    initial = {
         "title": pilot.title,
         "summary": pilot.public_summary,
+        "language": pilot.language,
         "pilot": pilot.pk,
         "providers": providers,
-        "customer_groups": list(proposal.customer_groups.values_list("pk", flat=True)),
-        "themes": list(proposal.challenge.themes.values_list("pk", flat=True)),
+        "customer_groups": items(CustomerGroup, proposal.customer_groups.all()),
+        "themes": items(Theme, proposal.challenge.themes.all()),
         "languages": [proposal.language],
         "cities": ["espoo"],
     }
+    for code, texts in (pilot.translations or {}).items():
+        for source, target in (("title", "title"), ("public_summary", "summary")):
+            if texts.get(source):
+                initial[f"{target}__{code}"] = texts[source]
+    return initial
 
 
 def offering_create(
@@ -472,6 +526,8 @@ def offering_create(
     pilot: Pilot | None = None,
     published: bool = False,
     slug: str = "",
+    language: str = settings.LANGUAGE_CODE,
+    translations: dict | None = None,
 ) -> Offering:
     providers = list(providers)
     if not providers:
@@ -490,6 +546,8 @@ def offering_create(
             contact_email=contact_email,
             pilot=pilot,
             published=published,
+            language=language,
+            translations=_translations(Offering, translations, language),
         )
         offering.providers.set(providers)
         offering.customer_groups.set(customer_groups)
@@ -514,6 +572,9 @@ def offering_update(
             {"providers": _("An offering needs at least one provider organisation.")}
         )
     with transaction.atomic():
+        if "translations" in fields:
+            language = fields.get("language", offering.language)
+            fields["translations"] = _translations(Offering, fields["translations"], language)
         for key, value in fields.items():
             setattr(offering, key, value)
         offering.save()

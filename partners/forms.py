@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Language, Membership, Organisation, User
 from .services import DuplicateEmail, email_taken, normalise_email
+from .translated import TranslationsFormMixin
 from .validators import validate_business_id
 
 
@@ -127,7 +128,7 @@ class LocalisedPasswordResetForm(PasswordResetForm):
             )
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(TranslationsFormMixin, forms.ModelForm):
     # Longer than the column so that a too-long value gets the Business ID format message.
     business_id = forms.CharField(
         label=Organisation._meta.get_field("business_id").verbose_name,
@@ -138,7 +139,16 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "business_id", "city", "website", "description", "capabilities"]
+        fields = [
+            "name",
+            "kind",
+            "business_id",
+            "city",
+            "website",
+            "language",
+            "description",
+            "capabilities",
+        ]
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 5})}
 
     def clean_business_id(self):

@@ -286,6 +286,8 @@ ORGANISATION_FIELDS = (
     "website",
     "description",
     "capabilities",
+    "language",
+    "translations",
 )
 
 
@@ -303,7 +305,9 @@ def organisation_create(*, creator: User, **fields) -> Organisation:
     unknown = set(fields) - set(ORGANISATION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown organisation fields: {sorted(unknown)}")
+    translations = fields.pop("translations", None)
     organisation = Organisation(**fields)
+    organisation.set_translations(translations)
     organisation.slug = _unique_slug(organisation.name)
     organisation.full_clean()
     organisation.save()
@@ -316,7 +320,10 @@ def organisation_update(*, organisation: Organisation, **fields) -> Organisation
     for name, value in fields.items():
         if name not in ORGANISATION_FIELDS:
             raise TypeError(f"Unknown organisation field: {name}")
-        setattr(organisation, name, value)
+        if name != "translations":
+            setattr(organisation, name, value)
+    if "translations" in fields:
+        organisation.set_translations(fields["translations"])
     organisation.full_clean()
     organisation.save()
     return organisation

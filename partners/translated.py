@@ -92,6 +92,11 @@ class Translated(models.Model):
         )
 
 
+def _active_language() -> str:
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
 def language_name(code: str) -> str:
     """The language's name in the active language ("ruotsi" in Finnish, "svenska" in Swedish)."""
     from django.utils.translation import get_language_info
@@ -107,6 +112,11 @@ class TranslationsFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         model = self._meta.model
+        if "language" in self.fields:
+            # Optional: a new text is taken to be in the language the person uses Tori in.
+            self.fields["language"].required = False
+            if not self.instance.pk:
+                self.initial.setdefault("language", _active_language())
         original = self.instance.language if self.instance.pk else self._initial_language()
         existing = self.instance.translations or {}
         self.translation_field_names: list[str] = []
@@ -131,7 +141,15 @@ class TranslationsFormMixin:
     def _initial_language(self) -> str:
         return self.initial.get("language") or self.instance.language or settings.LANGUAGE_CODE
 
+    def clean_language(self):
+        value = self.cleaned_data.get("language")
+        if value:
+            return value
+        return self.instance.language if self.instance.pk else _active_language()
+
     def translations_from_form(self) -> dict:
+        if "translations" in self.cleaned_data:
+            return self.cleaned_data["translations"]
         value: dict = {}
         for name in self.translation_field_names:
             field_name, code = name.rsplit("__", 1)
@@ -139,6 +157,13 @@ class TranslationsFormMixin:
             if text:
                 value.setdefault(code, {})[field_name] = text
         return value
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["translations"] = self.translations_from_form()
+        for name in self.translation_field_names:  # callers pass cleaned_data to services
+            cleaned.pop(name, None)
+        return cleaned
 
     def apply_translations(self, instance) -> None:
         instance.set_translations(self.translations_from_form())

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.models import CustomerGroup
 from partners import signals as partner_signals
 from partners.models import Membership, Organisation, User
+from partners.translated import clean_translations
 
 from .. import rules
 from ..models import (
@@ -83,6 +84,7 @@ def proposal_start(
     body: str = "",
     customer_groups=(),
     language: str = "fi",
+    translations: dict | None = None,
     now=None,
 ) -> Proposal:
     """Start a draft for `organisation` (the lead), or as an individual when `organisation` is None."""
@@ -104,6 +106,9 @@ def proposal_start(
             summary=summary,
             body=body,
             language=language,
+            translations=clean_translations(
+                translations, fields=Proposal.translated_fields, original=language
+            ),
             lead_organisation=organisation,
             created_by=user,
             status=S.DRAFT,
@@ -132,6 +137,7 @@ def proposal_update(
     body: str = "",
     customer_groups=(),
     language: str | None = None,
+    translations: dict | None = None,
     now=None,
 ) -> Proposal:
     """Save an edit as a new revision, only if nobody saved since `expected_version`.
@@ -145,6 +151,12 @@ def proposal_update(
         fields = {"title": title, "summary": summary, "body": body, "updated_at": timezone.now()}
         if language:
             fields["language"] = language
+        if translations is not None:
+            fields["translations"] = clean_translations(
+                translations,
+                fields=Proposal.translated_fields,
+                original=language or proposal.language,
+            )
         updated = Proposal.objects.filter(
             pk=proposal.pk, version=expected_version, status__in=rules.proposals.EDITABLE_STATUSES
         ).update(version=F("version") + 1, **fields)
