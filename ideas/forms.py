@@ -8,11 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from cms.localize import ItemMultipleChoiceField
 from cms.models import CustomerGroup
 from partners.models import Language, Organisation
+from partners.translated import TranslationInputsMixin
 
-from .models import CommentVisibility, TeamInvitation
+from .models import CommentVisibility, Proposal, TeamInvitation
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(TranslationInputsMixin, forms.Form):
+    # The team writes in its own language and may add the title and summary in the others.
+    translation_model = Proposal
+
     """Start or edit a proposal. `version` is the version the text was loaded from."""
 
     organisation = forms.ModelChoiceField(

@@ -104,21 +104,23 @@ def language_name(code: str) -> str:
     return translation.gettext(get_language_info(code)["name"])
 
 
-class TranslationsFormMixin:
-    """A ModelForm mixin: one optional input per translated field and per language other than
-    the original (`<field>__<language>`, e.g. `title__sv`), shown after the original fields.
-    The translations are saved on the instance by `apply_translations()` (called by `save`)."""
+class TranslationInputsMixin:
+    """A form mixin: one optional input per translated field and per language other than the
+    original (`<field>__<language>`, e.g. `title__sv`), after the original fields.
+    `cleaned_data["translations"]` then holds ``{language: {field: text}}``. Set
+    `translation_model` (ModelForms use their model), `original_language()` and
+    `existing_translations()` where the form is not a ModelForm."""
+
+    translation_model = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        model = self._meta.model
+        model = self.translation_model or self._meta.model
         if "language" in self.fields:
             # Optional: a new text is taken to be in the language the person uses Tori in.
             self.fields["language"].required = False
-            if not self.instance.pk:
-                self.initial.setdefault("language", _active_language())
-        original = self.instance.language if self.instance.pk else self._initial_language()
-        existing = self.instance.translations or {}
+            self.initial.setdefault("language", _active_language())
+        original, existing = self.original_language(), self.existing_translations()
         self.translation_field_names: list[str] = []
         for code in LANGUAGE_CODES:
             if code == original:
@@ -138,14 +140,21 @@ class TranslationsFormMixin:
                 self.initial.setdefault(name, existing.get(code, {}).get(field_name, ""))
                 self.translation_field_names.append(name)
 
-    def _initial_language(self) -> str:
-        return self.initial.get("language") or self.instance.language or settings.LANGUAGE_CODE
+    def original_language(self) -> str:
+        return self.initial.get("language") or _active_language()
+
+    def original_fields(self) -> list:
+        """The visible fields but the translation inputs (for a template's first part)."""
+        return [f for f in self.visible_fields() if f.name not in self.translation_field_names]
+
+    def translation_inputs(self) -> list:
+        return [self[name] for name in self.translation_field_names]
+
+    def existing_translations(self) -> dict:
+        return self.initial.get("translations") or {}
 
     def clean_language(self):
-        value = self.cleaned_data.get("language")
-        if value:
-            return value
-        return self.instance.language if self.instance.pk else _active_language()
+        return self.cleaned_data.get("language") or self.original_language()
 
     def translations_from_form(self) -> dict:
         if "translations" in self.cleaned_data:
@@ -165,9 +174,28 @@ class TranslationsFormMixin:
             cleaned.pop(name, None)
         return cleaned
 
-    def apply_translations(self, instance) -> None:
-        instance.set_translations(self.translations_from_form())
+
+class TranslationsFormMixin(TranslationInputsMixin):
+    """TranslationInputsMixin for a ModelForm of a `Translated` model: the instance's
+    language and translations, saved on the instance by `save`."""
+
+    def original_language(self) -> str:
+        if self.instance.pk:
+            return self.instance.language
+        return super().original_language()
+
+    def existing_translations(self) -> dict:
+        return self.instance.translations or {}
 
     def save(self, commit=True):
-        self.apply_translations(self.instance)
+        self.instance.set_translations(self.translations_from_form())
         return super().save(commit=commit)
+
+
+def with_translations(form_class):
+    """`form_class` (a ModelForm, e.g. a Wagtail viewset's) with the translation inputs."""
+    return type(form_class)(
+        f"Translated{form_class.__name__}",
+        (TranslationsFormMixin, form_class),
+        {"__module__": form_class.__module__},
+    )

@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from .filters import OrganisationAdminFilter
 from .models import Organisation
+from .translated import with_translations
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -25,11 +26,15 @@ class OrganisationViewSet(ModelViewSet):
         "business_id",
         "city",
         "website",
+        "language",
         "description",
         "capabilities",
         "verified",
     ]
     inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return with_translations(super().get_form_class(for_update))
 
 
 organisation_viewset = OrganisationViewSet("organisations")

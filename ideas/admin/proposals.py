@@ -198,7 +198,7 @@ class ProposalViewSet(ModelViewSet):
     search_backend_name = None
     list_display = [
         "title",
-        Column("challenge", label=_("Challenge")),
+        Column("challenge", label=_("Challenge"), accessor="challenge_title"),
         Column("lead_organisation", label=_("Lead")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("vote_count", label=_("Votes")),
@@ -207,7 +207,7 @@ class ProposalViewSet(ModelViewSet):
     list_export = [
         "id",
         "title",
-        "challenge",
+        "challenge_title",
         "lead_organisation",
         "lead_organisation_kind",
         "status",
@@ -217,6 +217,7 @@ class ProposalViewSet(ModelViewSet):
         "updated_at",
     ]
     export_headings = {
+        "challenge_title": _("Challenge"),
         "lead_organisation_kind": _("Lead organisation kind"),
         "lead_organisation": _("Lead organisation"),
     }

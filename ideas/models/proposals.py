@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from cms.localize import localized
 from partners.models import Language, Organisation
 from partners.translated import Translated
 
@@ -97,6 +98,11 @@ class Proposal(Translated):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def challenge_title(self) -> str:
+        """The challenge's title in the active language (its translation, else the original)."""
+        return localized(self.challenge).title
 
     def get_absolute_url(self) -> str:
         return reverse("ideas:proposal-detail", kwargs={"pk": self.pk})

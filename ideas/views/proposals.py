@@ -103,6 +103,7 @@ def proposal_start(request, challenge_pk):
                 body=data["body"],
                 customer_groups=data["customer_groups"],
                 language=data["language"],
+                translations=data["translations"],
             )
         except svc.ProposalError as error:
             form.add_error(None, error.message)
@@ -128,6 +129,7 @@ def proposal_edit(request, pk):
         "body": proposal.body,
         "customer_groups": list(proposal.customer_groups.all()),
         "language": proposal.language,
+        "translations": proposal.translations,
         "version": proposal.version,
     }
     form = ProposalForm(
@@ -146,6 +148,7 @@ def proposal_edit(request, pk):
                 body=data["body"],
                 customer_groups=data["customer_groups"],
                 language=data["language"],
+                translations=data["translations"],
             )
         except svc.StaleVersion as error:
             form.add_error(None, error.message)

@@ -95,9 +95,9 @@ def vote_cast_view(request, pk):
         return _answer(request, proposal, "error", refused.decision.as_html())
     if outcome is Outcome.CAST:
         message = _("Your vote for “%(title)s” was counted.")
-        return _answer(request, proposal, "success", message % {"title": proposal.title})
+        return _answer(request, proposal, "success", message % {"title": proposal.text("title")})
     message = _("You have already voted for “%(title)s”.")
-    return _answer(request, proposal, "info", message % {"title": proposal.title})
+    return _answer(request, proposal, "info", message % {"title": proposal.text("title")})
 
 
 @require_POST
@@ -111,9 +111,9 @@ def vote_withdraw_view(request, pk):
         return _answer(request, proposal, "error", refused.decision.as_html())
     if outcome is Outcome.WITHDRAWN:
         message = _("Your vote for “%(title)s” was withdrawn.")
-        return _answer(request, proposal, "success", message % {"title": proposal.title})
+        return _answer(request, proposal, "success", message % {"title": proposal.text("title")})
     message = _("You had no vote for “%(title)s” to withdraw.")
-    return _answer(request, proposal, "info", message % {"title": proposal.title})
+    return _answer(request, proposal, "info", message % {"title": proposal.text("title")})
 
 
 @login_required

@@ -34,7 +34,7 @@ def indicator_panel(indicator, pilot, heading_level=3, compact=False):
     latest = measurements[-1] if measurements else None
     on_target = selectors.indicator_on_target(indicator, latest.value if latest else None)
     values = {
-        "unit": indicator.unit,
+        "unit": indicator.text("unit"),
         "target": _n(indicator.target),
         "baseline": _n(indicator.baseline),
     }
@@ -50,13 +50,13 @@ def indicator_panel(indicator, pilot, heading_level=3, compact=False):
     direction = _("higher is better") if indicator.higher_is_better else _("lower is better")
     desc = _("%(count)s measurements of %(name)s; %(summary)s; %(direction)s.") % {
         "count": len(points),
-        "name": indicator.name,
+        "name": indicator.text("name"),
         "summary": summary,
         "direction": direction,
     }
     chart = line_chart(
         chart_id=f"indicator-{indicator.pk}",
-        title=f"{indicator.name} ({indicator.unit})",
+        title=f"{indicator.text('name')} ({indicator.text('unit')})",
         desc=desc,
         points=points,
         target=indicator.target,
