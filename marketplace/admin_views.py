@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import rules, selectors, services
@@ -178,7 +179,7 @@ def dashboard(request):
     stage_rows = [(str(label), count) for _value, label, count in stages]
     behind = selectors.indicators_behind_target()
     months = selectors.feedback_by_month()
-    month_rows = [(m["month"].strftime("%m/%Y"), m["count"]) for m in months]
+    month_rows = [(date_format(m["month"], "YEAR_MONTH_FORMAT"), m["count"]) for m in months]
     return TemplateResponse(
         request,
         "marketplace/admin/dashboard.html",

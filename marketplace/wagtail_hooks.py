@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
 from cms.models import ChallengePage, CustomerGroup, Theme
+from partners.admin_display import yes_no_column
 from partners.models import Organisation
 
 from . import admin_views, rules, services
@@ -125,7 +126,7 @@ class PilotViewSet(ModelViewSet):
         "stage",
         "outcome",
         "start_date",
-        "published",
+        yes_no_column(Pilot, "published"),
     ]
     search_fields = ["title", "venue"]
     inspect_view_enabled = True
@@ -326,7 +327,13 @@ class OfferingViewSet(ModelViewSet):
     add_view_class = OfferingCreateView
     edit_view_class = OfferingEditView
     filterset_class = OfferingFilterSet
-    list_display = ["title", "price_model", "pilot", "published", "updated_at"]
+    list_display = [
+        "title",
+        "price_model",
+        "pilot",
+        yes_no_column(Offering, "published"),
+        "updated_at",
+    ]
     search_fields = ["title", "summary"]
     inspect_view_enabled = True
 

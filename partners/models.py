@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .validators import validate_business_id
 
@@ -82,12 +83,12 @@ class User(AbstractUser):
 
 
 class City(models.TextChoices):
-    HELSINKI = "helsinki", "Helsinki"
-    ESPOO = "espoo", "Espoo"
-    VANTAA = "vantaa", "Vantaa"
-    TAMPERE = "tampere", "Tampere"
-    TURKU = "turku", "Turku"
-    OULU = "oulu", "Oulu"
+    HELSINKI = "helsinki", pgettext_lazy("city", "Helsinki")
+    ESPOO = "espoo", pgettext_lazy("city", "Espoo")
+    VANTAA = "vantaa", pgettext_lazy("city", "Vantaa")
+    TAMPERE = "tampere", pgettext_lazy("city", "Tampere")
+    TURKU = "turku", pgettext_lazy("city", "Turku")
+    OULU = "oulu", pgettext_lazy("city", "Oulu")
     OTHER = "other", _("Other")
 
 

@@ -25,6 +25,7 @@ from wagtail.permissions import register_permission_policy
 
 from cms.models import ChallengePage
 from partners import rules as people
+from partners.admin_display import LocalizedExportMixin
 from partners.models import Organisation
 
 from ..forms import HideCommentForm, StatusChangeForm
@@ -74,6 +75,7 @@ register_permission_policy(
 # --- proposals ---------------------------------------------------------------------------
 
 INDIVIDUAL = "individual"
+LEAD_KINDS = {**dict(Organisation.Kind.choices), INDIVIDUAL: _("Individual's idea")}
 
 
 class ProposalFilterSet(WagtailFilterSet):
@@ -86,7 +88,7 @@ class ProposalFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProposalStatus.choices)
     organisation_kind = django_filters.ChoiceFilter(
         label=_("Lead organisation kind"),
-        choices=[*Organisation.Kind.choices, (INDIVIDUAL, _("Individual's idea"))],
+        choices=[*Organisation.Kind.choices, (INDIVIDUAL, LEAD_KINDS[INDIVIDUAL])],
         method="filter_organisation_kind",
     )
 
@@ -100,7 +102,14 @@ class ProposalFilterSet(WagtailFilterSet):
         return queryset.filter(lead_organisation__kind=value)
 
 
-class ProposalIndexView(generic.IndexView):
+class ProposalIndexView(LocalizedExportMixin, generic.IndexView):
+    custom_field_preprocess = {
+        "lead_organisation_kind": {
+            fmt: (lambda value: str(LEAD_KINDS.get(value, value)))
+            for fmt in LocalizedExportMixin.FORMATS
+        }
+    }
+
     def get_base_queryset(self):
         # The export's kind column: the lead organisation's kind, "individual" for an
         # individual's idea (which has no lead organisation to follow).
