@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from . import rules, selectors, services
 from .charts import bar_chart
@@ -209,11 +210,11 @@ def dashboard(request):
 
 def funnel_labels():
     return [
-        ("submitted", _("Submitted")),
-        ("public", _("Public")),
+        ("submitted", pgettext("funnel step", "Submitted")),
+        ("public", pgettext("funnel step", "Public")),
         ("voted", _("Voted")),
-        ("shortlisted", _("Shortlisted")),
-        ("selected", _("Selected")),
+        ("shortlisted", pgettext("funnel step", "Shortlisted")),
+        ("selected", pgettext("funnel step", "Selected")),
         ("piloted", _("Piloted")),
         ("offered", _("Offered")),
     ]

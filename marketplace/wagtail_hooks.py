@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
@@ -247,7 +248,7 @@ class FeedbackViewSet(ActionOnlyViewSetMixin, ModelViewSet):
         "pilot",
         "rating",
         "comment",
-        Column("report_count", label=_("Reports")),
+        Column("report_count", label=pgettext_lazy("content reports", "Reports")),
         "hidden_reason",
         "updated_at",
     ]

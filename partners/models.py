@@ -51,7 +51,10 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("display name"), max_length=100)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=Language.choices, default=Language.FI
+        pgettext_lazy("contact language", "preferred language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.FI,
     )
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
 
@@ -110,7 +113,7 @@ class Organisation(models.Model):
         PUBLIC = "public", _("Public body")
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=220, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     business_id = models.CharField(
         _("Business ID (Y-tunnus)"),
@@ -190,7 +193,7 @@ class OrganisationInvitation(models.Model):
     """An e-mailed, single-use, expiring invitation to join an organisation."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("invitation", "Pending")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         REVOKED = "revoked", _("Revoked")
@@ -240,7 +243,7 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(pgettext_lazy("notification", "subject"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -213,7 +214,7 @@ class ProposalViewSet(ModelViewSet):
         Column("lead_organisation", label=_("Lead")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("vote_count", label=_("Votes")),
-        Column("submitted_at", label=_("Submitted")),
+        Column("submitted_at", label=pgettext_lazy("proposal status", "Submitted")),
     ]
     list_export = [
         "id",
@@ -351,7 +352,7 @@ class CommentModerationViewSet(ModelViewSet):
         "__str__",
         Column("proposal", label=_("Proposal")),
         Column("author", label=_("Author")),
-        Column("report_count", label=_("Reports")),
+        Column("report_count", label=pgettext_lazy("content reports", "Reports")),
         Column("created_at", label=_("Posted")),
     ]
     form_fields = ["body"]
