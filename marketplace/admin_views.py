@@ -185,7 +185,7 @@ def dashboard(request):
         request,
         "marketplace/admin/dashboard.html",
         {
-            "page_title": _("Marketplace dashboard"),
+            "page_title": _("Tori dashboard"),
             "header_icon": "table",
             "funnels": funnels,
             "stage_rows": stage_rows,

@@ -385,7 +385,7 @@ class OfferingEditProposalViewSet(ActionOnlyViewSetMixin, ModelViewSet):
 
 
 class MarketplaceGroup(ModelViewSetGroup):
-    menu_label = _("Marketplace")
+    menu_label = _("Tori")
     menu_icon = "rocket"
     items = (PilotViewSet, FeedbackViewSet, OfferingViewSet, OfferingEditProposalViewSet)
 
@@ -411,5 +411,5 @@ def register_dashboard_url():
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
     return DashboardMenuItem(
-        _("Marketplace dashboard"), reverse("marketplace_dashboard"), icon_name="table", order=250
+        _("Tori dashboard"), reverse("marketplace_dashboard"), icon_name="table", order=250
     )
