@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -41,12 +42,12 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentChooserBlock(label=pgettext_lazy("block", "document"))
     title = blocks.CharBlock(required=False, label=_("link text"))
 
     class Meta:
         icon = "doc-full"
-        label = _("Document")
+        label = pgettext_lazy("block", "Document")
         template = "cms/blocks/document.html"
 
 
@@ -60,4 +61,4 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     document = DocumentBlock()
     quote = QuoteBlock()
-    embed = EmbedBlock(label=_("Embed"), template="cms/blocks/embed.html")
+    embed = EmbedBlock(label=pgettext_lazy("block", "Embed"), template="cms/blocks/embed.html")

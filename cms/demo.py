@@ -31,21 +31,21 @@ LANGUAGES = ("fi", "sv", "en")
 HOME = {
     "fi": {
         "title": "Tori",
-        "intro": "<p>Tori on Espoon kaupunginmuseon avoimen innovaation tori. Museo julkaisee "
+        "intro": "<p>Tori on Espoon kaupunginmuseon avoimen innovaation verkkopalvelu. Museo julkaisee "
         "palveluhaasteita, ja yritykset, tutkimusryhmät ja yhdistykset kehittävät niihin "
         "ratkaisuja yhdessä asukkaiden kanssa. Parhaat ideat pilotoidaan ja toimivat palvelut "
         "julkaistaan luettelossa muiden kaupunkien käyttöön.</p>",
     },
     "sv": {
-        "title": "Torget",
-        "intro": "<p>Torget är Esbo stadsmuseums marknadsplats för öppen innovation. Museet "
-        "publicerar serviceutmaningar, och företag, forskargrupper och föreningar utvecklar "
-        "lösningar tillsammans med invånarna. De bästa idéerna pilottestas och tjänster som "
+        "title": "Tori",
+        "intro": "<p>Tori är Esbo stadsmuseums webbtjänst för öppen innovation. Museet "
+        "publicerar tjänsteutmaningar, och företag, forskargrupper och föreningar utvecklar "
+        "lösningar tillsammans med invånarna. De bästa idéerna piloteras och tjänster som "
         "fungerar publiceras i en katalog som andra städer kan använda.</p>",
     },
     "en": {
         "title": "Tori",
-        "intro": "<p>Tori is the Espoo City Museum's open-innovation marketplace. The museum "
+        "intro": "<p>Tori is the Espoo City Museum's open-innovation web service. The museum "
         "publishes service challenges; companies, research groups and associations develop "
         "solutions together with residents. The best ideas are piloted, and services that work "
         "are published in a catalogue that other cities can reuse.</p>",
@@ -62,7 +62,7 @@ INDEX = {
     "sv": {
         "title": "Utmaningar",
         "slug": "utmaningar",
-        "intro": "<p>Esbo stadsmuseums öppna serviceutmaningar. Filtrera efter skede, "
+        "intro": "<p>Esbo stadsmuseums öppna tjänsteutmaningar. Filtrera efter fas, "
         "kundgrupp eller tema.</p>",
     },
     "en": {
@@ -215,7 +215,7 @@ CUSTOMER_GROUPS = {
         "en": (
             "Newcomers to Finland",
             "People who have moved to Espoo and whose home language is not Finnish or Swedish.",
-            "Content in their own language and in plain Finnish, local history and culture, a "
+            "Content in their own language and in Easy Finnish, local history and culture, a "
             "low threshold to visit the museum.",
         ),
     },
@@ -288,7 +288,7 @@ CHALLENGES = [
             ],
             "criteria": [
                 ("Vaikuttavuus ikääntyneille", "Kuinka hyvin ratkaisu vähentää yksinäisyyttä."),
-                ("Helppokäyttöisyys", "Toimiiko ratkaisu ilman teknistä osaamista."),
+                ("Helppokäyttöisyys", "Toimiiko ratkaisu ilman teknistä osaamista?"),
                 ("Kustannukset", "Käyttökustannukset kävijää kohden."),
             ],
         },
@@ -310,7 +310,7 @@ CHALLENGES = [
             ],
             "criteria": [
                 ("Effekt för äldre", "Hur väl lösningen minskar ensamhet."),
-                ("Användbarhet", "Fungerar lösningen utan teknisk kunskap."),
+                ("Användbarhet", "Fungerar lösningen utan teknisk kunskap?"),
                 ("Kostnader", "Driftskostnad per besökare."),
             ],
         },
@@ -332,7 +332,7 @@ CHALLENGES = [
             ],
             "criteria": [
                 ("Impact for seniors", "How well the solution reduces loneliness."),
-                ("Ease of use", "Does it work without technical skills."),
+                ("Ease of use", "Does it work without technical skills?"),
                 ("Costs", "Running costs per visitor."),
             ],
         },
@@ -361,7 +361,7 @@ CHALLENGES = [
             ],
             "criteria": [
                 ("Perheiden kiinnostus", "Asukasäänet ja kävijäarviot."),
-                ("Yhteys näyttelyihin", "Tukeeko toiminta museon sisältöjä."),
+                ("Yhteys näyttelyihin", "Tukeeko toiminta museon sisältöjä?"),
                 ("Toteutettavuus", "Henkilöstön ja tilojen tarve."),
             ],
         },
@@ -379,7 +379,7 @@ CHALLENGES = [
             ],
             "criteria": [
                 ("Familjernas intresse", "Invånarnas röster och besökarnas omdömen."),
-                ("Koppling till utställningarna", "Stöder aktiviteten museets innehåll."),
+                ("Koppling till utställningarna", "Stöder aktiviteten museets innehåll?"),
                 ("Genomförbarhet", "Behov av personal och lokaler."),
             ],
         },
@@ -397,7 +397,7 @@ CHALLENGES = [
             ],
             "criteria": [
                 ("Families' interest", "Resident votes and visitor ratings."),
-                ("Link to the exhibitions", "Does the activity support the museum's content."),
+                ("Link to the exhibitions", "Does the activity support the museum's content?"),
                 ("Feasibility", "Staff and space needed."),
             ],
         },
@@ -435,8 +435,8 @@ CHALLENGES = [
         },
         "sv": {
             "title": "Distanslektioner för skolor",
-            "summary": "En lektion ledd av en museipedagog direkt i klassrummet: hur kunde Esbos "
-            "skolor använda museets samlingar i undervisningen utan bussresa?",
+            "summary": "En lektion ledd av en museipedagog direkt i klassrummet: hur skulle Esbos "
+            "skolor kunna använda museets samlingar i undervisningen utan bussresa?",
             "body": [
                 _h("Mål"),
                 _p(
@@ -526,7 +526,7 @@ CHALLENGES = [
         "en": {
             "title": "A multilingual museum guide for newcomers",
             "summary": "A guide that tells Espoo's history in Arabic, Russian, Somali, Ukrainian "
-            "and plain Finnish – and invites people to come back.",
+            "and Easy Finnish – and invites people to come back.",
             "body": [
                 _h("Why"),
                 _p(
@@ -625,7 +625,7 @@ CHALLENGES = [
                 ),
             ],
             "criteria": [
-                ("Hakujen laatu", "Löytyvätkö kuvat asiasanoilla ja paikoilla."),
+                ("Hakujen laatu", "Löytyvätkö kuvat asiasanoilla ja paikoilla?"),
                 ("Oikeuksien hallinta", "Käyttöoikeuksien selkeys."),
                 ("Avoimuus", "Avoimet rajapinnat ja tiedostomuodot."),
             ],
@@ -642,7 +642,7 @@ CHALLENGES = [
                 ),
             ],
             "criteria": [
-                ("Sökkvalitet", "Hittas bilderna med ämnesord och platser."),
+                ("Sökkvalitet", "Hittas bilderna med ämnesord och platser?"),
                 ("Rättighetshantering", "Tydliga användningsrättigheter."),
                 ("Öppenhet", "Öppna gränssnitt och filformat."),
             ],
@@ -659,7 +659,7 @@ CHALLENGES = [
                 ),
             ],
             "criteria": [
-                ("Search quality", "Can photos be found by subject and place."),
+                ("Search quality", "Can photos be found by subject and place?"),
                 ("Rights management", "Clear usage rights."),
                 ("Openness", "Open interfaces and file formats."),
             ],
@@ -711,10 +711,10 @@ def _accessibility_pages() -> dict:
         "sv": {
             "title": "Tillgänglighetsutlåtande",
             "slug": "tillganglighetsutlatande",
-            "summary": "Detta utlåtande gäller tjänsten Torget som upprätthålls av Esbo stadsmuseum.",
+            "summary": "Detta utlåtande gäller tjänsten Tori som upprätthålls av Esbo stadsmuseum.",
             "body": [
                 _p(
-                    "Esbo stadsmuseum strävar efter att webbtjänsten Torget ska vara tillgänglig "
+                    "Esbo stadsmuseum strävar efter att webbtjänsten Tori ska vara tillgänglig "
                     "i enlighet med lagen om tillhandahållande av digitala tjänster (306/2019). "
                     "Tjänsten är avsedd att uppfylla kraven på nivå AA i WCAG 2.1."
                 ),
@@ -813,7 +813,7 @@ PRIVACY = {
     "sv": {
         "title": "Dataskyddsbeskrivning",
         "slug": "dataskyddsbeskrivning",
-        "summary": "Hur Torget behandlar dina personuppgifter.",
+        "summary": "Hur Tori behandlar dina personuppgifter.",
         "body": [
             _h("Personuppgiftsansvarig"),
             _p("Esbo stad, kulturtjänster / Esbo stadsmuseum."),
@@ -825,7 +825,7 @@ PRIVACY = {
             ),
             _h("Lagring och utlämnande"),
             _p(
-                "Uppgifterna sparas så länge ditt användarkonto är i kraft och arkiveringen av "
+                "Uppgifterna sparas så länge du har ett användarkonto och arkiveringen av "
                 "utmaningen kräver det. Uppgifter lämnas inte ut utanför EU."
             ),
             _h("Dina rättigheter"),

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -37,7 +38,7 @@ class CustomerGroup(TranslatableMixin, models.Model):
     """A group of the museum's customers, e.g. seniors or schools."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     needs = models.TextField(_("needs"), blank=True, help_text=_("What this group needs."))
 
@@ -55,7 +56,7 @@ class CustomerGroup(TranslatableMixin, models.Model):
 
 class Theme(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
     description = models.TextField(_("description"), blank=True)
 
     class Meta(TranslatableMixin.Meta):

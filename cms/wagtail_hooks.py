@@ -3,6 +3,7 @@ workflow on new challenge index pages."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
@@ -13,7 +14,7 @@ from .workflows import assign_challenge_workflow
 
 
 class CustomerGroupFilterSet(WagtailFilterSet):
-    slug = django_filters.CharFilter(label=_("slug"), lookup_expr="icontains")
+    slug = django_filters.CharFilter(label=pgettext_lazy("field", "slug"), lookup_expr="icontains")
 
     class Meta:
         model = CustomerGroup
@@ -21,7 +22,7 @@ class CustomerGroupFilterSet(WagtailFilterSet):
 
 
 class ThemeFilterSet(WagtailFilterSet):
-    slug = django_filters.CharFilter(label=_("slug"), lookup_expr="icontains")
+    slug = django_filters.CharFilter(label=pgettext_lazy("field", "slug"), lookup_expr="icontains")
 
     class Meta:
         model = Theme

@@ -4,6 +4,7 @@ the services decide."""
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cms.localize import ItemMultipleChoiceField
 from cms.models import CustomerGroup
@@ -28,7 +29,7 @@ class ProposalForm(TranslationInputsMixin, forms.Form):
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
-        label=_("Summary"),
+        label=pgettext_lazy("text field", "Summary"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("At most 1,000 characters."),

@@ -6,7 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from . import rules, selectors, services
 from .charts import bar_chart
@@ -178,12 +180,12 @@ def dashboard(request):
     stage_rows = [(str(label), count) for _value, label, count in stages]
     behind = selectors.indicators_behind_target()
     months = selectors.feedback_by_month()
-    month_rows = [(m["month"].strftime("%m/%Y"), m["count"]) for m in months]
+    month_rows = [(date_format(m["month"], "YEAR_MONTH_FORMAT"), m["count"]) for m in months]
     return TemplateResponse(
         request,
         "marketplace/admin/dashboard.html",
         {
-            "page_title": _("Marketplace dashboard"),
+            "page_title": _("Tori dashboard"),
             "header_icon": "table",
             "funnels": funnels,
             "stage_rows": stage_rows,
@@ -208,11 +210,11 @@ def dashboard(request):
 
 def funnel_labels():
     return [
-        ("submitted", _("Submitted")),
-        ("public", _("Public")),
+        ("submitted", pgettext("funnel step", "Submitted")),
+        ("public", pgettext("funnel step", "Public")),
         ("voted", _("Voted")),
-        ("shortlisted", _("Shortlisted")),
-        ("selected", _("Selected")),
+        ("shortlisted", pgettext("funnel step", "Shortlisted")),
+        ("selected", pgettext("funnel step", "Selected")),
         ("piloted", _("Piloted")),
         ("offered", _("Offered")),
     ]

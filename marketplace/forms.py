@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from cms.localize import ItemChoiceField, ItemMultipleChoiceField, originals
@@ -139,7 +140,9 @@ class FeedbackHideForm(forms.Form):
 
 class OfferingEditProposalForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=pgettext_lazy("text field", "Summary"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     price_model = forms.ChoiceField(label=_("Price model"), choices=PriceModel.choices)

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from partners.models import Organisation
 from partners.translated import Translated
@@ -206,7 +207,7 @@ class PilotEvent(models.Model):
         UPDATED = "updated", _("Pilot details changed")
         STAGE = "stage", _("Stage changed")
         PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
+        UNPUBLISHED = "unpublished", pgettext_lazy("pilot event", "Unpublished")
         MILESTONE = "milestone", _("Milestone")
         INDICATOR = "indicator", _("Indicator")
         MEASUREMENT = "measurement", _("Measurement")
@@ -250,7 +251,7 @@ class Offering(Translated):
     translated_fields = ("title", "summary", "description")
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=220, unique=True)
     summary = models.TextField(_("summary"))
     description = models.TextField(_("description"), blank=True)
     providers = models.ManyToManyField(
@@ -294,9 +295,9 @@ class OfferingEditProposal(models.Model):
     """Changes a provider team proposes to an offering; staff approve (applying them) or reject."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("offering change", "Pending")
         APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+        REJECTED = "rejected", pgettext_lazy("offering change", "Rejected")
 
     # The offering fields a provider team may propose changes to.
     EDITABLE_FIELDS = (

@@ -354,7 +354,7 @@ def measurement_add(*, indicator: Indicator, by, date: date, value: Decimal) -> 
             description=_("Measurement of %(name)s on %(date)s: %(value)s %(unit)s")
             % {
                 "name": indicator.name,
-                "date": date.strftime("%d.%m.%Y"),
+                "date": date_format(date, "SHORT_DATE_FORMAT"),
                 "value": value,
                 "unit": indicator.unit,
             },
@@ -371,7 +371,7 @@ def measurement_delete(*, measurement: Measurement, by) -> None:
             by=by,
             kind=PilotEvent.Kind.MEASUREMENT,
             description=_("Measurement of %(name)s on %(date)s removed")
-            % {"name": indicator.name, "date": measurement.date.strftime("%d.%m.%Y")},
+            % {"name": indicator.name, "date": date_format(measurement.date, "SHORT_DATE_FORMAT")},
         )
         measurement.delete()
 

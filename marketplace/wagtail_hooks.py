@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
@@ -17,6 +18,7 @@ from wagtail.admin.widgets import ListingButton
 
 from cms.localize import ItemChoiceFilter, originals
 from cms.models import ChallengePage, CustomerGroup, Theme
+from partners.admin_display import yes_no_column
 from partners.models import Organisation
 
 from . import admin_views, rules, services
@@ -128,7 +130,7 @@ class PilotViewSet(ModelViewSet):
         "stage",
         "outcome",
         "start_date",
-        "published",
+        yes_no_column(Pilot, "published"),
     ]
     search_fields = ["title", "venue"]
     inspect_view_enabled = True
@@ -249,7 +251,7 @@ class FeedbackViewSet(ActionOnlyViewSetMixin, ModelViewSet):
         "pilot",
         "rating",
         "comment",
-        Column("report_count", label=_("Reports")),
+        Column("report_count", label=pgettext_lazy("content reports", "Reports")),
         "hidden_reason",
         "updated_at",
     ]
@@ -331,7 +333,13 @@ class OfferingViewSet(ModelViewSet):
     add_view_class = OfferingCreateView
     edit_view_class = OfferingEditView
     filterset_class = OfferingFilterSet
-    list_display = ["title", "price_model", "pilot", "published", "updated_at"]
+    list_display = [
+        "title",
+        "price_model",
+        "pilot",
+        yes_no_column(Offering, "published"),
+        "updated_at",
+    ]
     search_fields = ["title", "summary"]
     inspect_view_enabled = True
 
@@ -382,7 +390,7 @@ class OfferingEditProposalViewSet(ActionOnlyViewSetMixin, ModelViewSet):
 
 
 class MarketplaceGroup(ModelViewSetGroup):
-    menu_label = _("Marketplace")
+    menu_label = _("Tori")
     menu_icon = "rocket"
     items = (PilotViewSet, FeedbackViewSet, OfferingViewSet, OfferingEditProposalViewSet)
 
@@ -408,5 +416,5 @@ def register_dashboard_url():
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
     return DashboardMenuItem(
-        _("Marketplace dashboard"), reverse("marketplace_dashboard"), icon_name="table", order=250
+        _("Tori dashboard"), reverse("marketplace_dashboard"), icon_name="table", order=250
     )

@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Language, Membership, Organisation, User
 from .services import DuplicateEmail, email_taken, normalise_email
@@ -20,7 +21,9 @@ class RegistrationForm(forms.Form):
         help_text=_("Shown with your votes, comments and proposals."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
-    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
+    preferred_language = forms.ChoiceField(
+        label=pgettext_lazy("contact language", "Preferred language"), choices=Language.choices
+    )
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -87,7 +90,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "preferred_language"]
-        labels = {"display_name": _("Display name"), "preferred_language": _("Preferred language")}
+        labels = {
+            "display_name": _("Display name"),
+            "preferred_language": pgettext_lazy("contact language", "Preferred language"),
+        }
 
 
 class EmailChangeForm(forms.Form):

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .translated import Translated
 from .validators import validate_business_id
@@ -51,7 +52,10 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("display name"), max_length=100)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=Language.choices, default=Language.FI
+        pgettext_lazy("contact language", "preferred language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.FI,
     )
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
 
@@ -83,12 +87,12 @@ class User(AbstractUser):
 
 
 class City(models.TextChoices):
-    HELSINKI = "helsinki", "Helsinki"
-    ESPOO = "espoo", "Espoo"
-    VANTAA = "vantaa", "Vantaa"
-    TAMPERE = "tampere", "Tampere"
-    TURKU = "turku", "Turku"
-    OULU = "oulu", "Oulu"
+    HELSINKI = "helsinki", pgettext_lazy("city", "Helsinki")
+    ESPOO = "espoo", pgettext_lazy("city", "Espoo")
+    VANTAA = "vantaa", pgettext_lazy("city", "Vantaa")
+    TAMPERE = "tampere", pgettext_lazy("city", "Tampere")
+    TURKU = "turku", pgettext_lazy("city", "Turku")
+    OULU = "oulu", pgettext_lazy("city", "Oulu")
     OTHER = "other", _("Other")
 
 
@@ -112,7 +116,7 @@ class Organisation(Translated):
         PUBLIC = "public", _("Public body")
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=220, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     business_id = models.CharField(
         _("Business ID (Y-tunnus)"),
@@ -192,7 +196,7 @@ class OrganisationInvitation(models.Model):
     """An e-mailed, single-use, expiring invitation to join an organisation."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("invitation", "Pending")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         REVOKED = "revoked", _("Revoked")
@@ -242,7 +246,7 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(pgettext_lazy("notification", "subject"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

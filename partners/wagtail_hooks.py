@@ -2,11 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_display import LocalizedExportMixin, yes_no_column
 from .filters import OrganisationAdminFilter
 from .models import Organisation
 from .translated import with_translations
+
+
+class OrganisationIndexView(LocalizedExportMixin, generic.IndexView):
+    pass
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -15,7 +21,14 @@ class OrganisationViewSet(ModelViewSet):
     menu_label = _("Organisations")
     menu_order = 300
     add_to_admin_menu = True
-    list_display = ["name", "kind", "city", "business_id", "verified"]
+    index_view_class = OrganisationIndexView
+    list_display = [
+        "name",
+        "kind",
+        "city",
+        "business_id",
+        yes_no_column(Organisation, "verified"),
+    ]
     list_export = ["name", "kind", "city", "business_id", "website", "verified", "created_at"]
     search_fields = ["name", "business_id", "description"]
     filterset_class = OrganisationAdminFilter

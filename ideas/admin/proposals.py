@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -25,6 +26,7 @@ from wagtail.permissions import register_permission_policy
 from cms.localize import ItemChoiceFilter, originals
 from cms.models import ChallengePage
 from partners import rules as people
+from partners.admin_display import LocalizedExportMixin
 from partners.models import Organisation
 
 from ..forms import HideCommentForm, StatusChangeForm
@@ -74,6 +76,7 @@ register_permission_policy(
 # --- proposals ---------------------------------------------------------------------------
 
 INDIVIDUAL = "individual"
+LEAD_KINDS = {**dict(Organisation.Kind.choices), INDIVIDUAL: _("Individual's idea")}
 
 
 class ProposalFilterSet(WagtailFilterSet):
@@ -84,7 +87,7 @@ class ProposalFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProposalStatus.choices)
     organisation_kind = django_filters.ChoiceFilter(
         label=_("Lead organisation kind"),
-        choices=[*Organisation.Kind.choices, (INDIVIDUAL, _("Individual's idea"))],
+        choices=[*Organisation.Kind.choices, (INDIVIDUAL, LEAD_KINDS[INDIVIDUAL])],
         method="filter_organisation_kind",
     )
 
@@ -98,7 +101,14 @@ class ProposalFilterSet(WagtailFilterSet):
         return queryset.filter(lead_organisation__kind=value)
 
 
-class ProposalIndexView(generic.IndexView):
+class ProposalIndexView(LocalizedExportMixin, generic.IndexView):
+    custom_field_preprocess = {
+        "lead_organisation_kind": {
+            fmt: (lambda value: str(LEAD_KINDS.get(value, value)))
+            for fmt in LocalizedExportMixin.FORMATS
+        }
+    }
+
     def get_base_queryset(self):
         # The export's kind column: the lead organisation's kind, "individual" for an
         # individual's idea (which has no lead organisation to follow).
@@ -202,7 +212,7 @@ class ProposalViewSet(ModelViewSet):
         Column("lead_organisation", label=_("Lead")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("vote_count", label=_("Votes")),
-        Column("submitted_at", label=_("Submitted")),
+        Column("submitted_at", label=pgettext_lazy("proposal status", "Submitted")),
     ]
     list_export = [
         "id",
@@ -339,7 +349,7 @@ class CommentModerationViewSet(ModelViewSet):
         "__str__",
         Column("proposal", label=_("Proposal")),
         Column("author", label=_("Author")),
-        Column("report_count", label=_("Reports")),
+        Column("report_count", label=pgettext_lazy("content reports", "Reports")),
         Column("created_at", label=_("Posted")),
     ]
     form_fields = ["body"]

@@ -31,6 +31,7 @@ from wagtail.permissions import register_permission_policy
 
 from cms.localize import ItemChoiceField, ItemChoiceFilter, originals
 from cms.models import ChallengePage
+from partners.admin_display import yes_no_column
 
 from ..models import EvaluatorAssignment, Proposal, ProposalStatus, Review
 from ..rules import reviews as rules
@@ -123,7 +124,13 @@ class ReviewViewSet(ModelViewSet):
     menu_label = _("Reviews")
     add_to_admin_menu = False
     form_fields = ["comment"]
-    list_display = ["proposal", "evaluator", "conflict_of_interest", "submitted_at", "updated_at"]
+    list_display = [
+        "proposal",
+        "evaluator",
+        yes_no_column(Review, "conflict_of_interest"),
+        "submitted_at",
+        "updated_at",
+    ]
     filterset_class = ReviewFilterSet
     search_fields = ["proposal__title", "evaluator__display_name"]
     search_backend_name = None

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -108,7 +108,11 @@ class VoidVotesView(StaffVoteView):
         voided = votes_void(user=account, by=request.user)
         messages.success(
             request,
-            _("%(account)s was deactivated and %(count)d votes in open challenges were voided.")
+            ngettext(
+                "%(account)s was deactivated and %(count)d vote in open challenges was voided.",
+                "%(account)s was deactivated and %(count)d votes in open challenges were voided.",
+                voided,
+            )
             % {"account": account, "count": voided},
         )
         return redirect("ideas_votes:index")

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CommentVisibility(models.TextChoices):
-    PUBLIC = "public", _("Public")
+    PUBLIC = "public", pgettext_lazy("comment visibility", "Public")
     TEAM = "team", _("Team only")
 
 

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cms.localize import localized
 from partners.models import Language, Organisation
@@ -13,11 +14,11 @@ from partners.translated import Translated
 
 class ProposalStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    SHORTLISTED = "shortlisted", _("Shortlisted")
-    SELECTED = "selected", _("Selected")
-    DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SUBMITTED = "submitted", pgettext_lazy("proposal status", "Submitted")
+    SHORTLISTED = "shortlisted", pgettext_lazy("proposal status", "Shortlisted")
+    SELECTED = "selected", pgettext_lazy("proposal status", "Selected")
+    DECLINED = "declined", pgettext_lazy("proposal status", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("proposal status", "Withdrawn")
 
 
 class ProposalQuerySet(models.QuerySet):
@@ -174,7 +175,7 @@ class TeamMember(models.Model):
 
 class TeamInvitation(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("invitation", "Pending")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         REVOKED = "revoked", _("Revoked")
@@ -245,7 +246,7 @@ class StatusChange(models.Model):
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(pgettext_lazy("status change", "reason"), blank=True)
     created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from partners.rules import EVALUATORS
 
@@ -101,7 +102,7 @@ class CriterionScore(models.Model):
 class ReviewState(models.TextChoices):
     """Where an evaluator stands with one proposal (derived, never stored)."""
 
-    TODO = "todo", _("Not started")
+    TODO = "todo", pgettext_lazy("review status", "Not started")
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
     CONFLICT = "conflict", _("Conflict of interest")

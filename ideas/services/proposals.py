@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cms.models import CustomerGroup
 from partners import signals as partner_signals
@@ -272,7 +273,14 @@ def attachment_add(*, proposal: Proposal, by: User, upload, now=None) -> Proposa
         Proposal.objects.select_for_update().filter(pk=proposal.pk).first()
         limit = settings.TORI_ATTACHMENTS_PER_PROPOSAL
         if ProposalAttachment.objects.filter(proposal=proposal).count() >= limit:
-            raise ProposalError(_("A proposal can have at most %(n)s attachments.") % {"n": limit})
+            raise ProposalError(
+                ngettext(
+                    "A proposal can have at most %(n)s attachment.",
+                    "A proposal can have at most %(n)s attachments.",
+                    limit,
+                )
+                % {"n": limit}
+            )
         attachment = ProposalAttachment(
             proposal=proposal,
             original_name=clean_filename(upload.name, extension),

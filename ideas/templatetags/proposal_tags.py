@@ -4,13 +4,18 @@ from django import template
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..rules import proposals as r
 from ..selectors import proposals as sel
 
 register = template.Library()
 
-SORT_LABELS = (("newest", _("Newest")), ("votes", _("Most voted")), ("title", _("Title")))
+SORT_LABELS = (
+    ("newest", pgettext_lazy("sort order", "Newest")),
+    ("votes", _("Most voted")),
+    ("title", _("Title")),
+)
 PAGE_PARAM = "proposals_page"
 
 

@@ -205,6 +205,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "marketplace" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
+# Dates, times and numbers as Finland writes them (docs/languages.md): 16.12.2026 klo 14.00,
+# 16.12.2026 kl. 14.00, 16 Dec 2026, 14:00. Django's own formats fill in the rest.
+FORMAT_MODULE_PATH = ["marketplace.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import selectors
 from ..charts import line_chart
@@ -48,7 +49,11 @@ def indicator_panel(indicator, pilot, heading_level=3, compact=False):
             _("no measurements yet (target %(target)s %(unit)s, baseline %(baseline)s)") % values
         )
     direction = _("higher is better") if indicator.higher_is_better else _("lower is better")
-    desc = _("%(count)s measurements of %(name)s; %(summary)s; %(direction)s.") % {
+    desc = ngettext(
+        "%(count)s measurement of %(name)s; %(summary)s; %(direction)s.",
+        "%(count)s measurements of %(name)s; %(summary)s; %(direction)s.",
+        len(points),
+    ) % {
         "count": len(points),
         "name": indicator.text("name"),
         "summary": summary,

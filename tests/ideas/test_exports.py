@@ -54,8 +54,10 @@ def test_proposal_csv_export_writes_every_row_individuals_ideas_too(client, prop
     assert set(titles) == {"Company idea", "Individual idea", "Draft idea"}
     kind = heading.index("Lead organisation kind")
     lead = heading.index("Lead organisation")
-    assert titles["Company idea"][kind] == "company"
-    assert titles["Individual idea"][kind] == "individual" and titles["Individual idea"][lead] == ""
+    # Kinds read as the filter names them, not as stored values.
+    assert titles["Company idea"][kind] == "Company"
+    assert titles["Individual idea"][kind] == "Individual's idea"
+    assert titles["Individual idea"][lead] == ""
     assert titles["Draft idea"][heading.index("Submitted at")] == ""
 
 
@@ -66,7 +68,7 @@ def test_proposal_xlsx_export_writes_every_row_individuals_ideas_too(client, pro
     heading, *data = rows
     titles = {row[heading.index("Title")]: row for row in data}
     assert set(titles) == {"Company idea", "Individual idea", "Draft idea"}
-    assert titles["Individual idea"][heading.index("Lead organisation kind")] == "individual"
+    assert titles["Individual idea"][heading.index("Lead organisation kind")] == "Individual's idea"
 
 
 def test_organisation_export_copes_with_empty_fields(client):
