@@ -28,6 +28,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, TranslatableMixin
 from wagtail.query import PageQuerySet
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock
 from .forms import ChallengePageForm
@@ -41,6 +42,10 @@ class CustomerGroup(TranslatableMixin, models.Model):
     slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     needs = models.TextField(_("needs"), blank=True, help_text=_("What this group needs."))
+
+    # The slug names the group in every language (the challenge filter's ?group=): copied from
+    # the original, never translated (wagtail-localize).
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("customer group")
@@ -58,6 +63,8 @@ class Theme(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
     description = models.TextField(_("description"), blank=True)
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("theme")
@@ -343,6 +350,16 @@ class ChallengePage(Page):
     )
 
     objects = ChallengePageManager()
+
+    # wagtail-localize: text fields (title, owner unit, summary, body, slug, search texts) are
+    # translated; every other field is copied from the original on each sync: the schedule,
+    # budget, pilot length, participation settings and evaluation criteria (automatically), and
+    # the customer groups and themes (named here: many-to-many fields are skipped otherwise).
+    # A translation shows them in its language through the snippets' own translations.
+    override_translatable_fields = [
+        SynchronizedField("customer_groups", overridable=False),
+        SynchronizedField("themes", overridable=False),
+    ]
 
     parent_page_types = ["cms.ChallengeIndexPage"]
     subpage_types: list[str] = []

@@ -1,12 +1,15 @@
-"""Let Wagtail's Editors and Moderators groups manage and translate customer groups and themes
-and submit page/snippet translations (wagtail.contrib.simple_translation)."""
+"""Let Wagtail's Editors and Moderators groups manage and translate customer groups and themes.
+
+Translations were first submitted with wagtail.contrib.simple_translation, whose permission this
+migration also granted. Tori now uses wagtail-localize, whose own migration gives Editors and
+Moderators its "submit_translation" permission; simple_translation is no longer installed, so
+this migration neither depends on it nor grants its permission."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 GROUPS = ("Editors", "Moderators")
 PERMISSIONS = [
-    ("simple_translation", "submit_translation"),
     ("cms", "add_customergroup"),
     ("cms", "change_customergroup"),
     ("cms", "delete_customergroup"),
@@ -46,7 +49,6 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cms", "0004_challenge_approval_workflow"),
-        ("simple_translation", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 

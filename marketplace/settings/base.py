@@ -51,9 +51,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.sitemaps",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.embeds",
     "wagtail.sites",
     "partners.apps.ToriUsersAppConfig",  # wagtail.users with forms for our user model
@@ -203,6 +203,10 @@ LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Staff translate in wagtail-localize's side-by-side editor (docs/translating.md). A new
+# translation starts as a draft, even of a live page: it is published from the editor by someone
+# who may publish the page (the approval workflow is not bypassed).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "marketplace" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 # Dates, times and numbers as Finland writes them (docs/languages.md): 16.12.2026 klo 14.00,

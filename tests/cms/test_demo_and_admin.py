@@ -73,12 +73,12 @@ def test_snippets_are_translatable_in_the_admin(client):
     response = client.get("/admin/snippets/cms/customergroup/?locale=sv")
     assert "Äldre" in response.content.decode()
     assert client.get("/admin/snippets/cms/theme/").status_code == 200
-    # simple_translation offers "Translate" for snippets and pages
-    response = client.get(f"/admin/translation/submit/snippet/cms/customergroup/{group.pk}/")
+    # wagtail-localize offers "Translate" for snippets and pages
+    response = client.get(f"/admin/localize/submit/snippet/cms/customergroup/{group.pk}/")
     assert response.status_code == 200
     theme = ThemeFactory(name="Oppiminen")
     response = client.post(
-        f"/admin/translation/submit/snippet/cms/theme/{theme.pk}/",
+        f"/admin/localize/submit/snippet/cms/theme/{theme.pk}/",
         {"locales": [Locale.objects.get(language_code="en").pk]},
     )
     assert response.status_code == 302

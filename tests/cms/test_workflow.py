@@ -125,14 +125,14 @@ def test_editors_translate_snippets_and_pages_in_the_admin(client, people):
     from tests.factories.cms import CustomerGroupFactory
 
     editor = people["editor"]
-    assert editor.has_perm("simple_translation.submit_translation")
+    assert editor.has_perm("wagtail_localize.submit_translation")
     assert editor.has_perm("cms.change_customergroup") and editor.has_perm("cms.add_theme")
     group = CustomerGroupFactory(name="Ikääntyneet")
     client.force_login(editor)
     assert client.get("/admin/snippets/cms/customergroup/").status_code == 200
     sv = Locale.objects.get(language_code="sv")
     response = client.post(
-        f"/admin/translation/submit/snippet/cms/customergroup/{group.pk}/", {"locales": [sv.pk]}
+        f"/admin/localize/submit/snippet/cms/customergroup/{group.pk}/", {"locales": [sv.pk]}
     )
     assert response.status_code == 302
     assert CustomerGroup.objects.filter(locale=sv, translation_key=group.translation_key).exists()

@@ -64,6 +64,7 @@ PARAMS = {
     "user_id": lambda d, key: d.users["resident"].pk,
     "restriction_id": lambda d, key: 999999,
     "page_view_restriction_id": lambda d, key: 999999,
+    "translation_source_id": lambda d, key: 999999,
     "app_label": lambda d, key: "cms",
     "model_name": lambda d, key: "theme",
 }
@@ -95,7 +96,6 @@ def _pk(d, key):
         ("offerings:", d.offering.pk),
         ("offering_edits:", d.edit_proposal.pk),
         ("wagtailadmin_pages:", d.challenge.pk),
-        ("simple_translation:", d.theme.pk),
         ("wagtailsnippets_cms_theme:", d.theme.pk),
         ("wagtailsnippets_cms_customergroup:", d.group.pk),
         ("wagtailusers_users:", d.users["resident"].pk),
@@ -172,6 +172,9 @@ EXPECTED = {
     "ideas_votes:chart": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "ideas_votes:void": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "marketplace_dashboard": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    # wagtail-localize's sync form (cms.wagtail_hooks), staff only. The dataset has no
+    # translation source: staff get the 404 that LocaleMiddleware turns into /en/admin/...
+    "tori_update_translations": row(302, 302, 302, 302, 302, 302, 302, 302, 302),
     "wagtaildocs:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "wagtailimages:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "wagtailsnippets_cms_customergroup:list": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
