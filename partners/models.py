@@ -5,7 +5,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -249,6 +249,10 @@ class Notification(models.Model):
     subject = models.CharField(pgettext_lazy("notification", "subject"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
+    # The subject and body in every language ({"sv": {"subject": …, "body": …}}), so the
+    # notification centre shows them in the language the person uses Tori in now, and the
+    # e-mail goes out in their contact language. `subject`/`body` hold the contact language's.
+    texts = models.JSONField(_("texts"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
@@ -260,6 +264,19 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    def text(self, part: str, language: str | None = None) -> str:
+        """The subject or body in `language` (default: the active one), else as stored."""
+        language = (language or translation.get_language() or "").split("-")[0]
+        return (self.texts or {}).get(language, {}).get(part) or getattr(self, part)
+
+    @property
+    def shown_subject(self) -> str:
+        return self.text("subject")
+
+    @property
+    def shown_body(self) -> str:
+        return self.text("body")
 
 
 class EmailPreference(models.Model):

@@ -35,13 +35,30 @@ def set_email_preferences(*, user, enabled: dict[str, bool]) -> None:
             )
 
 
+def _param(value, language: str) -> str:
+    # A param may be a function of the language: a proposal's title in that language, say.
+    return str(value(language) if callable(value) else value)
+
+
 def render_text(text, params=None, *, language: str) -> str:
-    """A (lazy) text with %-style params, rendered in `language`."""
+    """A (lazy) text with %-style params, rendered in `language`. A param that is callable
+    is called with the language (translated content: titles of proposals and challenges)."""
     with translation.override(language):
         value = str(text)
         if params:
-            value = value % {k: str(v) for k, v in params.items()}
+            value = value % {k: _param(v, language) for k, v in params.items()}
     return value
+
+
+def render_texts(subject, body, params=None) -> dict[str, dict[str, str]]:
+    """{language: {"subject", "body"}} for every language of the site."""
+    return {
+        code: {
+            "subject": render_text(subject, params, language=code)[:200],
+            "body": render_text(body, params, language=code),
+        }
+        for code, _name in settings.LANGUAGES
+    }
 
 
 def notify(
@@ -50,13 +67,22 @@ def notify(
     """Store a notification and, after commit, e-mail it unless the recipient switched it off.
 
     `subject` and `body` may be lazy translations with %-placeholders filled from `params`;
-    they are rendered in the recipient's language.
+    they are rendered in every language: the centre shows the one the person reads Tori in,
+    the e-mail goes out in their contact language.
     """
     language = recipient.preferred_language or settings.LANGUAGE_CODE
-    subject_text = render_text(subject, params, language=language)
-    body_text = render_text(body, params, language=language)
+    texts = render_texts(subject, body, params)
+    own = texts.get(language) or {
+        "subject": render_text(subject, params, language=language)[:200],
+        "body": render_text(body, params, language=language),
+    }
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, subject=subject_text[:200], body=body_text, url=url
+        recipient=recipient,
+        kind=kind,
+        subject=own["subject"],
+        body=own["body"],
+        texts=texts,
+        url=url,
     )
     if recipient.email and email_enabled(user=recipient, kind=kind):
         transaction.on_commit(lambda: _send(notification))

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from cms.localize import localized
 from partners.notifications import Kind, notify, send_email
 
 from ..models import ProposalStatus
@@ -21,12 +22,27 @@ def _lang(user) -> str:
     return getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE
 
 
+def _title(proposal):
+    """The proposal's title in the language a notice is rendered in."""
+    return lambda language: proposal.text("title", language)
+
+
+def _challenge_title(challenge):
+    """The challenge's title in the language a notice is rendered in (its translation)."""
+
+    def title(language):
+        with translation.override(language):
+            return localized(challenge).title
+
+    return title
+
+
 def invitation_sent(*, invitation, token: str, invitee=None) -> None:
     proposal = invitation.proposal
     params = {
         "inviter": invitation.invited_by.display_name if invitation.invited_by else "Tori",
-        "title": proposal.title,
-        "challenge": proposal.challenge.title,
+        "title": _title(proposal),
+        "challenge": _challenge_title(proposal.challenge),
     }
     subject = _("You are invited to develop “%(title)s” on Tori")
     body = _(
@@ -60,7 +76,7 @@ def status_changed(*, change) -> None:
 
     proposal = change.proposal
     params = {
-        "title": proposal.title,
+        "title": _title(proposal),
         "from": ProposalStatus(change.from_status).label,
         "to": ProposalStatus(change.to_status).label,
         "reason": change.reason or "–",
@@ -88,7 +104,7 @@ def comment_posted(*, comment) -> None:
 
     proposal = comment.proposal
     params = {
-        "title": proposal.title,
+        "title": _title(proposal),
         "author": comment.author.display_name if comment.author else "",
         "text": comment.body[:500],
     }
@@ -115,6 +131,6 @@ def comment_hidden(*, comment) -> None:
         kind=Kind.MODERATION,
         subject=_("A moderator removed your comment"),
         body=_("A moderator removed your comment on “%(title)s”. Reason: %(reason)s"),
-        params={"title": comment.proposal.title, "reason": comment.hidden_reason},
+        params={"title": _title(comment.proposal), "reason": comment.hidden_reason},
         url=_url(_lang(author), "ideas:proposal-detail", pk=comment.proposal_id),
     )
