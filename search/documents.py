@@ -77,6 +77,8 @@ class EntryData:
     stage: str = ""
     schedule: dict[str, datetime | None] = field(default_factory=dict)
     vote_count: int = 0
+    # {language: names of the entry's customer groups and themes in it}: searched, not shown.
+    labels: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         self.kind = getattr(self.kind, "value", self.kind)
@@ -222,8 +224,8 @@ def text_columns(model) -> list[str]:
 
 class SnippetNames:
     """Names of customer groups and themes in every language, by slug: two queries, once per
-    builder run. A version holds the names in its language (the default locale's where a
-    snippet has no translation); a version of unknown language holds every language's."""
+    builder run. An entry is found by the names of its customer groups and themes in every
+    language they are translated into (`EntryData.labels`), each stemmed in its language."""
 
     MODELS = {"customer_groups": CustomerGroup, "themes": Theme}
 
@@ -231,31 +233,31 @@ class SnippetNames:
         self._names: dict[str, dict[str, dict[str, str]]] | None = None
 
     def _load(self) -> dict[str, dict[str, dict[str, str]]]:
-        default = Locale.get_default().language_code
         names: dict[str, dict[str, dict[str, str]]] = {}
         for facet, model in self.MODELS.items():
             by_slug = names[facet] = {}
             for slug, name, code in model.objects.order_by("pk").values_list(
                 "slug", "name", "locale__language_code"
             ):
-                slot = by_slug.setdefault(slug, {})
-                slot[code] = name
-                if code == default:
-                    slot[""] = name
+                by_slug.setdefault(slug, {})[code] = name
         return names
 
-    def of(self, facet: str, slugs: list[str], language: str) -> list[str]:
+    def labels(self, facets: Mapping[str, list[str]]) -> dict[str, str]:
+        """{language: the names of these customer groups and themes in it}."""
         if self._names is None:
             self._names = self._load()
-        found = []
-        for slug in slugs:
-            slot = self._names[facet].get(slug, {})
-            if language in SEARCH_CONFIGS:
-                name = slot.get(language) or slot.get("")
-                found += [name] if name else []
-            else:
-                found += list(dict.fromkeys(v for k, v in slot.items() if k))
-        return found
+        found: dict[str, list[str]] = {}
+        for facet, slugs in facets.items():
+            for slug in slugs:
+                for code, name in self._names[facet].get(slug, {}).items():
+                    if code in LANGUAGE_CODES:
+                        found.setdefault(code, []).append(name)
+        return {code: _clean(" ".join(found[code])) for code in LANGUAGE_CODES if code in found}
+
+
+def _labelled(entry: EntryData, names: SnippetNames) -> EntryData:
+    entry.labels = names.labels({"customer_groups": entry.customer_groups, "themes": entry.themes})
+    return entry
 
 
 def language_versions(
@@ -265,16 +267,13 @@ def language_versions(
     language: str = "",
     translations: Mapping[str, Mapping[str, object]] | None = None,
     shared: str = "",
-    facets: Mapping[str, list[str]] | None = None,
-    names: SnippetNames | None = None,
 ) -> list[TextVersion]:
     """The entry's text versions, the original first, then one per language it is translated
     into (in LANGUAGES order). `row` holds the object's `text_columns`; its `language`, when
     the model has one, wins over the builder's `language`. `translations` (or the row's own)
     maps a language to translated fields; a field a translation lacks shows the original's
     title or summary and adds no body. `shared` text (organisation names, which no language
-    owns) goes in every version's body, and so do the names of the `facets`' customer groups
-    and themes in the version's language."""
+    owns) goes in every version's body."""
     parts = TEXT_FIELDS[model]
     original_language = str(row.get("language") or language or "")
     translated = translations if translations is not None else row.get("translations")
@@ -293,17 +292,12 @@ def language_versions(
         own = {part: text(source, part) for part in parts}
         if not (own["title"] or own["summary"] or own["body"]):
             continue
-        extra = [
-            name
-            for facet, slugs in (facets or {}).items()
-            for name in (names.of(facet, slugs, code) if names else [])
-        ]
         versions.append(
             TextVersion(
                 code,
                 own["title"] or original["title"],
                 own["summary"] or original["summary"],
-                _clean(" ".join([own["body"], shared, *extra])),
+                _clean(" ".join([own["body"], shared])),
             )
         )
     return versions or [TextVersion(original_language, "", "", _clean(shared))]
@@ -415,10 +409,8 @@ def offering_entries(queryset=None, names: SnippetNames | None = None) -> Iterat
                 text,
                 language=codes[0] if len(codes) == 1 else "",
                 shared=" ".join(name for name, _kind in names_kinds),
-                facets={"customer_groups": groups.get(pk, []), "themes": themes.get(pk, [])},
-                names=names,
             )
-            yield EntryData(
+            entry = EntryData(
                 kind=EntryKind.OFFERING,
                 object_id=pk,
                 language=versions[0].language,
@@ -430,6 +422,7 @@ def offering_entries(queryset=None, names: SnippetNames | None = None) -> Iterat
                 cities=_sorted_unique(cities or []),
                 organisation_kinds=_sorted_unique(kind for _name, kind in names_kinds),
             )
+            yield _labelled(entry, names)
 
 
 # --- Proposals ---------------------------------------------------------------------------
@@ -480,13 +473,8 @@ def proposal_entries(queryset=None, names: SnippetNames | None = None) -> Iterat
                 Proposal,
                 text,
                 shared=lead_name or "",
-                facets={
-                    "customer_groups": groups.get(pk, []),
-                    "themes": challenge_themes[challenge_id],
-                },
-                names=names,
             )
-            yield EntryData(
+            entry = EntryData(
                 kind=EntryKind.PROPOSAL,
                 object_id=pk,
                 language=versions[0].language,
@@ -499,6 +487,7 @@ def proposal_entries(queryset=None, names: SnippetNames | None = None) -> Iterat
                 stage=status,
                 vote_count=vote_count,
             )
+            yield _labelled(entry, names)
 
 
 # --- Pilots ------------------------------------------------------------------------------
@@ -551,13 +540,8 @@ def pilot_entries(queryset=None, names: SnippetNames | None = None) -> Iterator[
                 Pilot,
                 text,
                 language=language or "",
-                facets={
-                    "customer_groups": groups.get(proposal_id, []),
-                    "themes": challenge_themes[challenge_id],
-                },
-                names=names,
             )
-            yield EntryData(
+            entry = EntryData(
                 kind=EntryKind.PILOT,
                 object_id=pk,
                 language=versions[0].language,
@@ -574,6 +558,7 @@ def pilot_entries(queryset=None, names: SnippetNames | None = None) -> Iterator[
                 ),
                 stage=stage,
             )
+            yield _labelled(entry, names)
 
 
 # --- Challenges --------------------------------------------------------------------------
@@ -633,14 +618,12 @@ def challenge_entry(
         translations={
             code: _page_text(page) for code, page in by_language.items() if page != original
         },
-        facets={"customer_groups": customer_groups, "themes": themes},
-        names=names or SnippetNames(),
     )
     urls = {}
     for code in LANGUAGE_CODES:
         page = by_language.get(code, original)
         urls[code] = page.get_url() or ""
-    return EntryData(
+    entry = EntryData(
         kind=EntryKind.CHALLENGE,
         object_id=original.pk,
         language=original.locale.language_code,
@@ -651,6 +634,7 @@ def challenge_entry(
         themes=themes,
         schedule={name: getattr(original, name) for name in SCHEDULE_FIELDS},
     )
+    return _labelled(entry, names or SnippetNames())
 
 
 def challenge_group(page) -> tuple[list[int], list[ChallengePage]]:

@@ -129,18 +129,21 @@ def _pg_vector_params(data: EntryData) -> list:
         for config in _version_configs(v.language):
             for part in TEXT_PARTS:
                 texts[config][part].append(getattr(v, part))
+    for language, label in data.labels.items():
+        for config in _version_configs(language):
+            texts[config]["body"].append(label)
     return ["\n".join(texts[c][p]) for c in PG_CONFIGS for p in TEXT_PARTS]
 
 
 def _fts_row(pk: int, data: EntryData) -> tuple:
-    """The FTS5 row: each part's index forms, every version stemmed in its language."""
-    return (
-        pk,
-        *(
-            "\n".join(stemming.index_text(getattr(v, part), v.language) for v in data.texts)
-            for part in TEXT_PARTS
-        ),
+    """The FTS5 row: each part's index forms, every version (and the labels of every
+    language, in the body) stemmed in its language."""
+    title, summary, body = (
+        [stemming.index_text(getattr(v, part), v.language) for v in data.texts]
+        for part in TEXT_PARTS
     )
+    body += [stemming.index_text(label, code) for code, label in data.labels.items()]
+    return (pk, "\n".join(title), "\n".join(summary), "\n".join(body))
 
 
 # Raw inserts: the ORM's bulk_create spends most of a rebuild preparing values one by one.

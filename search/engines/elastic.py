@@ -153,6 +153,9 @@ def to_source(data: EntryData) -> dict:
         slot = versions.setdefault(version_key(version.language), {p: [] for p in TEXT_PARTS})
         for part in TEXT_PARTS:
             slot[part].append(getattr(version, part))
+    for language, label in data.labels.items():  # customer group and theme names: searched
+        slot = versions.setdefault(version_key(language), {p: [] for p in TEXT_PARTS})
+        slot["body"].append(label)
     source = {
         "kind": str(data.kind),
         "object_id": data.object_id,
