@@ -127,3 +127,10 @@ def test_the_excerpt_is_in_the_language_asked_else_the_original(engine, language
 def test_words_of_another_entry_do_not_match(engine):
     assert found(engine, "perheet museossa") == []
     assert found(engine, "walking perheet") == []
+
+
+def test_the_index_is_what_a_rebuild_writes(engine):
+    assert indexing.check(engine=engine).ok
+    indexing.rebuild(engine=engine)
+    assert indexing.check(engine=engine).ok
+    assert found(engine, "barnfamiljerna", language="sv") != []
