@@ -286,10 +286,12 @@ def language_versions(
     def text(source, part: str) -> str:
         return _clean(" ".join(str(source.get(name) or "") for name in parts[part]))
 
-    original = {part: text(row, part) for part in parts}
+    shared = _clean(shared)
+    original: dict[str, str] = {}
     versions = []
     for code, source in given.items():
         own = {part: text(source, part) for part in parts}
+        original = original or own
         if not (own["title"] or own["summary"] or own["body"]):
             continue
         versions.append(
@@ -297,10 +299,10 @@ def language_versions(
                 code,
                 own["title"] or original["title"],
                 own["summary"] or original["summary"],
-                _clean(" ".join([own["body"], shared])),
+                " ".join(t for t in (own["body"], shared) if t),
             )
         )
-    return versions or [TextVersion(original_language, "", "", _clean(shared))]
+    return versions or [TextVersion(original_language, "", "", shared)]
 
 
 # Offerings, proposals and pilots are read as plain rows in chunks, their related values

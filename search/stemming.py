@@ -53,8 +53,25 @@ def index_forms(words_: list[str], language: str) -> list[list[str]]:
 
 
 def index_text(text: str, language: str) -> str:
-    """The text as the FTS5 table stores it: index forms separated by spaces."""
-    return " ".join(form for forms in index_forms(words(text), language) for form in forms)
+    """The text as the FTS5 table stores it: index forms separated by spaces (the same forms
+    as `index_forms`, built without the lists: a rebuild stems every word of the catalogue)."""
+    words_ = words(text)
+    if not words_:
+        return ""
+    if language in ALGORITHMS:
+        return " ".join(
+            word if stem == word else f"{word} {stem}"
+            for word, stem in zip(words_, stems(words_, language), strict=True)
+        )
+    out = []
+    for word, *forms in zip(words_, *(stems(words_, code) for code in LANGUAGES), strict=True):
+        out.append(word)
+        seen = {word}
+        for form in forms:
+            if form not in seen:
+                seen.add(form)
+                out.append(form)
+    return " ".join(out)
 
 
 def query_alternatives(word: str) -> tuple[str, set[str]]:
