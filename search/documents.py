@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
-from cms.models import ChallengePage
+from cms.models import ChallengePage, CustomerGroup, Theme
 from ideas.models import Proposal, TeamMember
 from marketplace.models import Offering, Pilot
 from partners.models import Organisation
@@ -33,6 +33,9 @@ from .query import strip_markers
 HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+# Bumped whenever the way entries are indexed changes: every fingerprint changes with it, so
+# `search_index --check` reports the whole index stale until `search_index --rebuild`.
+INDEX_VERSION = 2
 SCHEDULE_FIELDS = (
     "proposals_open",
     "proposals_close",
@@ -74,6 +77,8 @@ class EntryData:
     stage: str = ""
     schedule: dict[str, datetime | None] = field(default_factory=dict)
     vote_count: int = 0
+    # {language: names of the entry's customer groups and themes in it}: searched, not shown.
+    labels: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         self.kind = getattr(self.kind, "value", self.kind)
@@ -134,6 +139,7 @@ class EntryData:
         `dataclasses.asdict`'s deep copies (a tenth of the time)."""
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "vote_count"}
         data["texts"] = [vars(v) for v in self.texts]
+        data["index_version"] = INDEX_VERSION
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -187,6 +193,116 @@ def _as_datetime(value: date | datetime | None) -> datetime:
     if isinstance(value, datetime):
         return value
     return datetime.combine(value, time.min, tzinfo=HELSINKI)
+
+
+# --- Language versions -------------------------------------------------------------------
+# An entry's text in every language it has, each version analysed with its language's
+# stemmer by every engine. Every builder goes through `language_versions()`: the original
+# (the object's own fields, in its `language`) and its translations in the scheme
+# `{language: {field: text}}` — a model's `translations` JSON field, read with the text
+# fields whenever the model has one (`text_columns`), or a challenge's translated pages.
+
+# The model fields an entry's title, summary and body are made of.
+TEXT_FIELDS: dict[type, dict[str, tuple[str, ...]]] = {
+    Offering: {"title": ("title",), "summary": ("summary",), "body": ("description",)},
+    Proposal: {"title": ("title",), "summary": ("summary",), "body": ("body",)},
+    Pilot: {"title": ("title",), "summary": ("public_summary",), "body": ("venue",)},
+    ChallengePage: {"title": ("title",), "summary": ("summary",), "body": ("owner_unit", "body")},
+}
+
+
+def _has_field(model, name: str) -> bool:
+    return any(f.name == name for f in model._meta.get_fields())
+
+
+def text_columns(model) -> list[str]:
+    """The columns a builder reads for `language_versions`: the text fields, the original
+    `language` and the `translations` when the model has them."""
+    columns = [name for names in TEXT_FIELDS[model].values() for name in names]
+    return columns + [n for n in ("language", "translations") if _has_field(model, n)]
+
+
+class SnippetNames:
+    """Names of customer groups and themes in every language, by slug: two queries, once per
+    builder run. An entry is found by the names of its customer groups and themes in every
+    language they are translated into (`EntryData.labels`), each stemmed in its language."""
+
+    MODELS = {"customer_groups": CustomerGroup, "themes": Theme}
+
+    def __init__(self):
+        self._names: dict[str, dict[str, dict[str, str]]] | None = None
+
+    def _load(self) -> dict[str, dict[str, dict[str, str]]]:
+        names: dict[str, dict[str, dict[str, str]]] = {}
+        for facet, model in self.MODELS.items():
+            by_slug = names[facet] = {}
+            for slug, name, code in model.objects.order_by("pk").values_list(
+                "slug", "name", "locale__language_code"
+            ):
+                by_slug.setdefault(slug, {})[code] = name
+        return names
+
+    def labels(self, facets: Mapping[str, list[str]]) -> dict[str, str]:
+        """{language: the names of these customer groups and themes in it}."""
+        if self._names is None:
+            self._names = self._load()
+        found: dict[str, list[str]] = {}
+        for facet, slugs in facets.items():
+            for slug in slugs:
+                for code, name in self._names[facet].get(slug, {}).items():
+                    if code in LANGUAGE_CODES:
+                        found.setdefault(code, []).append(name)
+        return {code: _clean(" ".join(found[code])) for code in LANGUAGE_CODES if code in found}
+
+
+def _labelled(entry: EntryData, names: SnippetNames) -> EntryData:
+    entry.labels = names.labels({"customer_groups": entry.customer_groups, "themes": entry.themes})
+    return entry
+
+
+def language_versions(
+    model,
+    row: Mapping[str, object],
+    *,
+    language: str = "",
+    translations: Mapping[str, Mapping[str, object]] | None = None,
+    shared: str = "",
+) -> list[TextVersion]:
+    """The entry's text versions, the original first, then one per language it is translated
+    into (in LANGUAGES order). `row` holds the object's `text_columns`; its `language`, when
+    the model has one, wins over the builder's `language`. `translations` (or the row's own)
+    maps a language to translated fields; a field a translation lacks shows the original's
+    title or summary and adds no body. `shared` text (organisation names, which no language
+    owns) goes in every version's body."""
+    parts = TEXT_FIELDS[model]
+    original_language = str(row.get("language") or language or "")
+    translated = translations if translations is not None else row.get("translations")
+    given: dict[str, Mapping[str, object]] = {original_language: row}
+    for code in LANGUAGE_CODES:
+        fields_ = (translated or {}).get(code) if isinstance(translated, Mapping) else None
+        if code != original_language and isinstance(fields_, Mapping) and fields_:
+            given[code] = fields_
+
+    def text(source, part: str) -> str:
+        return _clean(" ".join(str(source.get(name) or "") for name in parts[part]))
+
+    shared = _clean(shared)
+    original: dict[str, str] = {}
+    versions = []
+    for code, source in given.items():
+        own = {part: text(source, part) for part in parts}
+        original = original or own
+        if not (own["title"] or own["summary"] or own["body"]):
+            continue
+        versions.append(
+            TextVersion(
+                code,
+                own["title"] or original["title"],
+                own["summary"] or original["summary"],
+                " ".join(t for t in (own["body"], shared) if t),
+            )
+        )
+    return versions or [TextVersion(original_language, "", "", shared)]
 
 
 # Offerings, proposals and pilots are read as plain rows in chunks, their related values
@@ -259,15 +375,23 @@ def offering_queryset():
     return Offering.objects.published()
 
 
-def offering_entries(queryset=None) -> Iterator[EntryData]:
+def _split(rows, columns: list[str], texts: list[str]):
+    """Rows of `columns + texts` as (the first values, a dict of the text columns)."""
+    n = len(columns)
+    for row in rows:
+        yield (*row[:n], dict(zip(texts, row[n:], strict=True)))
+
+
+def offering_entries(queryset=None, names: SnippetNames | None = None) -> Iterator[EntryData]:
     queryset = offering_queryset() if queryset is None else queryset
+    names = names or SnippetNames()
     urls = Urls(Offering, "slug")
-    rows = (
-        queryset.order_by("pk")
-        .values_list(
-            "pk", "slug", "title", "summary", "description", "languages", "cities", "created_at"
-        )
-        .iterator(chunk_size=CHUNK_SIZE)
+    columns = ["pk", "slug", "languages", "cities", "created_at"]
+    texts = text_columns(Offering)
+    rows = _split(
+        queryset.order_by("pk").values_list(*columns, *texts).iterator(chunk_size=CHUNK_SIZE),
+        columns,
+        texts,
     )
     for chunk in _chunks(rows):
         ids = [row[0] for row in chunk]
@@ -278,16 +402,21 @@ def offering_entries(queryset=None) -> Iterator[EntryData]:
         )
         groups = _customer_groups(Offering.customer_groups.through, "offering", ids)
         themes = _slugs(Offering.themes.through, "offering", "theme", ids)
-        for pk, slug, title, summary, description, languages, cities, created_at in chunk:
+        for pk, slug, languages, cities, created_at, text in chunk:
+            # Without a language of its own, an offering given in one language is written in it.
             codes = [lang for lang in (languages or []) if lang in SEARCH_CONFIGS]
-            language = codes[0] if len(codes) == 1 else ""
             names_kinds = providers.get(pk, [])
-            body = " ".join([description, *(name for name, _kind in names_kinds)])
-            yield EntryData(
+            versions = language_versions(
+                Offering,
+                text,
+                language=codes[0] if len(codes) == 1 else "",
+                shared=" ".join(name for name, _kind in names_kinds),
+            )
+            entry = EntryData(
                 kind=EntryKind.OFFERING,
                 object_id=pk,
-                language=language,
-                texts=[TextVersion(language, _clean(title), _clean(summary), _clean(body))],
+                language=versions[0].language,
+                texts=versions,
                 urls=urls(slug),
                 date=created_at,
                 customer_groups=_sorted_unique(groups.get(pk, [])),
@@ -295,6 +424,7 @@ def offering_entries(queryset=None) -> Iterator[EntryData]:
                 cities=_sorted_unique(cities or []),
                 organisation_kinds=_sorted_unique(kind for _name, kind in names_kinds),
             )
+            yield _labelled(entry, names)
 
 
 # --- Proposals ---------------------------------------------------------------------------
@@ -304,39 +434,34 @@ def proposal_queryset():
     return Proposal.objects.public()
 
 
-def proposal_entries(queryset=None) -> Iterator[EntryData]:
+def proposal_entries(queryset=None, names: SnippetNames | None = None) -> Iterator[EntryData]:
     queryset = proposal_queryset() if queryset is None else queryset
+    names = names or SnippetNames()
     urls = Urls(Proposal)
     challenge_themes = _ChallengeThemes()
-    rows = (
-        queryset.order_by("pk")
-        .values_list(
-            "pk",
-            "title",
-            "summary",
-            "body",
-            "language",
-            "lead_organisation__name",
-            "lead_organisation__kind",
-            "challenge_id",
-            "submitted_at",
-            "created_at",
-            "status",
-            "vote_count",
-        )
-        .iterator(chunk_size=CHUNK_SIZE)
+    texts = text_columns(Proposal)
+    columns = [
+        "pk",
+        "lead_organisation__name",
+        "lead_organisation__kind",
+        "challenge_id",
+        "submitted_at",
+        "created_at",
+        "status",
+        "vote_count",
+    ]
+    rows = _split(
+        queryset.order_by("pk").values_list(*columns, *texts).iterator(chunk_size=CHUNK_SIZE),
+        columns,
+        texts,
     )
     for chunk in _chunks(rows):
         ids = [row[0] for row in chunk]
         groups = _customer_groups(Proposal.customer_groups.through, "proposal", ids)
         team = _team_kinds(ids)
-        challenge_themes.of({row[7] for row in chunk})
+        challenge_themes.of({row[3] for row in chunk})
         for (
             pk,
-            title,
-            summary,
-            body,
-            language,
             lead_name,
             lead_kind,
             challenge_id,
@@ -344,19 +469,18 @@ def proposal_entries(queryset=None) -> Iterator[EntryData]:
             created_at,
             status,
             vote_count,
+            text,
         ) in chunk:
-            yield EntryData(
+            versions = language_versions(
+                Proposal,
+                text,
+                shared=lead_name or "",
+            )
+            entry = EntryData(
                 kind=EntryKind.PROPOSAL,
                 object_id=pk,
-                language=language or "",
-                texts=[
-                    TextVersion(
-                        language or "",
-                        _clean(title),
-                        _clean(summary),
-                        _clean(" ".join([body, lead_name or ""])),
-                    )
-                ],
+                language=versions[0].language,
+                texts=versions,
                 urls=urls(pk),
                 date=submitted_at or created_at,
                 customer_groups=_sorted_unique(groups.get(pk, [])),
@@ -365,6 +489,7 @@ def proposal_entries(queryset=None) -> Iterator[EntryData]:
                 stage=status,
                 vote_count=vote_count,
             )
+            yield _labelled(entry, names)
 
 
 # --- Pilots ------------------------------------------------------------------------------
@@ -374,51 +499,55 @@ def pilot_queryset():
     return Pilot.objects.published()
 
 
-def pilot_entries(queryset=None) -> Iterator[EntryData]:
+def pilot_entries(queryset=None, names: SnippetNames | None = None) -> Iterator[EntryData]:
     queryset = pilot_queryset() if queryset is None else queryset
+    names = names or SnippetNames()
     urls = Urls(Pilot)
     challenge_themes = _ChallengeThemes()
-    rows = (
-        queryset.order_by("pk")
-        .values_list(
-            "pk",
-            "title",
-            "public_summary",
-            "venue",
-            "start_date",
-            "stage",
-            "proposal_id",
-            "proposal__language",
-            "proposal__challenge_id",
-            "proposal__lead_organisation__kind",
-        )
-        .iterator(chunk_size=CHUNK_SIZE)
+    texts = text_columns(Pilot)
+    columns = [
+        "pk",
+        "start_date",
+        "stage",
+        "proposal_id",
+        "proposal__language",
+        "proposal__challenge_id",
+        "proposal__lead_organisation__kind",
+    ]
+    rows = _split(
+        queryset.order_by("pk").values_list(*columns, *texts).iterator(chunk_size=CHUNK_SIZE),
+        columns,
+        texts,
     )
     for chunk in _chunks(rows):
-        proposal_ids = [row[6] for row in chunk]
+        proposal_ids = [row[3] for row in chunk]
         public = set(
             Proposal.objects.public().filter(pk__in=proposal_ids).values_list("pk", flat=True)
         )
         groups = _customer_groups(Proposal.customer_groups.through, "proposal", proposal_ids)
         team = _team_kinds(proposal_ids)
-        challenge_themes.of({row[8] for row in chunk})
+        challenge_themes.of({row[5] for row in chunk})
         for (
             pk,
-            title,
-            summary,
-            venue,
             start_date,
             stage,
             proposal_id,
             language,
             challenge_id,
             lead_kind,
+            text,
         ) in chunk:
-            yield EntryData(
+            # Without a language of its own, a pilot is written in its proposal's.
+            versions = language_versions(
+                Pilot,
+                text,
+                language=language or "",
+            )
+            entry = EntryData(
                 kind=EntryKind.PILOT,
                 object_id=pk,
-                language=language or "",
-                texts=[TextVersion(language or "", _clean(title), _clean(summary), _clean(venue))],
+                language=versions[0].language,
+                texts=versions,
                 urls=urls(pk),
                 date=_as_datetime(start_date),
                 customer_groups=_sorted_unique(groups.get(proposal_id, [])),
@@ -431,6 +560,7 @@ def pilot_entries(queryset=None) -> Iterator[EntryData]:
                 ),
                 stage=stage,
             )
+            yield _labelled(entry, names)
 
 
 # --- Challenges --------------------------------------------------------------------------
@@ -463,39 +593,50 @@ def canonical_challenge(pages: list[ChallengePage]) -> ChallengePage | None:
     return originals[0] if originals else min(pages, key=lambda p: p.pk)
 
 
-def challenge_entry(pages: list[ChallengePage]) -> EntryData | None:
-    """The entry of a translation group of live, public challenge pages."""
+def _page_text(page: ChallengePage) -> dict[str, str]:
+    return {
+        "title": page.title,
+        "summary": page.summary,
+        "owner_unit": page.owner_unit,
+        "body": _stream_text(page),
+    }
+
+
+def challenge_entry(
+    pages: list[ChallengePage], names: SnippetNames | None = None
+) -> EntryData | None:
+    """The entry of a translation group of live, public challenge pages: the original page's
+    text, and each translated page's as a translation."""
     original = canonical_challenge(pages)
     if original is None:
         return None
     by_language = {p.locale.language_code: p for p in pages}
-    ordered = [original] + [
-        by_language[c] for c in LANGUAGE_CODES if c in by_language and by_language[c] != original
-    ]
-    texts = [
-        TextVersion(
-            p.locale.language_code,
-            _clean(p.title),
-            _clean(p.summary),
-            _clean(" ".join([p.owner_unit, _stream_text(p)])),
-        )
-        for p in ordered
-    ]
+    customer_groups = _sorted_unique(g.slug for g in original.customer_groups.all())
+    themes = _sorted_unique(t.slug for t in original.themes.all())
+    texts = language_versions(
+        ChallengePage,
+        _page_text(original),
+        language=original.locale.language_code,
+        translations={
+            code: _page_text(page) for code, page in by_language.items() if page != original
+        },
+    )
     urls = {}
     for code in LANGUAGE_CODES:
         page = by_language.get(code, original)
         urls[code] = page.get_url() or ""
-    return EntryData(
+    entry = EntryData(
         kind=EntryKind.CHALLENGE,
         object_id=original.pk,
         language=original.locale.language_code,
         texts=texts,
         urls=urls,
         date=original.proposals_open,
-        customer_groups=_sorted_unique(g.slug for g in original.customer_groups.all()),
-        themes=_sorted_unique(t.slug for t in original.themes.all()),
+        customer_groups=customer_groups,
+        themes=themes,
         schedule={name: getattr(original, name) for name in SCHEDULE_FIELDS},
     )
+    return _labelled(entry, names or SnippetNames())
 
 
 def challenge_group(page) -> tuple[list[int], list[ChallengePage]]:
@@ -542,13 +683,14 @@ def count_all() -> int:
 
 
 def iter_all() -> Iterator[EntryData]:
-    yield from offering_entries()
-    yield from proposal_entries()
-    yield from pilot_entries()
+    names = SnippetNames()
+    yield from offering_entries(names=names)
+    yield from proposal_entries(names=names)
+    yield from pilot_entries(names=names)
     groups: dict = {}
     for page in challenge_queryset().order_by("pk"):
         groups.setdefault(page.translation_key, []).append(page)
     for pages in groups.values():
-        entry = challenge_entry(pages)
+        entry = challenge_entry(pages, names)
         if entry:
             yield entry

@@ -6,7 +6,8 @@ facets (customer group, theme, organisation kind, city) are `CatalogueFacetValue
 every facet count is one indexed `GROUP BY`.
 
 Full-text data lives outside the ORM: on PostgreSQL a `search_vector tsvector` column with a
-GIN index, on SQLite the FTS5 table `search_cataloguefts` (see migration 0002).
+GIN index, on SQLite the FTS5 table `search_cataloguefts` of Snowball stems (see migration
+0002 and `search.stemming`).
 """
 
 from django.db import models
@@ -32,10 +33,9 @@ class CatalogueEntry(models.Model):
     texts = models.JSONField(default=list)
     # {"fi": "/fi/…", "sv": "/sv/…", "en": "/en/…"}: the page in each interface language.
     urls = models.JSONField(default=dict)
-    # Text of every language, joined: the SQLite FTS5 row and PostgreSQL headlines use it.
-    search_title = models.TextField(blank=True)
-    search_summary = models.TextField(blank=True)
-    search_body = models.TextField(blank=True)
+    # [{"language", "config", "summary", "body"}], the original first: the text versions the
+    # highlights are cut from, in the language asked.
+    search_texts = models.JSONField(default=list)
     sort_title_fi = models.CharField(max_length=255, blank=True)
     sort_title_sv = models.CharField(max_length=255, blank=True)
     sort_title_en = models.CharField(max_length=255, blank=True)

@@ -104,7 +104,7 @@ def marked_to_html(text: str) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - escaped above, only <mark> added
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")
 
 
 def terms(text: str) -> list[str]:

@@ -2,11 +2,15 @@
 # ruff: noqa: S608, S611
 """The database engine: a denormalised index in our own tables.
 
-PostgreSQL: a weighted `tsvector` (title A, summary B, body C) built with the entry's
-language configuration (finnish, swedish, english; simple when unknown), matched with the
-query parsed in every configuration, ranked by `ts_rank`, highlighted by `ts_headline`.
-SQLite: an FTS5 table, prefix matching of every word, ranked by `bm25` with the same column
-weights, highlighted by `snippet()`. Tori runs on no other database.
+Both keep every language version of an entry, each analysed in its own language; a query
+word matches a version's word when that begins with the word as typed or equals the word's
+stem in any language (`search.stemming`), every word must match.
+PostgreSQL: a weighted `tsvector` (title A, summary B, body C), each version parsed with its
+language's configuration (finnish, swedish, english; all three when unknown) and with
+`simple` (the words as written),
+ranked by `ts_rank`, highlighted by `ts_headline` in the version of the language asked.
+SQLite: an FTS5 table of Snowball stems (`search.stemming`), ranked by `bm25` with the same
+column weights, highlighted by `stemming.highlight()`. Tori runs on no other database.
 Facets: counted over the matching set, in the same statement as the page (`_search_sql`).
 """
 
@@ -27,7 +31,8 @@ from django.db.models import (
 )
 from django.utils import timezone, translation
 
-from ..documents import SCHEDULE_FIELDS, EntryData, search_config
+from .. import stemming
+from ..documents import SCHEDULE_FIELDS, SEARCH_CONFIGS, EntryData, search_config
 from ..labels import build_facets
 from ..models import CatalogueEntry, CatalogueFacetValue, EntryKind
 from ..query import (
@@ -47,7 +52,7 @@ from ..query import (
 TABLE = CatalogueEntry._meta.db_table
 FTS_TABLE = "search_cataloguefts"
 PG_CONFIGS = ("finnish", "swedish", "english", "simple")
-PG_SLOTS = 3  # text versions per entry in the vector (fi, sv, en)
+TEXT_PARTS = ("title", "summary", "body")
 SMALL_SET = 5000  # matching entries up to which facet counts expand the set's own arrays
 # Column weights, the same on every backend: title 1.0, summary 0.4, body 0.2.
 FTS_WEIGHTS = "5.0, 2.0, 1.0"
@@ -76,9 +81,15 @@ def _entry_values(data: EntryData) -> dict:
         "title": original.title[:255],
         "summary": original.summary,
         "url": data.urls.get(data.language) or next(iter(data.urls.values()), ""),
-        "search_title": data.joined("title"),
-        "search_summary": data.joined("summary"),
-        "search_body": data.joined("body"),
+        "search_texts": [
+            {
+                "language": v.language,
+                "config": search_config(v.language),
+                "summary": v.summary,
+                "body": v.body,
+            }
+            for v in data.texts
+        ],
         "stage": data.stage,
         **{name: data.schedule.get(name) for name in SCHEDULE_FIELDS},
         "date": data.date,
@@ -94,26 +105,45 @@ def _facet_rows(entry_id: int, data: EntryData) -> list[tuple[int, str, str]]:
     ]
 
 
+def _version_configs(language: str) -> tuple[str, ...]:
+    """The configurations a text version is parsed with: `simple` (the words as written) and
+    its language's, every language's when that is not known."""
+    if language in SEARCH_CONFIGS:
+        return (SEARCH_CONFIGS[language], "simple")
+    return PG_CONFIGS
+
+
 def _pg_vector_sql() -> str:
-    """The weighted vector of an entry's first PG_SLOTS text versions (18 parameters)."""
-    parts = []
-    for _slot in range(PG_SLOTS):
-        for weight in "ABC":
-            parts.append(f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')")
-    return " || ".join(parts)
+    """The weighted vector of an entry: per configuration, the text of the versions parsed
+    with it (12 parameters)."""
+    return " || ".join(
+        f"setweight(to_tsvector('{config}', %s), '{weight}')"
+        for config in PG_CONFIGS
+        for weight in "ABC"
+    )
 
 
 def _pg_vector_params(data: EntryData) -> list:
-    params: list = []
-    versions = data.texts[:PG_SLOTS]
-    for slot in range(PG_SLOTS):
-        if slot < len(versions):
-            v = versions[slot]
-            config = search_config(v.language or data.language)
-            params += [config, v.title, config, v.summary, config, v.body]
-        else:
-            params += ["simple", "", "simple", "", "simple", ""]
-    return params
+    texts: dict[str, dict[str, list[str]]] = {c: {p: [] for p in TEXT_PARTS} for c in PG_CONFIGS}
+    for v in data.texts:
+        for config in _version_configs(v.language):
+            for part in TEXT_PARTS:
+                texts[config][part].append(getattr(v, part))
+    for language, label in data.labels.items():
+        for config in _version_configs(language):
+            texts[config]["body"].append(label)
+    return ["\n".join(texts[c][p]) for c in PG_CONFIGS for p in TEXT_PARTS]
+
+
+def _fts_row(pk: int, data: EntryData) -> tuple:
+    """The FTS5 row: each part's index forms, every version (and the labels of every
+    language, in the body) stemmed in its language."""
+    title, summary, body = (
+        [stemming.index_text(getattr(v, part), v.language) for v in data.texts]
+        for part in TEXT_PARTS
+    )
+    body += [stemming.index_text(label, code) for code, label in data.labels.items()]
+    return (pk, "\n".join(title), "\n".join(summary), "\n".join(body))
 
 
 # Raw inserts: the ORM's bulk_create spends most of a rebuild preparing values one by one.
@@ -226,10 +256,7 @@ def _insert(entries: list[EntryData]) -> None:
             )
             cursor.executemany(
                 f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body) VALUES (%s, %s, %s, %s)",
-                [
-                    (pk, data.joined("title"), data.joined("summary"), data.joined("body"))
-                    for pk, data in zip(ids, entries, strict=True)
-                ],
+                [_fts_row(pk, data) for pk, data in zip(ids, entries, strict=True)],
             )
 
 
@@ -359,12 +386,21 @@ def stage_expression(now=None):
     )
 
 
-def _fts_query(words: list[str]) -> str:
-    return " ".join('"{}"*'.format(w.replace('"', "")) for w in words)
+def _pg_tsquery(words: list[str]) -> tuple[str, list[str]]:
+    """Every word must match: as typed, a prefix ('simple'), or its stem in any language.
+    Words are letters and digits only (`query.terms`), so `word:*` is a valid tsquery."""
+    one = "(to_tsquery('simple', %s) || " + " || ".join(
+        f"plainto_tsquery('{config}', %s)" for config in PG_CONFIGS[:3]
+    )
+    sql = " && ".join([one + ")"] * len(words))
+    return sql, [value for w in words for value in (f"{w}:*", w, w, w)]
 
 
-def _pg_tsquery() -> str:
-    return " || ".join(f"plainto_tsquery('{config}', %s)" for config in PG_CONFIGS)
+def _version(texts: list[dict], language: str) -> dict:
+    """The text version in the language asked, else the original."""
+    return next((t for t in texts if t.get("language") == language), None) or (
+        texts[0] if texts else {}
+    )
 
 
 class DatabaseEngine:
@@ -375,25 +411,36 @@ class DatabaseEngine:
         if self.vendor not in SUPPORTED:
             raise ImproperlyConfigured(UNSUPPORTED)
 
-    def _highlights(self, ids: list[int], words: list[str]) -> dict[int, str]:
-        if not ids or not words:
+    def _highlights(self, rows: list[CatalogueEntry], words: list[str], language: str):
+        """{entry id: excerpt with the words marked}, from the version in the language asked
+        (else the original): `ts_headline` on PostgreSQL (one query), the same stemming as the
+        index on SQLite (no query)."""
+        if not rows or not words:
             return {}
+        versions = {row.pk: _version(row.search_texts, language) for row in rows}
+        texts = {
+            pk: " ".join(t for t in (v.get("summary", ""), v.get("body", "")) if t)
+            for pk, v in versions.items()
+        }
+        if self.vendor == "sqlite":
+            return {
+                pk: stemming.highlight(texts[pk], versions[pk].get("language", ""), words)
+                for pk in versions
+            }
+        tsquery, params = _pg_tsquery(words)
+        ids = list(versions)
         with connection.cursor() as cursor:
-            placeholders = ", ".join(["%s"] * len(ids))
-            if self.vendor == "postgresql":
-                cursor.execute(
-                    f"SELECT id, ts_headline(search_config::regconfig, search_summary || ' ' || search_body, "
-                    f"({_pg_tsquery()}), %s) FROM {TABLE} WHERE id IN ({placeholders})",
-                    [" ".join(words)] * len(PG_CONFIGS) + [HEADLINE_OPTIONS, *ids],
-                )
-            elif self.vendor == "sqlite":
-                cursor.execute(
-                    f"SELECT rowid, snippet({FTS_TABLE}, -1, %s, %s, '…', 24) FROM {FTS_TABLE} "
-                    f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
-                    [MARK_START, MARK_END, _fts_query(words), *ids],
-                )
-            else:
-                return {}
+            cursor.execute(
+                f"SELECT x.id, ts_headline(x.config::regconfig, x.body, ({tsquery}), %s) "
+                "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS x(id, config, body)",
+                [
+                    *params,
+                    HEADLINE_OPTIONS,
+                    ids,
+                    [versions[pk].get("config") or "simple" for pk in ids],
+                    [texts[pk] for pk in ids],
+                ],
+            )
             return dict(cursor.fetchall())
 
     # The query ----------------------------------------------------------------------------
@@ -403,9 +450,7 @@ class DatabaseEngine:
 
     @staticmethod
     def _hit(row: CatalogueEntry, language: str, highlight: str) -> Hit:
-        version = next((t for t in row.texts if t.get("language") == language), None) or (
-            row.texts[0] if row.texts else {"title": row.title, "summary": row.summary}
-        )
+        version = _version(row.texts, language) or {"title": row.title, "summary": row.summary}
         return Hit(
             kind=row.kind,
             id=row.object_id,
@@ -454,19 +499,19 @@ class DatabaseEngine:
         )
         if not words:
             return f"SELECT {columns}, 0 AS rank FROM {TABLE} e", params
-        text = " ".join(words)
         if self.vendor == "postgresql":
             rank = "ts_rank(e.search_vector, t.q)" if ranked else "0"
+            tsquery, more = _pg_tsquery(words)
             return (
                 f"SELECT {columns}, {rank} AS rank FROM {TABLE} e, "
-                f"(SELECT ({_pg_tsquery()}) AS q) t WHERE e.search_vector @@ t.q",
-                [*params, *[text] * len(PG_CONFIGS)],
+                f"(SELECT ({tsquery}) AS q) t WHERE e.search_vector @@ t.q",
+                [*params, *more],
             )
         rank = f"-bm25({FTS_TABLE}, {FTS_WEIGHTS})" if ranked else "0"
         return (
             f"SELECT {columns}, {rank} AS rank FROM {FTS_TABLE} "
             f"JOIN {TABLE} e ON e.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s",
-            [*params, _fts_query(words)],
+            [*params, stemming.fts_query(words)],
         )
 
     def _condition(self, facet: str, values: list[str]) -> tuple[str, list]:
@@ -601,14 +646,12 @@ class DatabaseEngine:
             else:
                 page.append((n, int(a)))
         ids = [pk for _position, pk in sorted(page)]
-        by_id = {
-            row.pk: row
-            for row in CatalogueEntry.objects.annotate(current_stage=stage_expression(now))
-            .defer("search_title", "search_summary", "search_body")
-            .filter(pk__in=ids)
-        }
+        entries = CatalogueEntry.objects.annotate(current_stage=stage_expression(now))
+        if not words:
+            entries = entries.defer("search_texts")  # read for the highlights only
+        by_id = {row.pk: row for row in entries.filter(pk__in=ids)}
         rows = [by_id[pk] for pk in ids if pk in by_id]
-        highlights = self._highlights(ids, words)
+        highlights = self._highlights(rows, words, language)
         return CatalogueResult(
             query=query,
             hits=[self._hit(row, language, highlights.get(row.pk, "")) for row in rows],

@@ -2,8 +2,12 @@
 
 Documents live in a timestamped index `<prefix>-catalogue-<UTC time>` behind the alias
 `<prefix>-catalogue`; a rebuild fills a new index and swaps the alias in one atomic call,
-so search never answers from an empty index. Text fields are multi-fields analysed with the
-standard, Finnish, Swedish and English analysers. Facets follow the multi-select pattern:
+so search never answers from an empty index. Each text version of an entry goes to the
+fields of its language (`title_fi`, `summary_sv`, `body_en`…), analysed with that language's
+analyser (and the standard one, `.words`); a version of unknown language to `*_any`, analysed
+with the standard one and every language's. A query searches every language's fields, so the
+words are stemmed in each language the entry has; highlights come from the fields of the
+version shown. Facets follow the multi-select pattern:
 the query narrows everything, the selected filters go to `post_filter` (hits only), and each
 facet's aggregation is wrapped in a filter of every other facet's selection.
 """
@@ -48,21 +52,32 @@ UNAVAILABLE_ERRORS = (elastic_transport.TransportError, ApiError, BulkIndexError
 MAX_RESULT_WINDOW = 10_000
 
 
+TEXT_PARTS = tuple(TEXT_WEIGHTS)
+ANY = "any"  # the fields of a text version whose language is not known
+
+
+def language_field(language: str) -> Text:
+    """A language's text field: its analyser, and the standard one for the words as written."""
+    return Text(analyzer=LANGUAGE_ANALYSERS[language], fields={"words": Text(analyzer="standard")})
+
+
 def text_field() -> Text:
-    """A text field analysed once per language, plus the standard analyser for the rest."""
+    """A text field of unknown language: the standard analyser, and every language's."""
     return Text(
         analyzer="standard",
         fields={sub: Text(analyzer=analyser) for sub, analyser in LANGUAGE_ANALYSERS.items()},
     )
 
 
+def version_key(language: str) -> str:
+    """The suffix of a text version's fields."""
+    return language if language in LANGUAGE_ANALYSERS else ANY
+
+
 class CatalogueDocument(Document):
     kind = Keyword()
     object_id = Long()
     language = Keyword()
-    title = text_field()
-    summary = text_field()
-    body = text_field()
     texts = Object(enabled=False)
     urls = Object(enabled=False)
     sort_title_fi = Keyword()
@@ -83,6 +98,12 @@ class CatalogueDocument(Document):
     year = Integer()
     vote_count = Integer()
     fingerprint = Keyword()
+
+
+for _part in TEXT_PARTS:
+    for _code in LANGUAGE_ANALYSERS:
+        CatalogueDocument._doc_type.mapping.field(f"{_part}_{_code}", language_field(_code))
+    CatalogueDocument._doc_type.mapping.field(f"{_part}_{ANY}", text_field())
 
 
 # --- Names and connection ----------------------------------------------------------------
@@ -127,13 +148,23 @@ def doc_id(kind: str, object_id: int) -> str:
 
 def to_source(data: EntryData) -> dict:
     original = data.original
+    versions: dict[str, dict[str, list[str]]] = {}
+    for version in data.texts:
+        slot = versions.setdefault(version_key(version.language), {p: [] for p in TEXT_PARTS})
+        for part in TEXT_PARTS:
+            slot[part].append(getattr(version, part))
+    for language, label in data.labels.items():  # customer group and theme names: searched
+        slot = versions.setdefault(version_key(language), {p: [] for p in TEXT_PARTS})
+        slot["body"].append(label)
     source = {
         "kind": str(data.kind),
         "object_id": data.object_id,
         "language": data.language,
-        "title": data.joined("title"),
-        "summary": data.joined("summary"),
-        "body": data.joined("body"),
+        **{
+            f"{part}_{key}": "\n".join(t for t in texts[part] if t)
+            for key, texts in versions.items()
+            for part in TEXT_PARTS
+        },
         "stage": data.stage or None,
         "date": data.date.isoformat(),
         **data.stored_as_is(),
@@ -194,11 +225,19 @@ def facet_filter(facet: str, values: list[str], now: str) -> Q:
 
 
 def text_fields() -> list[str]:
+    """Every language's fields: each query word is analysed in every language."""
     fields = []
     for name, weight in TEXT_WEIGHTS.items():
-        fields.append(f"{name}^{weight}")
-        fields += [f"{name}.{sub}^{weight}" for sub in LANGUAGE_ANALYSERS]
+        for code in LANGUAGE_ANALYSERS:
+            fields += [f"{name}_{code}^{weight}", f"{name}_{code}.words^{weight}"]
+        fields.append(f"{name}_{ANY}^{weight}")
+        fields += [f"{name}_{ANY}.{sub}^{weight}" for sub in LANGUAGE_ANALYSERS]
     return fields
+
+
+HIGHLIGHT_FIELDS = [f"{part}_*" for part in ("summary", "body")] + [
+    f"{part}_*.*" for part in ("summary", "body")
+]
 
 
 def sort_clauses(sort: str, language: str) -> list:
@@ -253,8 +292,8 @@ def build_search(
     if words:
         s = s.highlight_options(
             pre_tags=[MARK_START], post_tags=[MARK_END], fragment_size=160, number_of_fragments=2
-        ).highlight("summary", "summary.*", "body", "body.*")
-    s = s.source(excludes=["body", "title", "summary"])
+        ).highlight(*HIGHLIGHT_FIELDS)
+    s = s.source(excludes=[f"{part}_*" for part in TEXT_PARTS])
     if query.offset + query.page_size > MAX_RESULT_WINDOW:
         return s[0:0]  # Elasticsearch refuses to page deeper: the total and the facets only
     return s[query.offset : query.offset + query.page_size]
@@ -282,8 +321,14 @@ def parse_response(
         version = next((t for t in texts if t.get("language") == language), None) or (
             texts[0] if texts else {}
         )
+        # The fragments of the version shown: its language's fields (summary before body).
+        key = version_key(version.get("language", ""))
         fragments = []
-        for field_fragments in (raw.get("highlight") or {}).values():
+        for field_name, field_fragments in sorted(
+            (raw.get("highlight") or {}).items(), key=lambda item: not item[0].startswith("summary")
+        ):
+            if field_name.split(".")[0].rsplit("_", 1)[-1] != key:
+                continue
             for fragment in field_fragments:
                 if fragment not in fragments:
                     fragments.append(fragment)

@@ -32,13 +32,18 @@ def test_mapping_has_language_analysers_and_keyword_facets(settings):
     properties = definition["mappings"]["properties"]
 
     for name in ("title", "summary", "body"):
-        assert properties[name]["type"] == "text"
-        assert properties[name]["analyzer"] == "standard"
-        assert {sub: f["analyzer"] for sub, f in properties[name]["fields"].items()} == {
+        for code, analyser in (("fi", "finnish"), ("sv", "swedish"), ("en", "english")):
+            field = properties[f"{name}_{code}"]
+            assert (field["type"], field["analyzer"]) == ("text", analyser)
+            assert field["fields"]["words"]["analyzer"] == "standard"
+        unknown = properties[f"{name}_any"]
+        assert unknown["analyzer"] == "standard"
+        assert {sub: f["analyzer"] for sub, f in unknown["fields"].items()} == {
             "fi": "finnish",
             "sv": "swedish",
             "en": "english",
         }
+        assert name not in properties
     for name in ("kind", "customer_groups", "themes", "cities", "organisation_kinds", "stage"):
         assert properties[name] == {"type": "keyword"}
     assert properties["year"] == {"type": "integer"}
@@ -58,10 +63,11 @@ def test_text_query_matches_all_words_across_language_fields_with_weights():
 
     assert q["query"] == "lantern walks"
     assert q["default_operator"] == "and"
-    assert (
-        "title^5" in q["fields"] and "title.fi^5" in q["fields"] and "summary.sv^2" in q["fields"]
+    assert {"title_fi^5", "title_sv.words^5", "summary_sv^2", "body_en^1"} <= set(q["fields"])
+    # A version of unknown language is searched in every language's analysis too.
+    assert {"title_any^5", "title_any.fi^5", "summary_any.sv^2", "body_any.en^1"} <= set(
+        q["fields"]
     )
-    assert "body.en^1" in q["fields"]
 
 
 def test_selected_filters_go_to_post_filter_and_each_facet_aggregation_skips_its_own():
@@ -103,7 +109,7 @@ def test_sorts_pages_and_highlight():
     assert data["sort"][0] == {"sort_title_en": {"order": "asc"}}
     assert data["from"] == 20 and data["size"] == 10
     assert data["highlight"]["pre_tags"] == [MARK_START]
-    assert set(data["highlight"]["fields"]) == {"summary", "summary.*", "body", "body.*"}
+    assert set(data["highlight"]["fields"]) == {"summary_*", "summary_*.*", "body_*", "body_*.*"}
     relevance = body(CatalogueQuery(text="museum"))
     assert relevance["sort"][0] == {"_score": {"order": "desc"}}
     votes = body(CatalogueQuery(sort="votes"))
@@ -130,7 +136,7 @@ def test_response_parsing_gives_the_interface_result():
                         "year": 2026,
                         "vote_count": 0,
                     },
-                    "highlight": {"summary": [f"a <b> {MARK_START}senior{MARK_END}"]},
+                    "highlight": {"summary_fi": [f"a <b> {MARK_START}senior{MARK_END}"]},
                 }
             ],
         },
@@ -250,3 +256,76 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias_atomically(settings, mon
         {"add": {"index": created, "alias": "tori-catalogue"}},
     ]
     assert es.indices.calls[3] == ("delete", "tori-catalogue-old")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "title", "highlight"),
+    [
+        ("fi", "Perheviikonloput", "<mark>Perheille</mark> museossa."),
+        ("sv", "Familjeveckoslut", "För <mark>familjer</mark> på museet."),
+        ("en", "Perheviikonloput", "<mark>Perheille</mark> museossa."),  # no English: the original
+    ],
+)
+def test_the_highlight_comes_from_the_version_shown(language, title, highlight):
+    source = {
+        "kind": "challenge",
+        "object_id": 3,
+        "language": "fi",
+        "texts": [
+            {"language": "fi", "title": "Perheviikonloput", "summary": "Perheille."},
+            {"language": "sv", "title": "Familjeveckoslut", "summary": "För familjer."},
+        ],
+        "urls": {},
+    }
+    response = {
+        "hits": {
+            "total": {"value": 1},
+            "hits": [
+                {
+                    "_source": source,
+                    "highlight": {
+                        "body_sv.words": [f"För {MARK_START}familjer{MARK_END} på museet."],
+                        "summary_fi": [f"{MARK_START}Perheille{MARK_END} museossa."],
+                    },
+                }
+            ],
+        }
+    }
+    hit = parse_response(CatalogueQuery(text="perheet"), response, language=language).hits[0]
+
+    assert (hit.title, str(hit.highlight)) == (title, highlight)
+
+
+def test_each_text_version_goes_to_its_language_s_fields():
+    from search.documents import EntryData, TextVersion
+    from search.engines.elastic import to_source
+
+    entry = EntryData(
+        kind="challenge",
+        object_id=1,
+        language="fi",
+        texts=[
+            TextVersion("fi", "Perheet", "Tiivistelmä", "Runko"),
+            TextVersion("sv", "Familjer", "Sammandrag", "Text"),
+        ],
+        urls={},
+        date=NOW,
+    )
+    offering = EntryData(
+        kind="offering",
+        object_id=2,
+        language="",
+        texts=[TextVersion("", "Lyhty", "Lantern", "")],
+        urls={},
+        date=NOW,
+    )
+
+    source = to_source(entry)
+    assert (source["title_fi"], source["summary_sv"], source["body_sv"]) == (
+        "Perheet",
+        "Sammandrag",
+        "Text",
+    )
+    assert "title_en" not in source and "title_any" not in source
+    assert to_source(offering)["title_any"] == "Lyhty"

@@ -356,7 +356,7 @@ def holding(text: str) -> set[tuple[str, int]]:
     from django.db.models import Q
 
     condition = Q()
-    for name in ("title", "summary", "search_title", "search_summary", "search_body"):
+    for name in ("title", "summary", "texts", "search_texts"):
         condition |= Q(**{f"{name}__icontains": text})
     return set(CatalogueEntry.objects.filter(condition).values_list("kind", "object_id"))
 
