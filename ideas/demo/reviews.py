@@ -13,7 +13,6 @@ from ..rules import reviews as rules
 from ..selectors.reviews import challenge_criteria
 from ..services import reviews as services
 
-
 CONFLICT_REASON = "Olen neuvonut vastuuorganisaatiota tässä palvelussa viimeisen vuoden aikana."
 # The evaluators are the museum's staff and write in Finnish.
 REVIEW_COMMENTS = [
