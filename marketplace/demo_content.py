@@ -129,7 +129,7 @@ PILOTS = [
         "budget_eur": 8000,
         "title": (
             "Kosketuslaukku Sellon kirjastossa",
-            "Väskan att röra vid på Sellobiblioteket",
+            "Väskan med föremål att röra vid på Sellobiblioteket",
             "The touch bag at Sello library",
         ),
         "summary": (
@@ -391,7 +391,7 @@ OFFERINGS = [
             "photographs. Researchers check the details before they are published.",
         ),
         "description": (
-            "Pilotissa Sellon kirjastossa tunnistettiin yli 400 kuvaa neljässä talkoissa. "
+            "Pilotissa Sellon kirjastossa tunnistettiin yli 400 kuvaa neljissä talkoissa. "
             "Tarjoamme talkoiden ohjelman, vapaaehtoisten perehdytyksen ja tietojen "
             "tarkistuksen. Sopii kirjastoille, museoille ja kotiseutuyhdistyksille.",
             "I piloten på Sellobiblioteket identifierades över 400 bilder under fyra talkon. "

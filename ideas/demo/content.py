@@ -602,7 +602,7 @@ PROPOSALS = {
             "lainaajilta, mitä he laukusta oppivat.",
             "translations": {
                 "sv": {
-                    "title": "En väska att röra vid på biblioteket",
+                    "title": "En väska med föremål att röra vid för biblioteket",
                     "summary": "En väska med sex kopior av föremål och en ljudbok cirkulerar "
                     "på Esbos bibliotek. Den första platsen är Sellobiblioteket.",
                 },
@@ -806,7 +806,7 @@ PROPOSALS = {
             "Puhelin tunnistaa paikan ja näyttää vanhan kuvan nykyisen näkymän päällä.\n\n"
             "Kierros tehdään aluksi kymmeneen kohteeseen.",
             "decline_reason": "Hyvä idea, mutta se palvelee matkailijoita enemmän kuin "
-            "tutkijoita. Tarjoa sitä mielellään tulevaan haasteeseen.",
+            "tutkijoita. Toivomme, että tarjoatte sitä tulevaan haasteeseen.",
             "comments": [
                 (
                     "oskari",
