@@ -1,71 +1,48 @@
 """Demo pilots and offerings, built through the services (see `manage.py seed_demo`).
 
-Idempotent: pilots are made only for stages that have none yet, offerings only for slugs that
-do not exist. Written defensively, because the other apps' demo content may vary: it uses the
-organisations, customer groups and themes that exist when it runs, selects submitted proposals
-through the proposal workflow if no selected ones exist, and returns if there are no proposals.
+The texts are in `demo_content.py`: each pilot is made from its own demo proposal (a selected
+proposal of a challenge in its piloting or closed phase), with dates inside the challenge's
+piloting period, and texts, milestones and indicators in fi, sv and en; feedback comes from
+the challenge's customer groups. Idempotent: a proposal that has a pilot and an offering slug
+that exists are skipped. Written defensively for other data: when a stage has no pilot yet,
+a selected (or submitted, then selected) proposal of a challenge in piloting or closed is
+made a pilot from its own title and summary; providers, customer groups and themes fall back
+to those that exist; with no proposals it returns quietly.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.models import CustomerGroup, Theme
+from cms.models import ChallengePage, CustomerGroup, Theme
+from ideas.demo.content import BY_KEY
 from ideas.models import Proposal, ProposalStatus
 from ideas.rules import is_team_member
 from ideas.services.workflow import TransitionError, change_status
+from partners.demo import ACCOUNTS, demo_residents
 from partners.models import Organisation
 from partners.rules import EDITORS
 
 from . import services
-from .models import Feedback, Offering, Pilot, PilotOutcome, PilotStage, PriceModel
+from .demo_content import (
+    GENERIC_FEEDBACK,
+    GENERIC_INDICATORS,
+    GENERIC_MILESTONE,
+    LANGUAGES,
+    MILESTONES,
+    OFFERINGS,
+    PILOTS,
+    VENUES,
+    texts,
+)
+from .models import Feedback, Offering, Pilot, PilotOutcome, PilotStage
 
 S = PilotStage
-
-PILOT_PLANS = {
-    # stage: (title, venue, start offset in days from today, length in days)
-    S.PLANNED: ("Museum night for teenagers", "KAMU Espoo City Museum", 30, 90),
-    S.RUNNING: ("Memory café for seniors", "KAMU Espoo City Museum", -60, 120),
-    S.EVALUATING: ("Pop-up exhibition in the library", "Sello library", -150, 120),
-    S.COMPLETED: ("Sign-language museum tours", "WeeGee exhibition centre", -300, 150),
-}
-
-OFFERINGS = [
-    (
-        "museum-visit-kit-for-schools",
-        "Museum visit kit for schools",
-        PriceModel.FIXED,
-        ["espoo", "vantaa"],
-    ),
-    (
-        "virtual-museum-tours",
-        "Virtual museum tours for people who cannot visit",
-        PriceModel.SUBSCRIPTION,
-        ["espoo", "helsinki", "turku"],
-    ),
-    (
-        "family-weekend-workshops",
-        "Family weekend workshops",
-        PriceModel.PER_USE,
-        ["espoo", "tampere"],
-    ),
-    (
-        "senior-memory-cafe",
-        "Memory café package for seniors",
-        PriceModel.NEGOTIABLE,
-        ["espoo", "oulu"],
-    ),
-    (
-        "multilingual-audio-guides",
-        "Multilingual audio guides for tourists",
-        PriceModel.PER_USE,
-        ["espoo", "helsinki"],
-    ),
-    ("research-collection-access", "Collection access for researchers", PriceModel.FREE, ["espoo"]),
-]
+PILOT_PHASES = ("piloting", "closed")
+STAGE_ORDER = [S.PLANNED, S.RUNNING, S.EVALUATING, S.COMPLETED]
 
 
 def _say(stdout, text):
@@ -76,169 +53,218 @@ def _say(stdout, text):
 def _staff_user():
     User = get_user_model()
     return (
-        User.objects.filter(is_superuser=True).order_by("pk").first()
+        User.objects.filter(email=ACCOUNTS["editor"][0]).first()
         or User.objects.filter(groups__name=EDITORS).order_by("pk").first()
+        or User.objects.filter(is_superuser=True).order_by("pk").first()
     )
 
 
-def _residents(n=8):
-    """Verified demo residents who give feedback (created once, by e-mail)."""
-    User = get_user_model()
-    people = []
-    for i in range(1, n + 1):
-        user, created = User.objects.get_or_create(
-            email=f"pilot.resident{i}@example.org",
-            defaults={
-                "display_name": f"Resident {i}",
-                "email_verified_at": timezone.now(),
-                "preferred_language": "en",
-            },
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        people.append(user)
-    return people
+def _piloting(challenge) -> bool:
+    return challenge.phase in PILOT_PHASES
 
 
-def _selected_proposals(staff, needed, stdout):
-    free = list(
-        Proposal.objects.filter(status=ProposalStatus.SELECTED, pilot__isnull=True).order_by("pk")
-    )
-    if len(free) < needed:
-        candidates = Proposal.objects.filter(
-            status__in=[ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED], pilot__isnull=True
-        ).order_by("-vote_count", "pk")
-        for proposal in candidates[: needed - len(free)]:
-            try:
-                change_status(
-                    proposal=proposal,
-                    to_status=ProposalStatus.SELECTED,
-                    by=staff,
-                    reason="Demo pilot",
-                )
-            except TransitionError:
-                continue
-            free.append(proposal)
-            _say(stdout, f"selected proposal for a pilot: {proposal.title}\n")
-    return free
+def _dates(stage, challenge, today):
+    """Start and end inside the challenge's piloting period, as the stage needs them."""
+    first, last = challenge.evaluation_end.date(), challenge.pilots_end.date()
+    if stage == S.PLANNED:
+        start = min(max(first, today + timedelta(days=2)), last)
+        return start, last
+    if stage in (S.EVALUATING, S.COMPLETED):
+        return first, max(first, min(last, today - timedelta(days=1)))
+    return first, max(last, first)
 
 
-def _measurement_dates(start: date, end: date):
-    last = min(end, date.today())
-    day = start
-    while day <= last:
-        yield day
-        day += timedelta(days=14)
-
-
-def _fill_pilot(pilot, *, staff, residents, stage):
+def _fill_pilot(pilot, *, staff, spec, stage):
     today = date.today()
     length = (pilot.end_date - pilot.start_date).days
-    plan = [
-        ("Kick-off with the museum staff", 0),
-        ("First visitors", length // 6),
-        ("Mid-pilot review", length // 2),
-        ("Final report", length),
-    ]
-    for title, offset in plan:
-        due = pilot.start_date + timedelta(days=offset)
+    own = spec.get("milestone", GENERIC_MILESTONE)
+    for titles, share in MILESTONES:
+        title, translations = texts([titles or own], pilot.language, ("title",))
+        due = pilot.start_date + timedelta(days=round(length * share))
         services.milestone_save(
             pilot=pilot,
             by=staff,
-            title=title,
+            title=title[0],
             due_date=due,
             done_date=due if due <= today else None,
+            translations=translations,
         )
-    visits = services.indicator_save(
-        pilot=pilot,
-        by=staff,
-        name="Visitors per week",
-        unit="visitors",
-        baseline=Decimal(40),
-        target=Decimal(90),
-    )
-    queue = services.indicator_save(
-        pilot=pilot,
-        by=staff,
-        name="Waiting time",
-        unit="min",
-        baseline=Decimal(15),
-        target=Decimal(5),
-        higher_is_better=False,
-    )
-    # The evaluating pilot falls short on visitors, to show an indicator behind target.
-    growth = 4 if stage == S.EVALUATING else 9
-    for n, day in enumerate(_measurement_dates(pilot.start_date, pilot.end_date)):
-        services.measurement_add(
-            indicator=visits, by=staff, date=day, value=Decimal(40 + growth * n)
-        )
-        services.measurement_add(
-            indicator=queue, by=staff, date=day, value=Decimal(max(3, 15 - 2 * n))
-        )
-
-
-def _give_feedback(pilot, residents, groups, months_back):
-    comments = [
-        "Wonderful!",
-        "Good, but too short.",
-        "We will come again.",
-        "Hard to find the venue.",
-        "",
+    last = min(pilot.end_date, today)
+    days = [
+        pilot.start_date + timedelta(days=n)
+        for n in range(0, (last - pilot.start_date).days + 1, max(1, length // 6))
     ]
-    for i, resident in enumerate(residents):
+    # The evaluating pilot falls short, to show an indicator behind target.
+    reach = Decimal("0.6") if stage == S.EVALUATING else Decimal("1.05")
+    for names, units, baseline, target, higher in spec.get("indicators", GENERIC_INDICATORS):
+        (name, unit), translations = texts([names, units], pilot.language, ("name", "unit"))
+        indicator = services.indicator_save(
+            pilot=pilot,
+            by=staff,
+            name=name,
+            unit=unit,
+            baseline=Decimal(baseline),
+            target=Decimal(target),
+            higher_is_better=higher,
+            translations=translations,
+        )
+        for day in days:
+            progress = Decimal((day - pilot.start_date).days) / Decimal(max(1, length))
+            value = Decimal(baseline) + (Decimal(target) - Decimal(baseline)) * progress * reach
+            services.measurement_add(
+                indicator=indicator, by=staff, date=day, value=value.quantize(Decimal(1))
+            )
+
+
+def _give_feedback(pilot, residents, entries):
+    groups = list(CustomerGroup.objects.filter(challenges=pilot.proposal.challenge).order_by("pk"))
+    outsiders = [r for r in residents if not is_team_member(r, pilot.proposal)]
+    used = set()
+    start = datetime.combine(pilot.start_date, time(12), tzinfo=timezone.get_current_timezone())
+    span = max(1, (min(pilot.end_date, date.today()) - pilot.start_date).days)
+    for i, (language, rating, comment, *group_slug) in enumerate(entries):
+        resident = next(
+            (r for r in outsiders if r.pk not in used and r.preferred_language == language),
+            next((r for r in outsiders if r.pk not in used), None),
+        )
+        if resident is None:
+            return
+        used.add(resident.pk)
+        group = next((g for g in groups if group_slug and g.slug == group_slug[0]), None)
         feedback = services.feedback_give(
             pilot=pilot,
             user=resident,
-            rating=5 - (i % 4),
-            comment=comments[i % len(comments)],
-            customer_group=groups[i % len(groups)] if groups else None,
+            rating=rating,
+            comment=comment,
+            customer_group=group or (groups[i % len(groups)] if groups else None),
         )
-        # Spread the demo feedback over the past months for the dashboard.
-        when = timezone.now() - timedelta(days=30 * (i % (months_back + 1)))
+        # Given while the pilot ran, spread over its days.
+        when = min(timezone.now(), start + timedelta(days=span * i // max(1, len(entries))))
         Feedback.objects.filter(pk=feedback.pk).update(created_at=when)
 
 
-def _seed_pilots(*, staff, stdout):
-    existing = set(Pilot.objects.values_list("stage", flat=True))
-    missing = [stage for stage in PILOT_PLANS if stage not in existing]
-    if not missing:
-        _say(stdout, "pilots exist in every stage\n")
-        return
-    proposals = _selected_proposals(staff, len(missing), stdout)
-    if not proposals:
-        _say(stdout, "no proposals to pilot: skipping pilots\n")
-        return
-    residents = _residents()
-    for stage, proposal in zip(missing, proposals, strict=False):
-        title, venue, offset, length = PILOT_PLANS[stage]
-        start = date.today() + timedelta(days=offset)
-        pilot = services.pilot_create(
-            proposal=proposal,
+def _make_pilot(proposal, spec, *, stage, staff, residents, stdout, index):
+    language = spec["language"]
+    (title, summary, venue), translations = texts(
+        [spec["title"], spec["summary"], VENUES[spec["venue"]]],
+        language,
+        ("title", "public_summary", "venue"),
+    )
+    start, end = _dates(stage, proposal.challenge, date.today())
+    pilot = services.pilot_create(
+        proposal=proposal,
+        by=staff,
+        title=title,
+        venue=venue,
+        start_date=start,
+        end_date=end,
+        budget_eur=spec.get("budget_eur", 5000 * (index + 1)),
+        public_summary=summary,
+        published=True,
+        language=language,
+        translations=translations,
+    )
+    _fill_pilot(pilot, staff=staff, spec=spec, stage=stage)
+    if stage != S.PLANNED:
+        services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
+        _give_feedback(pilot, residents, spec.get("feedback", GENERIC_FEEDBACK))
+    if stage in (S.EVALUATING, S.COMPLETED):
+        services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
+    if stage == S.COMPLETED:
+        services.pilot_advance(
+            pilot=pilot,
+            to_stage=S.COMPLETED,
             by=staff,
-            title=title,
-            venue=venue,
-            start_date=start,
-            end_date=start + timedelta(days=length),
-            budget_eur=15000 + 5000 * list(PILOT_PLANS).index(stage),
-            public_summary=f"{title}: a pilot at {venue}, made from the proposal chosen in the challenge.",
-            published=True,
+            outcome=spec.get("outcome", PilotOutcome.ADOPTED),
         )
-        _fill_pilot(pilot, staff=staff, residents=residents, stage=stage)
-        outsiders = [r for r in residents if not is_team_member(r, proposal)]
-        groups = list(proposal.challenge.customer_groups.all())
-        if stage != S.PLANNED:
-            services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
-            _give_feedback(
-                pilot, outsiders[: 3 + list(PILOT_PLANS).index(stage)], groups, months_back=3
+    _say(stdout, f"pilot ({stage}): {title}\n")
+    return pilot
+
+
+def _demo_proposal(key):
+    slug, spec = BY_KEY[key]
+    return (
+        Proposal.objects.filter(
+            challenge__slug=slug, title=spec["title"], status=ProposalStatus.SELECTED
+        )
+        .select_related("challenge")
+        .first()
+    ), spec
+
+
+def _from_proposal(proposal):
+    """A pilot's texts from its own proposal (for proposals that are not the demo's)."""
+    tr = proposal.translations or {}
+    triple = {}
+    for field, source in (("title", "title"), ("summary", "summary")):
+        by_code = {code: tr.get(code, {}).get(source) for code in LANGUAGES}
+        by_code[proposal.language] = getattr(proposal, source)
+        fallback = getattr(proposal, source)
+        triple[field] = tuple(by_code[code] or fallback for code in LANGUAGES)
+    return {"language": proposal.language, "venue": "kamu", **triple}
+
+
+def _candidates(staff, stdout):
+    """Selected proposals without a pilot in challenges in piloting or closed; submitted or
+    shortlisted ones there are selected through the workflow when none are left."""
+    in_phase = [
+        c.pk for c in ChallengePage.objects.live().order_by("pk") if c.phase in PILOT_PHASES
+    ]
+    base = Proposal.objects.filter(challenge__in=in_phase, pilot__isnull=True)
+    yield from base.filter(status=ProposalStatus.SELECTED).order_by("pk")
+    for proposal in base.filter(
+        status__in=[ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED]
+    ).order_by("-vote_count", "pk"):
+        try:
+            change_status(
+                proposal=proposal,
+                to_status=ProposalStatus.SELECTED,
+                by=staff,
+                reason="Valittu pilotoitavaksi.",
             )
-        if stage in (S.EVALUATING, S.COMPLETED):
-            services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
-        if stage == S.COMPLETED:
-            services.pilot_advance(
-                pilot=pilot, to_stage=S.COMPLETED, by=staff, outcome=PilotOutcome.ADOPTED
-            )
-        _say(stdout, f"pilot ({stage}): {title}\n")
+        except TransitionError:
+            continue
+        _say(stdout, f"selected proposal for a pilot: {proposal.title}\n")
+        yield proposal
+
+
+def _seed_pilots(*, staff, stdout):
+    residents = demo_residents()
+    for index, spec in enumerate(PILOTS):
+        proposal, proposal_spec = _demo_proposal(spec["proposal"])
+        if proposal is None or Pilot.objects.filter(proposal=proposal).exists():
+            continue
+        if not _piloting(proposal.challenge):
+            continue
+        _make_pilot(
+            proposal,
+            {**spec, "language": proposal_spec["language"]},
+            stage=spec["stage"],
+            staff=staff,
+            residents=residents,
+            stdout=stdout,
+            index=index,
+        )
+    existing = set(Pilot.objects.values_list("stage", flat=True))
+    missing = [stage for stage in STAGE_ORDER if stage not in existing]
+    if not missing:
+        return
+    made = 0
+    candidates = _candidates(staff, stdout)
+    for stage, proposal in zip(missing, candidates, strict=False):
+        proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
+        _make_pilot(
+            proposal,
+            _from_proposal(proposal),
+            stage=stage,
+            staff=staff,
+            residents=residents,
+            stdout=stdout,
+            index=STAGE_ORDER.index(stage),
+        )
+        made += 1
+    if not made and not Pilot.objects.exists():
+        _say(stdout, "no proposals to pilot: skipping pilots\n")
 
 
 def _seed_offerings(*, staff, stdout):
@@ -249,43 +275,55 @@ def _seed_offerings(*, staff, stdout):
     if len(orgs) < 2:
         _say(stdout, "fewer than two organisations: skipping offerings\n")
         return
-    completed = (
-        Pilot.objects.filter(stage=S.COMPLETED).select_related("proposal__challenge").first()
-    )
+    by_name = {org.name: org for org in orgs}
     made = 0
-    for i, (slug, title, price, cities) in enumerate(OFFERINGS):
-        if Offering.objects.filter(slug=slug).exists():
+    for i, spec in enumerate(OFFERINGS):
+        if Offering.objects.filter(slug=spec["slug"]).exists():
             continue
-        providers = {orgs[i % len(orgs)].pk, orgs[(i + 1) % len(orgs)].pk}
-        extra = {}
-        if i == 0 and completed is not None and not completed.offerings.exists():
-            initial = services.offering_initial_from_pilot(completed)
-            providers |= set(initial["providers"])
-            extra = {"pilot": completed, "summary": initial["summary"]}
-        # Round-robin so that every customer group is served by at least one offering.
-        my_groups = [g for n, g in enumerate(groups) if n % len(OFFERINGS) == i] + groups[i : i + 1]
+        pilot = None
+        if spec["pilot"]:
+            proposal, _spec = _demo_proposal(spec["pilot"])
+            pilot = Pilot.objects.filter(proposal=proposal).first() if proposal else None
+            if pilot is None:  # not the demo's proposals: a completed pilot without offering
+                pilot = Pilot.objects.filter(stage=S.COMPLETED, offerings__isnull=True).first()
+        providers = [by_name[name].pk for name in spec["providers"] if name in by_name]
+        if len(providers) < len(spec["providers"]):
+            providers = [orgs[i % len(orgs)].pk, orgs[(i + 1) % len(orgs)].pk]
+        my_groups = [g for g in groups if g.slug in spec["groups"]]
+        if len(my_groups) < len(spec["groups"]):
+            # Round-robin so that every customer group is served by at least one offering.
+            my_groups = [g for n, g in enumerate(groups) if n % len(OFFERINGS) == i]
+            my_groups += groups[i : i + 1]
+        my_themes = [t for t in themes if t.slug in spec["themes"]] or themes[i : i + 1]
+        (title, summary, description), translations = texts(
+            [spec["title"], spec["summary"], spec["description"]],
+            spec["language"],
+            ("title", "summary", "description"),
+        )
         services.offering_create(
             by=staff,
-            slug=slug,
+            slug=spec["slug"],
             title=title,
-            summary=extra.pop("summary", f"{title}, a service package by several providers."),
-            description="Proven with the Espoo City Museum; ready for other units and cities.",
-            providers=sorted(providers),
+            summary=summary,
+            description=description,
+            providers=sorted(set(providers)),
             customer_groups=my_groups,
-            themes=themes[i % len(themes) : i % len(themes) + 1] if themes else [],
-            cities=cities,
-            languages=["fi", "sv", "en"][: 1 + i % 3],
-            price_model=price,
-            contact_email="services@example.org",
+            themes=my_themes,
+            cities=spec["cities"],
+            languages=spec["languages"],
+            price_model=spec["price_model"],
+            contact_email="palvelut@kamu.example",
+            pilot=pilot,
             published=True,
-            **extra,
+            language=spec["language"],
+            translations=translations,
         )
         made += 1
     _say(stdout, f"{made} offerings created ({Offering.objects.count()} in all)\n")
 
 
 def seed(*, stdout=None) -> None:
-    """Create pilots in every stage and the catalogue's offerings, if missing."""
+    """Create the demo's pilots (one in every stage at least) and offerings, if missing."""
     staff = _staff_user()
     _seed_pilots(staff=staff, stdout=stdout)
     _seed_offerings(staff=staff, stdout=stdout)

@@ -5,19 +5,21 @@ Other apps' demos find the role accounts with `demo_user("partner")` etc.
 """
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from . import rules, services, tokens
 from .models import City, Membership, Organisation, User
 from .validators import business_id_check_digit
 
+LANGUAGES = ("fi", "sv", "en")
 DEMO_PASSWORD = "tori-demo-2026"  # noqa: S105 - documented demo password, demo data only
 
 # role key: (e-mail, display name, role label, verified, groups, superuser)
 ACCOUNTS = {
-    "admin": ("admin@tori.example", "Aino Admin", "admin (superuser)", True, [], True),
+    "admin": ("admin@tori.example", "Tuomas Rantanen", "admin (superuser)", True, [], True),
     "editor": (
         "editor@tori.example",
-        "Eero Editor",
+        "Eeva Salminen",
         "editor (Editors)",
         True,
         [rules.EDITORS],
@@ -25,7 +27,7 @@ ACCOUNTS = {
     ),
     "moderator": (
         "moderator@tori.example",
-        "Mirja Moderator",
+        "Mikael Grönroos",
         "moderator (Moderators)",
         True,
         [rules.MODERATORS],
@@ -33,7 +35,7 @@ ACCOUNTS = {
     ),
     "evaluator": (
         "evaluator@tori.example",
-        "Elina Evaluator",
+        "Elina Mäkelä",
         "evaluator (Evaluators)",
         True,
         [rules.EVALUATORS],
@@ -41,7 +43,7 @@ ACCOUNTS = {
     ),
     "evaluator2": (
         "evaluator2@tori.example",
-        "Erik Evaluator",
+        "Johan Sundström",
         "evaluator (Evaluators)",
         True,
         [rules.EVALUATORS],
@@ -49,7 +51,7 @@ ACCOUNTS = {
     ),
     "partner": (
         "partner@tori.example",
-        "Pekka Partner",
+        "Petri Koskinen",
         "partner (owner of Museotech Oy)",
         True,
         [],
@@ -57,16 +59,16 @@ ACCOUNTS = {
     ),
     "researcher": (
         "researcher@tori.example",
-        "Riikka Researcher",
+        "Riikka Hämäläinen",
         "partner (member of Aalto Museum Lab)",
         True,
         [],
         False,
     ),
-    "resident": ("resident@tori.example", "Reija Resident", "resident", True, [], False),
+    "resident": ("resident@tori.example", "Leena Nieminen", "resident", True, [], False),
     "unverified": (
         "unverified@tori.example",
-        "Ulla Unverified",
+        "Ulla Järvinen",
         "resident, e-mail not confirmed",
         False,
         [],
@@ -82,6 +84,27 @@ PEOPLE = [
     ("outi.korhonen@tori.example", "Outi Korhonen", "fi"),
     ("sara.nyman@tori.example", "Sara Nyman", "sv"),
     ("matti.heikkinen@tori.example", "Matti Heikkinen", "fi"),
+    ("heidi.rautio@tori.example", "Heidi Rautio", "fi"),
+    ("linnea.forsman@tori.example", "Linnea Forsman", "sv"),
+    ("kari.toivonen@tori.example", "Kari Toivonen", "fi"),
+    ("jenni.pitkanen@tori.example", "Jenni Pitkänen", "fi"),
+]
+
+# Residents who comment, vote and give feedback: no organisation, no password (they do not
+# sign in; the resident account above is the one to try). (e-mail, display name, language)
+RESIDENTS = [
+    ("marjatta.lehtonen@demo.tori.example", "Marjatta Lehtonen", "fi"),
+    ("jari.mattila@demo.tori.example", "Jari Mattila", "fi"),
+    ("ingrid.holmstrom@demo.tori.example", "Ingrid Holmström", "sv"),
+    ("sanna.kallio@demo.tori.example", "Sanna Kallio", "fi"),
+    ("kaisu.heikkila@demo.tori.example", "Kaisu Heikkilä", "fi"),
+    ("mats.wikstrom@demo.tori.example", "Mats Wikström", "sv"),
+    ("ahmed.hassan@demo.tori.example", "Ahmed Hassan", "fi"),
+    ("tiina.laine@demo.tori.example", "Tiina Laine", "fi"),
+    ("oskari.saarinen@demo.tori.example", "Oskari Saarinen", "fi"),
+    ("emma.lindberg@demo.tori.example", "Emma Lindberg", "sv"),
+    ("pirjo.turunen@demo.tori.example", "Pirjo Turunen", "fi"),
+    ("veikko.anttila@demo.tori.example", "Veikko Anttila", "fi"),
 ]
 
 
@@ -93,151 +116,303 @@ def _business_id(seven: str) -> str:
 
 
 K = Organisation.Kind
-# name, kind, city, business id seed (companies), website, description, capabilities, owner, members
+# Each organisation: the language its texts are written in, and the description and
+# capabilities in fi, sv and en. Names are as the organisations write them themselves.
 ORGANISATIONS = [
-    (
-        "Espoo City Museum",
-        K.PUBLIC,
-        City.ESPOO,
-        "",
-        "https://www.espoo.fi/",
-        "The city museum of Espoo, publisher of Tori's first service challenges.",
-        "Collections, exhibitions, customer group profiles, pilot venues.",
-        "editor",
-        ["anna.virtanen@tori.example"],
-    ),
-    (
-        "Vantaa Cultural Services",
-        K.PUBLIC,
-        City.VANTAA,
-        "",
-        "https://www.vantaa.fi/",
-        "Cultural services of the City of Vantaa.",
-        "Venues and audiences in Vantaa.",
-        "sara.nyman@tori.example",
-        [],
-    ),
-    (
-        "Tampere Museums",
-        K.PUBLIC,
-        City.TAMPERE,
-        "",
-        "https://www.tampere.fi/",
-        "The museums of the City of Tampere.",
-        "Partner venue for pilots in Tampere.",
-        "matti.heikkinen@tori.example",
-        [],
-    ),
-    (
-        "Museotech Oy",
-        K.COMPANY,
-        City.ESPOO,
-        "2834561",
-        "https://museotech.example",
-        "Digital guides and interactive exhibits for museums.",
-        "Mobile apps, AR, audio guides.",
-        "partner",
-        ["chen.li@tori.example"],
-    ),
-    (
-        "Kuulokuva Oy",
-        K.COMPANY,
-        City.HELSINKI,
-        "3012457",
-        "https://kuulokuva.example",
-        "Audio description and sound design for cultural venues.",
-        "Audio description, podcasts.",
-        "bjorn.lindqvist@tori.example",
-        ["outi.korhonen@tori.example"],
-    ),
-    (
-        "Saavutettava Design Oy",
-        K.COMPANY,
-        City.TURKU,
-        "2976310",
-        "https://saavutettava.example",
-        "Accessibility audits and inclusive service design.",
-        "WCAG audits, co-design workshops.",
-        "outi.korhonen@tori.example",
-        [],
-    ),
-    (
-        "Pohjoinen VR Oy",
-        K.COMPANY,
-        City.OULU,
-        "3154720",
-        "https://pohjoinenvr.example",
-        "Virtual visits for people who cannot travel.",
-        "VR, 3D scanning, remote tours.",
-        "chen.li@tori.example",
-        [],
-    ),
-    (
-        "Aalto Museum Lab",
-        K.RESEARCH,
-        City.ESPOO,
-        "",
-        "https://aalto.example/museum-lab",
-        "A research group on digital heritage and visitor experience.",
-        "User research, evaluation of pilots.",
-        "anna.virtanen@tori.example",
-        ["researcher"],
-    ),
-    (
-        "Tampere Heritage Research Group",
-        K.RESEARCH,
-        City.TAMPERE,
-        "",
-        "",
-        "Research on participatory heritage.",
-        "Participatory methods, surveys.",
-        "matti.heikkinen@tori.example",
-        ["sara.nyman@tori.example"],
-    ),
-    (
-        "Turku Accessibility Research",
-        K.RESEARCH,
-        City.TURKU,
-        "",
-        "",
-        "Research on accessible culture services.",
-        "Accessibility studies.",
-        "outi.korhonen@tori.example",
-        [],
-    ),
-    (
-        "Espoo Local Heritage Society",
-        K.ASSOCIATION,
-        City.ESPOO,
-        "",
-        "",
-        "Volunteers who keep Espoo's local history alive.",
-        "Guided walks, oral history.",
-        "resident",
-        ["bjorn.lindqvist@tori.example"],
-    ),
-    (
-        "Vantaa Seniors' Culture Friends",
-        K.ASSOCIATION,
-        City.VANTAA,
-        "",
-        "",
-        "Culture outings and peer support for seniors.",
-        "Peer guides, seniors' feedback panels.",
-        "sara.nyman@tori.example",
-        ["anna.virtanen@tori.example"],
-    ),
-    (
-        "Oulu Families Association",
-        K.ASSOCIATION,
-        City.OULU,
-        "",
-        "",
-        "Activities for families with children.",
-        "Family workshops, testing with children.",
-        "chen.li@tori.example",
-        [],
-    ),
+    {
+        "name": "Espoon kaupunginmuseo KAMU",
+        "kind": K.PUBLIC,
+        "city": City.ESPOO,
+        "website": "https://www.kamu.fi/",
+        "owner": "editor",
+        "members": ["anna.virtanen@tori.example"],
+        "language": "fi",
+        "fi": (
+            "Espoon kaupunginmuseo KAMU kertoo Espoon historiasta ja nykypäivästä. Museo "
+            "julkaisee Torissa palveluhaasteet ja tarjoaa tiloja piloteille.",
+            "Kokoelmat ja arkistot, näyttelytilat WeeGee-talossa, museopedagogit, tieto "
+            "museon asiakasryhmistä.",
+        ),
+        "sv": (
+            "Esbo stadsmuseum KAMU berättar om Esbos historia och nutid. Museet publicerar "
+            "tjänsteutmaningarna på Tori och erbjuder lokaler för piloter.",
+            "Samlingar och arkiv, utställningslokaler i WeeGee-huset, museipedagoger, kunskap "
+            "om museets kundgrupper.",
+        ),
+        "en": (
+            "KAMU Espoo City Museum tells the story of Espoo, past and present. The museum "
+            "publishes the service challenges on Tori and offers space for pilots.",
+            "Collections and archives, exhibition space in the WeeGee building, museum "
+            "educators, knowledge of the museum's customer groups.",
+        ),
+    },
+    {
+        "name": "Vantaan kaupungin kulttuuripalvelut",
+        "kind": K.PUBLIC,
+        "city": City.VANTAA,
+        "website": "https://www.vantaa.fi/",
+        "owner": "sara.nyman@tori.example",
+        "members": [],
+        "language": "fi",
+        "fi": (
+            "Vantaan kaupungin kulttuuripalvelut järjestää taidetta, tapahtumia ja "
+            "museotoimintaa kaikille vantaalaisille.",
+            "Kulttuuritilat ja kirjastot Vantaalla, yhteydet kouluihin ja ikäihmisten palveluihin.",
+        ),
+        "sv": (
+            "Vanda stads kulturtjänster ordnar konst, evenemang och museiverksamhet för alla "
+            "vandabor.",
+            "Kulturlokaler och bibliotek i Vanda, kontakter till skolor och äldreomsorgen.",
+        ),
+        "en": (
+            "The City of Vantaa's cultural services organise art, events and museums for "
+            "everyone in Vantaa.",
+            "Cultural venues and libraries in Vantaa, links to schools and services for older "
+            "people.",
+        ),
+    },
+    {
+        "name": "Tampereen museot",
+        "kind": K.PUBLIC,
+        "city": City.TAMPERE,
+        "website": "https://www.tampere.fi/",
+        "owner": "matti.heikkinen@tori.example",
+        "members": [],
+        "language": "fi",
+        "fi": (
+            "Tampereen kaupungin museot, muun muassa Vapriikki. Kokeilemme mielellämme "
+            "Espoossa toimiviksi todettuja palveluja.",
+            "Pilottikohteet Tampereella, kokemus kuva-arkistojen avaamisesta.",
+        ),
+        "sv": (
+            "Tammerfors stads museer, bland annat Vapriikki. Vi provar gärna tjänster som har "
+            "fungerat i Esbo.",
+            "Pilotplatser i Tammerfors, erfarenhet av att öppna bildarkiv.",
+        ),
+        "en": (
+            "The City of Tampere's museums, Vapriikki among them. We are glad to try services "
+            "that have worked in Espoo.",
+            "Pilot venues in Tampere, experience of opening photo archives.",
+        ),
+    },
+    {
+        "name": "Museotech Oy",
+        "kind": K.COMPANY,
+        "city": City.ESPOO,
+        "business_id": "2834561",
+        "website": "https://museotech.example",
+        "owner": "partner",
+        "members": ["chen.li@tori.example"],
+        "language": "fi",
+        "fi": (
+            "Teemme museoille digitaalisia oppaita, hakupalveluja ja "
+            "vuorovaikutteisia näyttelyitä.",
+            "Mobiilisovellukset, kokoelmahaut, 3D-mallinnus ja -tulostus.",
+        ),
+        "sv": (
+            "Vi gör digitala guider, söktjänster och interaktiva utställningar för museer.",
+            "Mobilappar, samlingssökning, 3D-modellering och 3D-utskrift.",
+        ),
+        "en": (
+            "We make digital guides, search services and interactive exhibits for museums.",
+            "Mobile apps, collection search, 3D modelling and printing.",
+        ),
+    },
+    {
+        "name": "Kuulokuva Oy",
+        "kind": K.COMPANY,
+        "city": City.HELSINKI,
+        "business_id": "3012457",
+        "website": "https://kuulokuva.example",
+        "owner": "bjorn.lindqvist@tori.example",
+        "members": ["outi.korhonen@tori.example"],
+        "language": "fi",
+        "fi": (
+            "Kuvailutulkkausta ja äänisuunnittelua kulttuurikohteisiin suomeksi ja ruotsiksi.",
+            "Kuvailutulkkaus, ääniopastukset, podcastit.",
+        ),
+        "sv": (
+            "Syntolkning och ljuddesign för kulturmål på finska och svenska.",
+            "Syntolkning, ljudguider, poddar.",
+        ),
+        "en": (
+            "Audio description and sound design for cultural venues, in Finnish and Swedish.",
+            "Audio description, audio guides, podcasts.",
+        ),
+    },
+    {
+        "name": "Saavutettava Design Oy",
+        "kind": K.COMPANY,
+        "city": City.TURKU,
+        "business_id": "2976310",
+        "website": "https://saavutettava.example",
+        "owner": "outi.korhonen@tori.example",
+        "members": [],
+        "language": "fi",
+        "fi": (
+            "Saavutettavuusarvioita ja palvelumuotoilua, jossa käyttäjät ovat mukana alusta asti.",
+            "WCAG-arvioinnit, yhteiskehittämisen työpajat, selkokieliset sisällöt.",
+        ),
+        "sv": (
+            "Tillgänglighetsgranskningar och tjänstedesign där användarna är med från början.",
+            "WCAG-granskningar, workshoppar för samutveckling, innehåll på lättläst språk.",
+        ),
+        "en": (
+            "Accessibility audits and service design with users involved from the start.",
+            "WCAG audits, co-design workshops, easy-to-read content.",
+        ),
+    },
+    {
+        "name": "Pohjoinen VR Oy",
+        "kind": K.COMPANY,
+        "city": City.OULU,
+        "business_id": "3154720",
+        "website": "https://pohjoinenvr.example",
+        "owner": "chen.li@tori.example",
+        "members": [],
+        "language": "en",
+        "fi": (
+            "Virtuaalivierailuja niille, jotka eivät pääse paikan päälle.",
+            "Virtuaalitodellisuus, 3D-skannaus, etäopastukset.",
+        ),
+        "sv": (
+            "Virtuella besök för dem som inte kan komma på plats.",
+            "Virtuell verklighet, 3D-skanning, guidningar på distans.",
+        ),
+        "en": (
+            "Virtual visits for people who cannot come in person.",
+            "Virtual reality, 3D scanning, remote guided tours.",
+        ),
+    },
+    {
+        "name": "Aalto Museum Lab",
+        "kind": K.RESEARCH,
+        "city": City.ESPOO,
+        "website": "https://aalto.example/museum-lab",
+        "owner": "anna.virtanen@tori.example",
+        "members": ["researcher"],
+        "language": "en",
+        "fi": (
+            "Aalto-yliopiston tutkimusryhmä, joka tutkii digitaalista kulttuuriperintöä ja "
+            "museokävijöiden kokemuksia.",
+            "Käyttäjätutkimus, pilottien arviointi, avoimet rajapinnat.",
+        ),
+        "sv": (
+            "En forskargrupp vid Aalto-universitetet som forskar i digitalt kulturarv och "
+            "museibesökarnas upplevelser.",
+            "Användarforskning, utvärdering av piloter, öppna gränssnitt.",
+        ),
+        "en": (
+            "A research group at Aalto University studying digital heritage and the visitor "
+            "experience.",
+            "User research, evaluation of pilots, open interfaces.",
+        ),
+    },
+    {
+        "name": "Tampereen yliopiston kulttuuriperinnön tutkimusryhmä",
+        "kind": K.RESEARCH,
+        "city": City.TAMPERE,
+        "website": "",
+        "owner": "heidi.rautio@tori.example",
+        "members": ["matti.heikkinen@tori.example"],
+        "language": "fi",
+        "fi": (
+            "Tutkimme, miten asukkaat voivat osallistua kulttuuriperinnön tallentamiseen.",
+            "Osallistavat menetelmät, kyselyt, kuvien käyttöoikeudet.",
+        ),
+        "sv": (
+            "Vi forskar i hur invånarna kan delta i att dokumentera kulturarvet.",
+            "Deltagande metoder, enkäter, användningsrätt till bilder.",
+        ),
+        "en": (
+            "We study how residents can take part in recording cultural heritage.",
+            "Participatory methods, surveys, image rights.",
+        ),
+    },
+    {
+        "name": "Forskargruppen för tillgänglig kultur vid Åbo Akademi",
+        "kind": K.RESEARCH,
+        "city": City.TURKU,
+        "website": "",
+        "owner": "linnea.forsman@tori.example",
+        "members": [],
+        "language": "sv",
+        "fi": (
+            "Åbo Akademin tutkimusryhmä, joka tutkii saavutettavia kulttuuripalveluja.",
+            "Saavutettavuustutkimus, näkövammaisten kävijöiden haastattelut.",
+        ),
+        "sv": (
+            "En forskargrupp vid Åbo Akademi som forskar i tillgängliga kulturtjänster.",
+            "Tillgänglighetsforskning, intervjuer med synskadade besökare.",
+        ),
+        "en": (
+            "A research group at Åbo Akademi University studying accessible cultural services.",
+            "Accessibility research, interviews with visually impaired visitors.",
+        ),
+    },
+    {
+        "name": "Espoo-seura ry",
+        "kind": K.ASSOCIATION,
+        "city": City.ESPOO,
+        "website": "",
+        "owner": "kari.toivonen@tori.example",
+        "members": ["bjorn.lindqvist@tori.example"],
+        "language": "fi",
+        "fi": (
+            "Vapaaehtoiset, jotka pitävät Espoon paikallishistorian elävänä.",
+            "Opastetut kävelyt, muistitiedon keruu, vanhojen kuvien tunnistaminen.",
+        ),
+        "sv": (
+            "Frivilliga som håller Esbos lokalhistoria levande.",
+            "Guidade promenader, insamling av minnen, identifiering av gamla bilder.",
+        ),
+        "en": (
+            "Volunteers who keep Espoo's local history alive.",
+            "Guided walks, collecting oral history, identifying old photographs.",
+        ),
+    },
+    {
+        "name": "Vantaan seniorien kulttuuriystävät ry",
+        "kind": K.ASSOCIATION,
+        "city": City.VANTAA,
+        "website": "",
+        "owner": "sara.nyman@tori.example",
+        "members": ["anna.virtanen@tori.example"],
+        "language": "fi",
+        "fi": (
+            "Kulttuuriretkiä ja vertaistukea ikääntyneille.",
+            "Vertaisoppaat, seniorien palauteraati.",
+        ),
+        "sv": (
+            "Kulturutflykter och kamratstöd för äldre.",
+            "Kamratguider, en responsgrupp av seniorer.",
+        ),
+        "en": (
+            "Culture outings and peer support for older people.",
+            "Peer guides, a seniors' feedback panel.",
+        ),
+    },
+    {
+        "name": "Oulun lapsiperheet ry",
+        "kind": K.ASSOCIATION,
+        "city": City.OULU,
+        "website": "",
+        "owner": "jenni.pitkanen@tori.example",
+        "members": [],
+        "language": "fi",
+        "fi": (
+            "Toimintaa lapsiperheille Oulussa.",
+            "Perhetyöpajat, testaus yhdessä lasten kanssa.",
+        ),
+        "sv": (
+            "Verksamhet för barnfamiljer i Uleåborg.",
+            "Familjeverkstäder, testning tillsammans med barn.",
+        ),
+        "en": (
+            "Activities for families with children in Oulu.",
+            "Family workshops, testing with children.",
+        ),
+    },
 ]
 
 
@@ -291,34 +466,51 @@ def seed(*, stdout) -> None:
     for email, name, language in PEOPLE:
         _ensure_account(email=email, display_name=name, language=language, stdout=stdout)
 
-    for (
-        name,
-        kind,
-        city,
-        bid_seed,
-        website,
-        description,
-        capabilities,
-        owner,
-        members,
-    ) in ORGANISATIONS:
-        organisation = Organisation.objects.filter(name=name).first()
+    for spec in ORGANISATIONS:
+        organisation = Organisation.objects.filter(name=spec["name"]).first()
         if organisation is None:
+            language = spec["language"]
             organisation = services.organisation_create(
-                creator=_person(owner),
-                name=name,
-                kind=kind,
-                business_id=_business_id(bid_seed) if bid_seed else "",
-                city=city,
-                website=website,
-                description=description,
-                capabilities=capabilities,
+                creator=_person(spec["owner"]),
+                name=spec["name"],
+                kind=spec["kind"],
+                business_id=_business_id(spec["business_id"]) if spec.get("business_id") else "",
+                city=spec["city"],
+                website=spec["website"],
+                description=spec[language][0],
+                capabilities=spec[language][1],
+                language=language,
+                translations={
+                    code: {"description": spec[code][0], "capabilities": spec[code][1]}
+                    for code in LANGUAGES
+                    if code != language
+                },
             )
-            stdout.write(f"  organisation {name}\n")
-        for ref in members:
+            stdout.write(f"  organisation {spec['name']}\n")
+        for ref in spec["members"]:
             person = _person(ref)
             if not Membership.objects.filter(organisation=organisation, user=person).exists():
                 services.membership_add(organisation=organisation, user=person)
+    demo_residents()
+
+
+def demo_residents() -> list[User]:
+    """The demo residents (see RESIDENTS), verified, created once by e-mail."""
+    people = []
+    for email, name, language in RESIDENTS:
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={
+                "display_name": name,
+                "email_verified_at": timezone.now(),
+                "preferred_language": language,
+            },
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        people.append(user)
+    return people
 
 
 def print_accounts(*, stdout) -> None:

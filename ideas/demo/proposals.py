@@ -1,18 +1,20 @@
 """Demo proposals, teams and comments, built through the services.
 
-Written defensively: the challenges and organisations come from the cms and partners demos,
-looked up at seed time (challenges by phase in the default locale, organisations with
-verified owners); with nothing to build on it returns quietly. Idempotent: a scenario whose
-proposal title already exists on its challenge is skipped.
+The texts are in `content.py`, written for each challenge of the cms demo (found by slug).
+Written defensively: a challenge with another slug gets the proposals of the demo challenge
+in the same phase, and teams are drawn from the organisations that exist when the named ones
+do not; with no challenges or organisations it returns quietly. Idempotent: a proposal whose
+title already exists on its challenge is skipped.
 """
 
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
-from django.db.models import Q
 from wagtail.models import Locale
 
+from cms.demo import CHALLENGES
 from cms.models import ChallengePage
+from partners import demo as people
 from partners.models import Membership, Organisation, User
 from partners.rules import EDITORS, MODERATORS
 
@@ -20,44 +22,23 @@ from ..models import Proposal, ProposalStatus, TeamInvitation
 from ..services import comments as comment_services
 from ..services import proposals as services
 from ..services.workflow import change_status
+from .content import PROPOSALS, REASONS, TEAM_NOTES
 
 S = ProposalStatus
-
-# (title, final status, consent to publication, team size in organisations; 0 is an
-# individual's idea, made by a resident where the challenge accepts them)
-SCENARIOS = {
-    "proposals": [
-        ("Museum stories by cargo bike", S.DRAFT, True, 2),
-        ("Touch-and-listen tours for the visually impaired", S.SUBMITTED, True, 3),
-        ("Pop-up exhibitions in libraries", S.WITHDRAWN, True, 1),
-    ],
-    "voting": [
-        ("Family treasure hunt app", S.SUBMITTED, True, 2),
-        ("Senior afternoons with live music", S.SUBMITTED, True, 3),
-        ("Night at the museum for teenagers", S.SUBMITTED, True, 1),
-        ("Grandparents' storytelling corner", S.SUBMITTED, True, 0),
-    ],
-    "evaluation": [
-        ("Virtual school visits", S.SHORTLISTED, True, 2),
-        ("Multilingual audio guide", S.SUBMITTED, True, 1),
-        ("Sensory-friendly quiet mornings", S.SUBMITTED, True, 2),
-    ],
-    "piloting": [
-        ("Memory café for people with dementia", S.SELECTED, True, 3),
-        ("Escape room in the archive", S.DECLINED, True, 2),
-    ],
-    "closed": [
-        ("Museum on wheels", S.SELECTED, True, 2),
-        ("Augmented reality city walk", S.DECLINED, True, 1),
-    ],
-}
+PHASE_OF_SLUG = {spec["slug"]: spec["phase"] for spec in CHALLENGES}
+SLUG_OF_PHASE = {phase: slug for slug, phase in PHASE_OF_SLUG.items()}
 
 
-def _staff(group_name):
+def _by_email(email):
+    return User.objects.filter(email=email, is_active=True).first()
+
+
+def _staff(group_name, email):
+    """The demo account of the group, else any member, else a superuser."""
     return (
-        User.objects.filter(Q(is_superuser=True) | Q(groups__name=group_name), is_active=True)
-        .order_by("-is_superuser", "pk")
-        .first()
+        _by_email(email)
+        or User.objects.filter(groups__name=group_name, is_active=True).order_by("pk").first()
+        or User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
     )
 
 
@@ -73,6 +54,31 @@ def _owner(organisation):
         .first()
     )
     return membership.user if membership else None
+
+
+def _specs_for(challenge):
+    slug = challenge.slug if challenge.slug in PROPOSALS else SLUG_OF_PHASE.get(challenge.phase)
+    return PROPOSALS.get(slug, [])
+
+
+class _Cast:
+    """Resolves the author keys of content.py to accounts."""
+
+    def __init__(self, residents):
+        self.residents = {user.display_name.split()[0].lower(): user for user in residents}
+        self.fallback = residents
+        self.resident = _by_email(people.ACCOUNTS["resident"][0])
+        self.editor = _staff(EDITORS, people.ACCOUNTS["editor"][0])
+        self.moderator = _staff(MODERATORS, people.ACCOUNTS["moderator"][0])
+
+    def person(self, key, lead):
+        if key == "lead":
+            return lead
+        if key == "staff":
+            return self.editor
+        if key == "resident":
+            return self.resident or self.fallback[0]
+        return self.residents.get(key) or self.fallback[0]
 
 
 def seed(*, stdout) -> None:
@@ -94,60 +100,66 @@ def seed(*, stdout) -> None:
             "  proposals: no challenges or organisations with verified owners yet, skipped"
         )
         return
-    editor = _staff(EDITORS)
-    moderator = _staff(MODERATORS)
     Group.objects.get_or_create(name=MODERATORS)
-    residents = list(
-        User.objects.filter(
-            email_verified_at__isnull=False, is_active=True, memberships__isnull=True
-        ).order_by("pk")[:5]
-    ) or [_owner(organisations[-1])]
+    cast = _Cast(people.demo_residents())
+    by_name = {org.name: org for org in organisations}
     made = 0
     rotation = 0
     for challenge in challenges:
-        for title, status, consent, size in SCENARIOS.get(challenge.phase, []):
-            if Proposal.objects.filter(challenge=challenge, title=title).exists():
+        for spec in _specs_for(challenge):
+            if Proposal.objects.filter(challenge=challenge, title=spec["title"]).exists():
                 continue
-            if size == 0:
+            if not spec["team"]:
                 if challenge.individuals_may_submit:
-                    _build_individual(challenge, title, status, consent, residents[-1])
+                    author = cast.person(spec["author"], None)
+                    proposal = _build_individual(challenge, spec, author)
+                    _comment(proposal, spec, author, cast)
                     made += 1
                 continue
-            team = [
-                organisations[(rotation + i) % len(organisations)]
-                for i in range(min(size, len(organisations)))
-            ]
-            rotation += 1
-            proposal = _build(challenge, title, status, consent, team, editor)
-            _comment(proposal, team, residents, moderator, hide=(made == 1))
+            team = [by_name[name] for name in spec["team"] if name in by_name]
+            if len(team) < len(spec["team"]):  # not the partners demo: any organisations
+                team = [
+                    organisations[(rotation + i) % len(organisations)]
+                    for i in range(min(len(spec["team"]), len(organisations)))
+                ]
+                rotation += 1
+            proposal = _build(challenge, spec, team, cast.editor)
+            _comment(proposal, spec, _owner(team[0]), cast)
             made += 1
     stdout.write(f"  proposals: {made} created")
 
 
-def _build(challenge, title, status, consent, team, editor):
+def _paragraphs(body):
+    parts = body.split("\n\n")
+    return "\n\n".join(parts[:-1]) or body, body
+
+
+def _build(challenge, spec, team, editor):
     lead_org, others = team[0], team[1:]
     lead = _owner(lead_org)
-    # Built as it would have happened: while proposals were open.
+    # Built as it would have happened: while proposals were open, first draft then a revision.
     when = challenge.proposals_open + timedelta(hours=1)
-    groups = list(challenge.customer_groups.all()[:2])
+    groups = _groups(challenge, spec)
+    first, full = _paragraphs(spec["body"])
     proposal = services.proposal_start(
         user=lead,
         challenge=challenge,
         organisation=lead_org,
-        title=title,
-        summary=f"{title}: a service for the museum's customers, developed together.",
-        body="What we offer.\nHow we pilot it.\nWhat it costs.",
+        title=spec["title"],
+        summary=spec["summary"],
+        body=first,
         customer_groups=groups,
-        language="fi",
+        language=spec["language"],
+        translations=spec.get("translations"),
         now=when,
     )
     services.proposal_update(
         proposal=proposal,
         by=lead,
         expected_version=1,
-        title=title,
-        summary=proposal.summary,
-        body=proposal.body + "\nWho benefits and how we measure it.",
+        title=spec["title"],
+        summary=spec["summary"],
+        body=full,
         customer_groups=groups,
         now=when,
     )
@@ -167,85 +179,80 @@ def _build(challenge, title, status, consent, team, editor):
         except services.ProposalError:
             continue
     proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
+    status = spec["status"]
     if status == S.DRAFT:
         return proposal
-    services.proposal_submit(proposal=proposal, by=lead, publication_consent=consent, now=when)
+    services.proposal_submit(proposal=proposal, by=lead, publication_consent=True, now=when)
+    reasons = REASONS[spec["language"]]
     if status == S.WITHDRAWN:
         services.proposal_withdraw(
-            proposal=proposal, by=lead, reason="We joined another team.", now=when
+            proposal=proposal, by=lead, reason=spec["withdraw_reason"], now=when
         )
-    elif status == S.SHORTLISTED:
+    elif status in (S.SHORTLISTED, S.SELECTED, S.DECLINED):
         change_status(
-            proposal=proposal,
-            to_status=S.SHORTLISTED,
-            by=editor,
-            reason="A strong fit for the brief.",
+            proposal=proposal, to_status=S.SHORTLISTED, by=editor, reason=reasons[S.SHORTLISTED]
         )
-    elif status in (S.SELECTED, S.DECLINED):
-        change_status(
-            proposal=proposal,
-            to_status=S.SHORTLISTED,
-            by=editor,
-            reason="A strong fit for the brief.",
-        )
-        reason = (
-            "Selected for a pilot."
-            if status == S.SELECTED
-            else "The budget does not stretch to it this time."
-        )
-        change_status(proposal=proposal, to_status=status, by=editor, reason=reason)
+        if status != S.SHORTLISTED:
+            reason = spec.get("decline_reason") if status == S.DECLINED else None
+            change_status(
+                proposal=proposal, to_status=status, by=editor, reason=reason or reasons[status]
+            )
     return proposal
 
 
-def _build_individual(challenge, title, status, consent, author):
+def _groups(challenge, spec):
+    groups = list(challenge.customer_groups.filter(slug__in=spec["groups"]))
+    return groups or list(challenge.customer_groups.all()[:2])
+
+
+def _build_individual(challenge, spec, author):
     """A resident's own idea: no lead organisation, the resident alone in the team."""
     when = challenge.proposals_open + timedelta(hours=2)
     proposal = services.proposal_start(
         user=author,
         challenge=challenge,
         organisation=None,
-        title=title,
-        summary=f"{title}: an idea from a resident who visits the museum with grandchildren.",
-        body="Grandparents tell the children what the objects meant in their own childhood.",
-        customer_groups=list(challenge.customer_groups.all()[:1]),
-        language="fi",
+        title=spec["title"],
+        summary=spec["summary"],
+        body=spec["body"],
+        customer_groups=_groups(challenge, spec)[:1],
+        language=spec["language"],
+        translations=spec.get("translations"),
         now=when,
     )
     proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
-    if status != S.DRAFT:
-        services.proposal_submit(
-            proposal=proposal, by=author, publication_consent=consent, now=when
-        )
+    if spec["status"] != S.DRAFT:
+        services.proposal_submit(proposal=proposal, by=author, publication_consent=True, now=when)
     return proposal
 
 
-def _comment(proposal, team, residents, moderator, *, hide):
-    lead = _owner(team[0])
-    if proposal.is_public and residents:
-        question = comment_services.comment_post(
-            proposal=proposal,
-            author=residents[0],
-            body="Would this work for grandparents with small children too?",
-        )
-        comment_services.comment_post(
-            proposal=proposal,
-            author=lead,
-            body="Yes: the tours have a family version.",
-            parent=question,
-        )
-        if hide and len(residents) > 1:
+def _comment(proposal, spec, lead, cast):
+    if proposal.is_public:
+        for author_key, body, replies in spec.get("comments", []):
+            author = cast.person(author_key, lead)
+            if author is None or author == lead:
+                continue
+            question = comment_services.comment_post(proposal=proposal, author=author, body=body)
+            for reply_key, reply in replies:
+                replier = cast.person(reply_key, lead)
+                if replier is not None:
+                    comment_services.comment_post(
+                        proposal=proposal, author=replier, body=reply, parent=question
+                    )
+        if spec.get("hidden"):
+            author_key, body, reporter_key, report, reason = spec["hidden"]
             bad = comment_services.comment_post(
-                proposal=proposal, author=residents[1], body="This is a stupid idea and so are you."
+                proposal=proposal, author=cast.person(author_key, lead), body=body
             )
-            comment_services.comment_report(comment=bad, reporter=residents[0], reason="Insulting")
-            if moderator is not None:
-                comment_services.comment_hide(
-                    comment=bad, by=moderator, reason="Personal insults break the rules."
-                )
-    if proposal.status not in (S.DRAFT,):
+            comment_services.comment_report(
+                comment=bad, reporter=cast.person(reporter_key, lead), reason=report
+            )
+            if cast.moderator is not None:
+                comment_services.comment_hide(comment=bad, by=cast.moderator, reason=reason)
+    if spec["team"] and spec["status"] in (S.DRAFT, S.SHORTLISTED, S.SELECTED):
         comment_services.comment_post(
             proposal=proposal,
             author=lead,
-            body="Team note: check the pilot budget before Friday.",
+            body=TEAM_NOTES[spec["language"]],
             visibility="team",
         )

@@ -13,6 +13,15 @@ from ..rules import reviews as rules
 from ..selectors.reviews import challenge_criteria
 from ..services import reviews as services
 
+CONFLICT_REASON = "Olen neuvonut vastuuorganisaatiota tässä palvelussa viimeisen vuoden aikana."
+# The evaluators are the museum's staff and write in Finnish.
+REVIEW_COMMENTS = [
+    "Selkeä suunnitelma ja realistinen budjetti. Pilotin paikka pitää vielä varmistaa.",
+    "Sopii hyvin opetussuunnitelmaan. Opettajan materiaalit kannattaa testata ennen pilottia.",
+    "Hyvä idea, mutta aikataulu on tiukka. Kuinka monta luokkaa ehtii mukaan?",
+    "Toimii koulujen laitteilla. Skaalautuvuus muihin kaupunkeihin jää vielä epäselväksi.",
+]
+
 
 def _evaluators() -> list:
     users = list(User.objects.filter(groups__name=EVALUATORS, is_active=True).order_by("pk"))
@@ -65,7 +74,7 @@ def seed(*, stdout) -> None:
                 services.conflict_declare(
                     evaluator=evaluator,
                     proposal=proposal,
-                    reason="I have advised the lead organisation on this service in the past year.",
+                    reason=CONFLICT_REASON,
                 )
             else:
                 scores = {
@@ -79,7 +88,7 @@ def seed(*, stdout) -> None:
                     evaluator=evaluator,
                     proposal=proposal,
                     scores=scores,
-                    comment="A clear plan with a realistic budget; the pilot venue needs confirming.",
+                    comment=REVIEW_COMMENTS[(position + index) % len(REVIEW_COMMENTS)],
                     submit=not draft,
                 )
             created += 1

@@ -3,32 +3,19 @@
 Built through the vote service, so every rule holds (voting window, limit, own team).
 Idempotent: a vote already cast is answered "already voted" and changes nothing."""
 
-from django.contrib.auth import get_user_model
-from django.utils import timezone
-
 from cms.models import ChallengePage
+from partners.demo import demo_residents
 
 from ..models import Proposal
 from ..rules.votes import is_voting_open
 from ..services.votes import VoteRefused, vote_cast
 
 DEMO_VOTERS = 8
-VOTER_EMAIL = "voter{n}@demo.tori.example"
 
 
 def _demo_voters():
-    User = get_user_model()
-    voters = []
-    for n in range(1, DEMO_VOTERS + 1):
-        user, created = User.objects.get_or_create(
-            email=VOTER_EMAIL.format(n=n),
-            defaults={"display_name": f"Demo resident {n}", "email_verified_at": timezone.now()},
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        voters.append(user)
-    return voters
+    """The first demo residents; the resident account is left free to try voting."""
+    return demo_residents()[:DEMO_VOTERS]
 
 
 def seed(*, stdout) -> None:

@@ -50,7 +50,7 @@ def test_demo_seed_is_idempotent_and_builds_every_role():
         Membership.objects.count(),
     ) == counts
 
-    assert Organisation.objects.filter(name="Espoo City Museum", kind="public").exists()
+    assert Organisation.objects.filter(name="Espoon kaupunginmuseo KAMU", kind="public").exists()
     for kind in Organisation.Kind.values:
         organisations = Organisation.objects.filter(kind=kind)
         assert organisations.count() >= 3, kind
