@@ -16,7 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
-from cms.localize import ItemChoiceFilter, originals
+from cms.localize import ItemChoiceFilter, localized, originals
 from cms.models import ChallengePage, CustomerGroup, Theme
 from partners.admin_display import yes_no_column
 from partners.models import Organisation
@@ -125,7 +125,11 @@ class PilotViewSet(ModelViewSet):
     filterset_class = PilotFilterSet
     list_display = [
         "title",
-        "proposal__challenge",
+        Column(
+            "challenge",
+            label=_("Challenge"),
+            accessor=lambda pilot: localized(pilot.proposal.challenge).title,
+        ),
         "venue",
         "stage",
         "outcome",
