@@ -62,6 +62,14 @@ class LocalisingMixin:
 LANGUAGE_SCHEMA = {"type": "string", "enum": LANGUAGE_CODES}
 
 
+@extend_schema_field(LANGUAGE_SCHEMA, component_name="LanguageCode")
+class LanguageField(serializers.ChoiceField):
+    """A language code (`fi`, `sv`, `en`): one `LanguageCode` schema in the document."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=LANGUAGE_CODES, **kwargs)
+
+
 # --- Languages of plain models (partners.translated) -------------------------------------
 class TranslatedField(serializers.CharField):
     """A translated text field of a plain model: its text in the language asked, else the
@@ -86,10 +94,7 @@ class FieldLanguagesSerializer(serializers.Serializer):
 
 def field_languages(name: str, fields: list[str]) -> FieldLanguagesSerializer:
     """The `field_languages` of an object, with one documented key per translated field."""
-    attrs = {
-        field: serializers.ChoiceField(choices=LANGUAGE_CODES, help_text=_("Language code."))
-        for field in fields
-    }
+    attrs = {field: LanguageField(help_text=_("Language code.")) for field in fields}
     serializer = type(f"{name}FieldLanguagesSerializer", (FieldLanguagesSerializer,), attrs)
     return serializer(
         source="*",
@@ -100,12 +105,11 @@ def field_languages(name: str, fields: list[str]) -> FieldLanguagesSerializer:
     )
 
 
-class OriginalLanguageField(serializers.ChoiceField):
+def original_language_field() -> LanguageField:
     """The language a plain model's text was first written in (`Translated.language`)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _("The language the text was first written in."))
-        super().__init__(choices=LANGUAGE_CODES, source="language", **kwargs)
+    return LanguageField(
+        source="language", help_text=_("The language the text was first written in.")
+    )
 
 
 class AvailableLanguagesField(serializers.ListField):
@@ -113,7 +117,7 @@ class AvailableLanguagesField(serializers.ListField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", _("Languages the text is available in, the original first."))
-        super().__init__(child=serializers.ChoiceField(choices=LANGUAGE_CODES), **kwargs)
+        super().__init__(child=LanguageField(), **kwargs)
 
 
 # --- Errors -----------------------------------------------------------------------------
@@ -145,9 +149,7 @@ class TaxonomyListSerializer(serializers.ListSerializer):
 class TaxonomySerializer(LocalisingMixin, serializers.Serializer):
     slug = serializers.SlugField(help_text=_("Stable identifier, the same in every language."))
     name = serializers.CharField(help_text=_("Name in the language asked, or the original."))
-    language = serializers.ChoiceField(
-        choices=LANGUAGE_CODES, help_text=_("The language of the name.")
-    )
+    language = LanguageField(help_text=_("The language of the name."))
 
     class Meta:
         list_serializer_class = TaxonomyListSerializer
@@ -193,7 +195,7 @@ class ChallengeRefSerializer(LocalisingMixin, serializers.Serializer):
     def get_title(self, obj) -> str:
         return self.localiser.page(obj).title
 
-    @extend_schema_field(LANGUAGE_SCHEMA)
+    @extend_schema_field(LanguageField)
     def get_language(self, obj) -> str:
         return self.localiser.language_of(self.localiser.page(obj))
 
@@ -227,7 +229,7 @@ class IndicatorSerializer(serializers.Serializer):
             {"date": obj.latest_date, "value": obj.latest_value}
         ).data
 
-    original_language = OriginalLanguageField()
+    original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Indicator", ["name", "unit"])
 
@@ -236,7 +238,7 @@ class MilestoneSerializer(serializers.Serializer):
     title = TranslatedField()
     due_date = serializers.DateField()
     done_date = serializers.DateField(allow_null=True, help_text=_("Null while it is open."))
-    original_language = OriginalLanguageField()
+    original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Milestone", ["title"])
 
@@ -250,8 +252,8 @@ class FeedbackSummarySerializer(serializers.Serializer):
 
 # --- Objects ----------------------------------------------------------------------------
 class ChallengeFieldLanguagesSerializer(LocalisingMixin, serializers.Serializer):
-    title = serializers.ChoiceField(choices=LANGUAGE_CODES, help_text=_("Language code."))
-    summary = serializers.ChoiceField(choices=LANGUAGE_CODES, help_text=_("Language code."))
+    title = LanguageField(help_text=_("Language code."))
+    summary = LanguageField(help_text=_("Language code."))
 
     def to_representation(self, instance):
         language = self.localiser.language_of(self.localiser.page(instance))
@@ -290,11 +292,11 @@ class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
         ),
     )
 
-    @extend_schema_field(LANGUAGE_SCHEMA)
+    @extend_schema_field(LanguageField)
     def get_original_language(self, obj) -> str:
         return self.localiser.language_of(obj)
 
-    @extend_schema_field({"type": "array", "items": LANGUAGE_SCHEMA})
+    @extend_schema_field(serializers.ListField(child=LanguageField()))
     def get_available_languages(self, obj) -> list[str]:
         return self.localiser.page_languages(obj)
 
@@ -326,7 +328,7 @@ class ProposalSerializer(LocalisingMixin, serializers.Serializer):
     language = serializers.ChoiceField(
         choices=Language.choices, help_text=_("The language the team wrote the proposal in.")
     )
-    original_language = OriginalLanguageField()
+    original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Proposal", ["title", "summary"])
 
@@ -367,7 +369,7 @@ class PilotSerializer(serializers.Serializer):
     indicators = IndicatorSerializer(many=True)
     milestones = MilestoneSerializer(many=True)
     feedback = serializers.SerializerMethodField()
-    original_language = OriginalLanguageField()
+    original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Pilot", ["title", "summary", "venue"])
 
@@ -409,7 +411,7 @@ class OfferingSerializer(LocalisingMixin, serializers.Serializer):
     pilot = serializers.SerializerMethodField(
         help_text=_("The pilot's id, or null when it is not published.")
     )
-    original_language = OriginalLanguageField()
+    original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Offering", ["title", "summary", "description"])
 
@@ -436,7 +438,7 @@ class OrganisationSerializer(serializers.Serializer):
     capabilities = TranslatedField(
         allow_blank=True, help_text=_("What the organisation can offer, in the language asked.")
     )
-    original_language = OriginalLanguageField()
+    original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Organisation", ["description", "capabilities"])
 
