@@ -27,6 +27,15 @@ def language_from_header(header: str) -> str:
     return settings.LANGUAGE_CODE
 
 
+def requested_language(request, *, read_query: bool = True) -> tuple[str, bool]:
+    """The answer's language and whether `?lang=` named an unknown language (a 400).
+    `?lang=` wins over Accept-Language; an unknown `lang` answers in Accept-Language's."""
+    raw = request.GET.get("lang") if read_query else None
+    if raw is not None and raw in LANGUAGE_CODES:
+        return raw, False
+    return language_from_header(request.headers.get("Accept-Language", "")), raw is not None
+
+
 def ordered_languages(original: str, others) -> list[str]:
     """The original language first, then the others in the site's order."""
     others = set(others)

@@ -330,3 +330,18 @@ def test_the_catalogue_runs_as_many_queries_for_5_hits_as_for_100(client):
     for _ in range(32):
         make()
     assert count(100) == small
+
+
+# --- Headers of every answer -------------------------------------------------------------
+def test_an_unknown_address_answers_in_the_language_asked(client):
+    fi = client.get("/api/v1/nothing/", {"lang": "fi"}, headers={"Accept-Language": "sv"})
+    en = client.get("/api/v1/nothing/", {"lang": "en"}, headers={"Accept-Language": "sv"})
+    assert fi.status_code == en.status_code == 404
+    assert fi["Content-Language"] == "fi" and en["Content-Language"] == "en"
+    assert fi.json()["errors"]["detail"] != en.json()["errors"]["detail"]
+    assert "Accept-Language" in en["Vary"]
+
+
+def test_the_document_says_it_is_in_english(client):
+    response = client.get("/api/v1/schema/", headers={"Accept-Language": "sv"})
+    assert response["Content-Language"] == "en"
