@@ -85,10 +85,9 @@ class FieldLanguagesSerializer(serializers.Serializer):
 
     def to_representation(self, instance):
         language = context_localiser(self.context).language
+        sources = self.parent.fields  # the object's TranslatedFields, by the names declared here
         return {
-            name: instance.text_language(field.source, language)
-            for name, field in self.parent.fields.items()
-            if isinstance(field, TranslatedField)
+            name: instance.text_language(sources[name].source, language) for name in self.fields
         }
 
 

@@ -345,3 +345,22 @@ def test_an_unknown_address_answers_in_the_language_asked(client):
 def test_the_document_says_it_is_in_english(client):
     response = client.get("/api/v1/schema/", headers={"Accept-Language": "sv"})
     assert response["Content-Language"] == "en"
+
+
+def test_field_languages_name_every_translated_field():
+    """The document's `field_languages` keys are exactly the object's translated fields."""
+    from marketplace.api import serializers
+
+    for serializer in (
+        serializers.ProposalSerializer,
+        serializers.PilotSerializer,
+        serializers.MilestoneSerializer,
+        serializers.IndicatorSerializer,
+        serializers.OfferingSerializer,
+        serializers.OrganisationSerializer,
+    ):
+        fields = serializer().fields
+        translated = {
+            name for name, field in fields.items() if isinstance(field, serializers.TranslatedField)
+        }
+        assert set(fields["field_languages"].fields) == translated, serializer.__name__
