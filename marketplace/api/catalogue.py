@@ -8,6 +8,7 @@ Anonymous like the rest of the API (`user=None`: the index holds only public ent
 same list envelope plus `facets`, the same error shapes, language, throttling and CORS.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -18,8 +19,9 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from .filters import without_empty_values
+from .languages import Localiser
 from .pagination import validate_page_params
-from .serializers import ErrorSerializer, site_address
+from .serializers import ErrorSerializer, LanguageField, site_address
 from .views import ERROR_RESPONSES, LANGUAGE_PARAMETERS, ApiViewMixin
 
 KINDS = ["offering", "pilot", "proposal", "challenge"]
@@ -31,6 +33,11 @@ class SearchUnavailableError(APIException):
     status_code = 503
     default_detail = "Search is unavailable. Try again in a moment."
     default_code = "search_unavailable"
+
+
+class HitFieldLanguagesSerializer(serializers.Serializer):
+    title = LanguageField(help_text=_("Language code."))
+    summary = LanguageField(help_text=_("Language code."))
 
 
 class CatalogueHitSerializer(serializers.Serializer):
@@ -51,6 +58,17 @@ class CatalogueHitSerializer(serializers.Serializer):
     cities = serializers.ListField(child=serializers.CharField())
     year = serializers.IntegerField()
     vote_count = serializers.IntegerField(required=False, min_value=0)
+    original_language = LanguageField(help_text=_("The language the text was first written in."))
+    available_languages = serializers.ListField(
+        child=LanguageField(),
+        help_text=_("Languages the text is available in, the original first."),
+    )
+    field_languages = HitFieldLanguagesSerializer(
+        help_text=_(
+            "The language each translated field is in: the language asked, or the original "
+            "where there is no translation."
+        )
+    )
 
 
 class FacetValueSerializer(serializers.Serializer):
@@ -151,6 +169,79 @@ def _hit(hit) -> dict:
     return data
 
 
+def _translated_models() -> dict:
+    """{kind: (model, the field shown as the hit's summary)} of plain-model entries."""
+    from ideas.models import Proposal
+    from marketplace.models import Offering, Pilot
+
+    return {
+        "offering": (Offering, "summary"),
+        "pilot": (Pilot, "public_summary"),
+        "proposal": (Proposal, "summary"),
+    }
+
+
+def _set_text(item: dict, *, title, summary, original: str, available: list[str]) -> None:
+    item["title"], title_language = title
+    item["summary"], summary_language = summary
+    item["original_language"] = original
+    item["available_languages"] = available
+    item["field_languages"] = {"title": title_language, "summary": summary_language}
+
+
+def localised_hits(hits, localiser: Localiser) -> list[dict]:
+    """The hits with their title and summary in the language asked, falling back to the
+    original, as the lists give them: one query per kind of entry on the page."""
+    from cms.models import ChallengePage
+
+    items = [_hit(hit) for hit in hits]
+    ids: dict[str, set] = {}
+    for item in items:
+        ids.setdefault(item["kind"], set()).add(item["id"])
+    found: dict[str, dict] = {}
+    for kind, (model, summary) in _translated_models().items():
+        if ids.get(kind):
+            rows = model.objects.filter(pk__in=ids[kind]).only(
+                "pk", "language", "translations", "title", summary
+            )
+            found[kind] = {row.pk: row for row in rows}
+    if ids.get("challenge"):
+        pages = ChallengePage.objects.filter(pk__in=ids["challenge"]).select_related("locale")
+        found["challenge"] = {page.pk: page for page in pages}
+    language = localiser.language
+    for item, hit in zip(items, hits, strict=True):
+        obj = found.get(item["kind"], {}).get(item["id"])
+        if obj is None:  # gone since it was indexed: the indexed text, in its own language
+            code = hit.language or settings.LANGUAGE_CODE
+            _set_text(
+                item,
+                title=(item["title"], code),
+                summary=(item["summary"], code),
+                original=code,
+                available=[code],
+            )
+        elif item["kind"] == "challenge":
+            shown = localiser.page(obj)
+            code = localiser.language_of(shown)
+            _set_text(
+                item,
+                title=(shown.title, code),
+                summary=(shown.summary, code),
+                original=localiser.language_of(obj),
+                available=localiser.page_languages(obj),
+            )
+        else:
+            summary = _translated_models()[item["kind"]][1]
+            _set_text(
+                item,
+                title=obj.text_and_language("title", language),
+                summary=obj.text_and_language(summary, language),
+                original=obj.language,
+                available=obj.available_languages(),
+            )
+    return items
+
+
 class CatalogueView(ApiViewMixin, GenericAPIView):
     pagination_class = None
     filter_backends: list = []
@@ -208,7 +299,7 @@ class CatalogueView(ApiViewMixin, GenericAPIView):
                 "count": result.total,
                 "next": next_url,
                 "previous": previous_url,
-                "results": [_hit(hit) for hit in result.hits],
+                "results": localised_hits(result.hits, Localiser(self.language)),
                 "facets": {name: facets.get(name, []) for name in FACET_NAMES},
             }
         )

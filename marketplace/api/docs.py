@@ -5,6 +5,7 @@ from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import extend_schema
@@ -13,8 +14,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .exceptions import api_exception_handler
+from .languages import requested_language
 from .throttling import ApiAnonThrottle, throttled_error
-from .views import API_URLCONF, ApiViewMixin
+from .views import API_URLCONF, ApiViewMixin, query_too_long
 
 ENDPOINTS = ["challenge", "proposal", "pilot", "offering", "organisation"]
 
@@ -36,6 +38,7 @@ class SchemaView(SpectacularJSONAPIView):
         with translation.override("en"):  # the contract's language
             response = super().dispatch(request, *args, **kwargs)
             response.render()
+        response["Content-Language"] = "en"
         return response
 
 
@@ -66,11 +69,18 @@ def not_found(request, *args, **kwargs):
             return HttpResponsePermanentRedirect(
                 request.path + "/" + (f"?{query}" if query else "")
             )
-    return JsonResponse(
-        {"errors": {"detail": [_("Not found.")]}},
-        status=404,
-        json_dumps_params={"ensure_ascii": False},
+    language, _unknown = requested_language(
+        request, read_query=not query_too_long(request.META.get("QUERY_STRING", ""))
     )
+    with translation.override(language):
+        response = JsonResponse(
+            {"errors": {"detail": [_("Not found.")]}},
+            status=404,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    patch_vary_headers(response, ["Accept-Language"])
+    response["Content-Language"] = language
+    return response
 
 
 def _resolve(schema: dict, node):

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 
 from cms.models import ChallengePage
 from ideas.models import Proposal, TeamMember
-from marketplace.models import Feedback, Indicator, Measurement, Offering, Pilot
+from marketplace.models import Feedback, Indicator, Measurement, Milestone, Offering, Pilot
 from partners.models import Organisation
 
 
@@ -99,7 +99,10 @@ def pilots_for_list():
                 feedback.annotate(a=Avg("rating")).values("a"), output_field=FloatField()
             ),
         )
-        .prefetch_related(Prefetch("indicators", queryset=indicators))
+        .prefetch_related(
+            Prefetch("indicators", queryset=indicators),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk")),
+        )
         .order_by("-start_date", "-pk")
     )
 

@@ -6,6 +6,7 @@ Serializers only read what the selectors fetched: no query per row.
 import logging
 
 from django.conf import settings
+from django.db import models
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -18,7 +19,7 @@ from marketplace.models import PilotOutcome, PilotStage, PriceModel
 from partners.models import City, Language, Organisation
 
 from .filters import PUBLIC_PROPOSAL_STATUSES
-from .languages import Localiser
+from .languages import LANGUAGE_CODES, Localiser
 
 logger = logging.getLogger(__name__)
 
@@ -45,13 +46,77 @@ def absolute_url(obj) -> str | None:
     return site_address(path) if path else None
 
 
+def context_localiser(context) -> Localiser:
+    localiser = context.get("localiser")
+    if localiser is None:
+        localiser = context["localiser"] = Localiser(settings.LANGUAGE_CODE)
+    return localiser
+
+
 class LocalisingMixin:
     @property
     def localiser(self) -> Localiser:
-        localiser = self.context.get("localiser")
-        if localiser is None:
-            localiser = self.context["localiser"] = Localiser(settings.LANGUAGE_CODE)
-        return localiser
+        return context_localiser(self.context)
+
+
+LANGUAGE_SCHEMA = {"type": "string", "enum": LANGUAGE_CODES}
+
+
+@extend_schema_field(LANGUAGE_SCHEMA, component_name="LanguageCode")
+class LanguageField(serializers.ChoiceField):
+    """A language code (`fi`, `sv`, `en`): one `LanguageCode` schema in the document."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=LANGUAGE_CODES, **kwargs)
+
+
+# --- Languages of plain models (partners.translated) -------------------------------------
+class TranslatedField(serializers.CharField):
+    """A translated text field of a plain model: its text in the language asked, else the
+    original (`Translated.text`)."""
+
+    def get_attribute(self, instance):
+        return instance.text(self.source, context_localiser(self.context).language)
+
+
+class FieldLanguagesSerializer(serializers.Serializer):
+    """`{"<field>": "<language>"}`: the language each translated field is shown in. A field
+    in another language than the one asked fell back to the original."""
+
+    def to_representation(self, instance):
+        language = context_localiser(self.context).language
+        sources = self.parent.fields  # the object's TranslatedFields, by the names declared here
+        return {
+            name: instance.text_language(sources[name].source, language) for name in self.fields
+        }
+
+
+def field_languages(name: str, fields: list[str]) -> FieldLanguagesSerializer:
+    """The `field_languages` of an object, with one documented key per translated field."""
+    attrs = {field: LanguageField(help_text=_("Language code.")) for field in fields}
+    serializer = type(f"{name}FieldLanguagesSerializer", (FieldLanguagesSerializer,), attrs)
+    return serializer(
+        source="*",
+        help_text=_(
+            "The language each translated field is in: the language asked, or the original "
+            "where there is no translation."
+        ),
+    )
+
+
+def original_language_field() -> LanguageField:
+    """The language a plain model's text was first written in (`Translated.language`)."""
+    return LanguageField(
+        source="language", help_text=_("The language the text was first written in.")
+    )
+
+
+class AvailableLanguagesField(serializers.ListField):
+    """`Translated.available_languages()`: the original first, then those with a translation."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Languages the text is available in, the original first."))
+        super().__init__(child=LanguageField(), **kwargs)
 
 
 # --- Errors -----------------------------------------------------------------------------
@@ -65,14 +130,36 @@ class ErrorSerializer(serializers.Serializer):
 
 
 # --- Pieces -----------------------------------------------------------------------------
+class TaxonomyListSerializer(serializers.ListSerializer):
+    """Each customer group or theme once: an object tagged with several language copies of
+    one item (one `translation_key`) lists it once."""
+
+    def to_representation(self, data):
+        items = data.all() if isinstance(data, models.manager.BaseManager) else data
+        seen: set = set()
+        unique = []
+        for item in items:
+            if item.translation_key not in seen:
+                seen.add(item.translation_key)
+                unique.append(item)
+        return [self.child.to_representation(item) for item in unique]
+
+
 class TaxonomySerializer(LocalisingMixin, serializers.Serializer):
     slug = serializers.SlugField(help_text=_("Stable identifier, the same in every language."))
-    name = serializers.SerializerMethodField(
-        help_text=_("Name in the language asked, or the original.")
-    )
+    name = serializers.CharField(help_text=_("Name in the language asked, or the original."))
+    language = LanguageField(help_text=_("The language of the name."))
 
-    def get_name(self, obj) -> str:
-        return self.localiser.snippet(obj).name
+    class Meta:
+        list_serializer_class = TaxonomyListSerializer
+
+    def to_representation(self, instance):
+        shown = self.localiser.snippet(instance)
+        return {
+            "slug": self.localiser.canonical_snippet(instance).slug,
+            "name": shown.name,
+            "language": self.localiser.language_of(shown),
+        }
 
 
 class OrganisationRefSerializer(serializers.Serializer):
@@ -99,10 +186,17 @@ class TeamMemberSerializer(serializers.Serializer):
 
 class ChallengeRefSerializer(LocalisingMixin, serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.SerializerMethodField()
+    title = serializers.SerializerMethodField(
+        help_text=_("In the language asked, or the original.")
+    )
+    language = serializers.SerializerMethodField(help_text=_("The language of the title."))
 
     def get_title(self, obj) -> str:
         return self.localiser.page(obj).title
+
+    @extend_schema_field(LanguageField)
+    def get_language(self, obj) -> str:
+        return self.localiser.language_of(self.localiser.page(obj))
 
 
 class ScheduleSerializer(serializers.Serializer):
@@ -120,8 +214,8 @@ class LatestMeasurementSerializer(serializers.Serializer):
 
 
 class IndicatorSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    unit = serializers.CharField()
+    name = TranslatedField()
+    unit = TranslatedField()
     baseline = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False)
     target = serializers.DecimalField(max_digits=12, decimal_places=2, coerce_to_string=False)
     latest = serializers.SerializerMethodField(help_text=_("The most recent measurement, or null."))
@@ -134,6 +228,19 @@ class IndicatorSerializer(serializers.Serializer):
             {"date": obj.latest_date, "value": obj.latest_value}
         ).data
 
+    original_language = original_language_field()
+    available_languages = AvailableLanguagesField()
+    field_languages = field_languages("Indicator", ["name", "unit"])
+
+
+class MilestoneSerializer(serializers.Serializer):
+    title = TranslatedField()
+    due_date = serializers.DateField()
+    done_date = serializers.DateField(allow_null=True, help_text=_("Null while it is open."))
+    original_language = original_language_field()
+    available_languages = AvailableLanguagesField()
+    field_languages = field_languages("Milestone", ["title"])
+
 
 class FeedbackSummarySerializer(serializers.Serializer):
     count = serializers.IntegerField(min_value=0, help_text=_("Residents' ratings shown."))
@@ -143,6 +250,15 @@ class FeedbackSummarySerializer(serializers.Serializer):
 
 
 # --- Objects ----------------------------------------------------------------------------
+class ChallengeFieldLanguagesSerializer(LocalisingMixin, serializers.Serializer):
+    title = LanguageField(help_text=_("Language code."))
+    summary = LanguageField(help_text=_("Language code."))
+
+    def to_representation(self, instance):
+        language = self.localiser.language_of(self.localiser.page(instance))
+        return {"title": language, "summary": language}
+
+
 class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.SerializerMethodField(
@@ -161,6 +277,27 @@ class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
     themes = TaxonomySerializer(many=True)
     budget_eur = serializers.IntegerField(allow_null=True)
     public_proposal_count = serializers.IntegerField(min_value=0)
+    original_language = serializers.SerializerMethodField(
+        help_text=_("The language of the page the challenge is listed under.")
+    )
+    available_languages = serializers.SerializerMethodField(
+        help_text=_("Languages the challenge is published in, the original first.")
+    )
+    field_languages = ChallengeFieldLanguagesSerializer(
+        source="*",
+        help_text=_(
+            "The language each translated field is in: the language asked, or the original "
+            "where there is no translation."
+        ),
+    )
+
+    @extend_schema_field(LanguageField)
+    def get_original_language(self, obj) -> str:
+        return self.localiser.language_of(obj)
+
+    @extend_schema_field(serializers.ListField(child=LanguageField()))
+    def get_available_languages(self, obj) -> list[str]:
+        return self.localiser.page_languages(obj)
 
     def get_title(self, obj) -> str:
         return self.localiser.page(obj).title
@@ -175,10 +312,10 @@ class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
 
 class ProposalSerializer(LocalisingMixin, serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = TranslatedField(help_text=_("In the language asked, or the original."))
     url = serializers.SerializerMethodField()
     challenge = ChallengeRefSerializer()
-    summary = serializers.CharField()
+    summary = TranslatedField(help_text=_("In the language asked, or the original."))
     status = serializers.ChoiceField(choices=PUBLIC_PROPOSAL_STATUSES)
     customer_groups = TaxonomySerializer(many=True)
     lead_organisation = OrganisationRefSerializer(allow_null=True)
@@ -187,7 +324,12 @@ class ProposalSerializer(LocalisingMixin, serializers.Serializer):
         help_text=_("Residents' votes; null while voting is open on a challenge that hides counts.")
     )
     submitted_at = serializers.DateTimeField(allow_null=True)
-    language = serializers.ChoiceField(choices=Language.choices)
+    language = serializers.ChoiceField(
+        choices=Language.choices, help_text=_("The language the team wrote the proposal in.")
+    )
+    original_language = original_language_field()
+    available_languages = AvailableLanguagesField()
+    field_languages = field_languages("Proposal", ["title", "summary"])
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
@@ -203,7 +345,7 @@ class ProposalSerializer(LocalisingMixin, serializers.Serializer):
 
 class PilotSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = TranslatedField(help_text=_("In the language asked, or the original."))
     url = serializers.SerializerMethodField()
     proposal = serializers.SerializerMethodField(
         help_text=_("The proposal's id, or null when it is confidential.")
@@ -211,18 +353,24 @@ class PilotSerializer(serializers.Serializer):
     challenge = serializers.IntegerField(
         source="proposal.challenge_id", help_text=_("The challenge's id.")
     )
-    summary = serializers.CharField(source="public_summary")
+    summary = TranslatedField(
+        source="public_summary", help_text=_("In the language asked, or the original.")
+    )
     stage = serializers.ChoiceField(choices=PilotStage.choices)
     outcome = serializers.ChoiceField(
         choices=PilotOutcome.choices,
         allow_null=True,
         help_text=_("Set once the pilot is completed."),
     )
-    venue = serializers.CharField()
+    venue = TranslatedField(help_text=_("In the language asked, or the original."))
     start_date = serializers.DateField()
     end_date = serializers.DateField()
     indicators = IndicatorSerializer(many=True)
+    milestones = MilestoneSerializer(many=True)
     feedback = serializers.SerializerMethodField()
+    original_language = original_language_field()
+    available_languages = AvailableLanguagesField()
+    field_languages = field_languages("Pilot", ["title", "summary", "venue"])
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
@@ -245,18 +393,26 @@ class PilotSerializer(serializers.Serializer):
 
 class OfferingSerializer(LocalisingMixin, serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = TranslatedField(help_text=_("In the language asked, or the original."))
     url = serializers.SerializerMethodField()
-    summary = serializers.CharField()
+    summary = TranslatedField(help_text=_("In the language asked, or the original."))
+    description = TranslatedField(
+        allow_blank=True, help_text=_("In the language asked, or the original.")
+    )
     providers = OrganisationRefSerializer(many=True)
     customer_groups = TaxonomySerializer(many=True)
     themes = TaxonomySerializer(many=True)
     cities = serializers.ListField(child=serializers.CharField(), help_text=_("City codes."))
-    languages = serializers.ListField(child=serializers.CharField(), help_text=_("Language codes."))
+    languages = serializers.ListField(
+        child=serializers.CharField(), help_text=_("Languages the service is provided in.")
+    )
     price_model = serializers.ChoiceField(choices=PriceModel.choices)
     pilot = serializers.SerializerMethodField(
         help_text=_("The pilot's id, or null when it is not published.")
     )
+    original_language = original_language_field()
+    available_languages = AvailableLanguagesField()
+    field_languages = field_languages("Offering", ["title", "summary", "description"])
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
@@ -275,6 +431,15 @@ class OrganisationSerializer(serializers.Serializer):
     city = serializers.ChoiceField(choices=City.choices, help_text=_("Home city."))
     website = serializers.SerializerMethodField(help_text=_("The organisation's website, or null."))
     verified = serializers.BooleanField(help_text=_("Checked by staff."))
+    description = TranslatedField(
+        allow_blank=True, help_text=_("In the language asked, or the original.")
+    )
+    capabilities = TranslatedField(
+        allow_blank=True, help_text=_("What the organisation can offer, in the language asked.")
+    )
+    original_language = original_language_field()
+    available_languages = AvailableLanguagesField()
+    field_languages = field_languages("Organisation", ["description", "capabilities"])
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):

@@ -29,7 +29,7 @@ from partners.models import Organisation
 
 from . import filters, selectors, serializers
 from .exceptions import api_exception_handler
-from .languages import LANGUAGE_CODES, Localiser, language_from_header
+from .languages import LANGUAGE_CODES, Localiser, requested_language
 from .pagination import ApiPagination, validate_page_params
 from .throttling import ApiAnonThrottle, throttled_error
 
@@ -102,12 +102,9 @@ class ApiViewMixin:
         request.urlconf = API_URLCONF  # keeps 404s JSON: see marketplace/api/urlconf.py
         # An over-long query is not parsed at all (`initial` answers 414).
         self.query_too_long = query_too_long(request.META.get("QUERY_STRING", ""))
-        raw = None if self.query_too_long else request.GET.get("lang")
-        self.language_error = raw is not None and raw not in LANGUAGE_CODES
-        if raw is not None and not self.language_error:
-            self.language = raw
-        else:
-            self.language = language_from_header(request.headers.get("Accept-Language", ""))
+        self.language, self.language_error = requested_language(
+            request, read_query=not self.query_too_long
+        )
         with translation.override(self.language):
             response = super().dispatch(request, *args, **kwargs)
             if hasattr(response, "render") and not getattr(response, "is_rendered", True):

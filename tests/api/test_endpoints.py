@@ -48,8 +48,8 @@ def test_challenge_list_and_detail(client):
         "pilots_end",
     }
     assert item["schedule"]["voting_open"] is not None
-    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorit"}]
-    assert item["themes"] == [{"slug": "digital", "name": "Digitaalisuus"}]
+    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorit", "language": "fi"}]
+    assert item["themes"] == [{"slug": "digital", "name": "Digitaalisuus", "language": "fi"}]
     assert item["budget_eur"] == 20000
     assert item["public_proposal_count"] == 1
 
@@ -81,10 +81,10 @@ def test_proposal_list_and_detail(client):
     assert item["id"] == proposal.pk
     assert item["title"] == "Story walks"
     assert item["url"] == f"{settings.SITE_URL}/fi/proposals/{proposal.pk}/"
-    assert item["challenge"] == {"id": challenge.pk, "title": "Museum at home"}
+    assert item["challenge"] == {"id": challenge.pk, "title": "Museum at home", "language": "fi"}
     assert item["summary"] == proposal.summary
     assert item["status"] == "submitted"
-    assert item["customer_groups"] == [{"slug": "families", "name": "Perheet"}]
+    assert item["customer_groups"] == [{"slug": "families", "name": "Perheet", "language": "fi"}]
     assert item["lead_organisation"] == {"id": lead.pk, "name": "Aalto Labs", "kind": "research"}
     # The lead first; a person on the team is shown without any personal data.
     assert item["team"][0] == {"name": "Aalto Labs", "kind": "research"}
@@ -112,6 +112,13 @@ def test_vote_count_hidden_while_voting_when_the_challenge_hides_counts(client):
     shown = ProposalFactory(challenge=showing, vote_count=3)
     assert client.get(f"/api/v1/proposals/{hidden.pk}/").json()["vote_count"] is None
     assert client.get(f"/api/v1/proposals/{shown.pk}/").json()["vote_count"] == 3
+
+
+IN_FINNISH_ONLY = {
+    "original_language": "fi",
+    "available_languages": ["fi"],
+    "field_languages": {"name": "fi", "unit": "fi"},
+}
 
 
 def test_pilot_list_and_detail(client):
@@ -153,8 +160,16 @@ def test_pilot_list_and_detail(client):
             "baseline": 100.0,
             "target": 150.0,
             "latest": {"date": "2026-05-01", "value": 140.0},
+            **IN_FINNISH_ONLY,
         },
-        {"name": "Satisfaction", "unit": "1-5", "baseline": 3.0, "target": 4.0, "latest": None},
+        {
+            "name": "Satisfaction",
+            "unit": "1-5",
+            "baseline": 3.0,
+            "target": 4.0,
+            "latest": None,
+            **IN_FINNISH_ONLY,
+        },
     ]
     # Hidden feedback counts for nothing.
     assert item["feedback"] == {"count": 2, "average": 4.5}
@@ -201,8 +216,8 @@ def test_offering_list_and_detail(client):
         {"id": provider.pk, "name": "Tarinat Oy", "kind": "company"},
         {"id": association.pk, "name": "Museoystävät ry", "kind": "association"},
     ]
-    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorit"}]
-    assert item["themes"] == [{"slug": "digital", "name": "Digitaalisuus"}]
+    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorit", "language": "fi"}]
+    assert item["themes"] == [{"slug": "digital", "name": "Digitaalisuus", "language": "fi"}]
     assert item["cities"] == ["espoo", "vantaa"]
     assert item["languages"] == ["fi", "sv"]
     assert item["price_model"] == "per_use"

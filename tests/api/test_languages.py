@@ -50,8 +50,8 @@ def test_lang_picks_the_translation(client, challenge):
     assert item["title"] == "Museet hemma"
     assert item["summary"] == "På svenska"
     assert item["url"] == f"{settings.SITE_URL}/sv/challenges/museet-hemma/"
-    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorer"}]
-    assert item["themes"] == [{"slug": "digital", "name": "Digitalisering"}]
+    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorer", "language": "sv"}]
+    assert item["themes"] == [{"slug": "digital", "name": "Digitalisering", "language": "sv"}]
 
 
 def test_missing_translations_fall_back_to_the_original(client, challenge):
@@ -59,14 +59,14 @@ def test_missing_translations_fall_back_to_the_original(client, challenge):
     assert item["title"] == "Museo kotona"
     assert item["summary"] == "Suomeksi"
     assert item["url"] == f"{settings.SITE_URL}/fi/challenges/{challenge.slug}/"
-    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniors"}]
-    assert item["themes"] == [{"slug": "digital", "name": "Digitaalisuus"}]
+    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniors", "language": "en"}]
+    assert item["themes"] == [{"slug": "digital", "name": "Digitaalisuus", "language": "fi"}]
 
 
 def test_default_is_the_original_language(client, challenge):
     item = client.get(f"/api/v1/challenges/{challenge.pk}/").json()
     assert item["title"] == "Museo kotona"
-    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorit"}]
+    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorit", "language": "fi"}]
 
 
 def test_accept_language_picks_the_translation(client, challenge):
@@ -112,8 +112,8 @@ def test_proposals_show_the_challenge_title_and_groups_in_the_language_asked(cli
     proposal = ProposalFactory(challenge=challenge)
     proposal.customer_groups.set(challenge.customer_groups.all())
     item = client.get(f"/api/v1/proposals/{proposal.pk}/", {"lang": "sv"}).json()
-    assert item["challenge"] == {"id": challenge.pk, "title": "Museet hemma"}
-    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorer"}]
+    assert item["challenge"] == {"id": challenge.pk, "title": "Museet hemma", "language": "sv"}
+    assert item["customer_groups"] == [{"slug": "seniors", "name": "Seniorer", "language": "sv"}]
     assert item["url"] == f"{settings.SITE_URL}/sv/proposals/{proposal.pk}/"
 
 

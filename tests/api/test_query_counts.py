@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from ideas.models import ProposalStatus, TeamMember
+from marketplace.models import Milestone
 from tests.factories.api import add_feedback, add_indicator, make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
@@ -85,10 +86,16 @@ def test_pilots(client):
 
     def make():
         proposal = ProposalFactory(challenge=challenge, status=ProposalStatus.SELECTED)
-        pilot = make_pilot(proposal=proposal)
+        pilot = make_pilot(proposal=proposal, translations={"sv": {"title": "På svenska"}})
         add_indicator(pilot, measurements=[(date(2026, 4, 1), 1), (date(2026, 5, 1), 2)])
-        add_indicator(pilot)
+        add_indicator(pilot, translations={"sv": {"name": "Besökare"}})
         add_feedback(pilot, 4)
+        Milestone.objects.create(
+            pilot=pilot,
+            title="Alku",
+            due_date=date(2026, 4, 1),
+            translations={"sv": {"title": "Start"}},
+        )
 
     assert_constant(client, "/api/v1/pilots/", make)
 

@@ -170,13 +170,25 @@ def test_document_describes_every_field(document):
     for name, fields in expected.items():
         assert fields <= set(schemas[name]["properties"]), name
         assert fields <= set(schemas[name]["required"]), name
+    languages = {"original_language", "available_languages", "field_languages"}
+    for name in ("Challenge", "Proposal", "Pilot", "Offering", "Organisation", "Milestone"):
+        assert languages <= set(schemas[name]["required"]), name
     assert set(schemas["Indicator"]["properties"]) == {
         "name",
         "unit",
         "baseline",
         "target",
         "latest",
+        *languages,
     }
+    assert set(schemas["Milestone"]["properties"]) == {"title", "due_date", "done_date", *languages}
+    assert set(schemas["PilotFieldLanguages"]["properties"]) == {"title", "summary", "venue"}
+    assert {"milestones"} <= set(schemas["Pilot"]["required"])
+    assert {"description"} <= set(schemas["Offering"]["required"])
+    assert {"description", "capabilities"} <= set(schemas["Organisation"]["required"])
+    assert set(schemas["Taxonomy"]["properties"]) == {"slug", "name", "language"}
+    hit = schemas["CatalogueHit"]["properties"]
+    assert languages <= set(hit)
     assert schemas["Pilot"]["properties"]["proposal"]["nullable"] is True
     assert schemas["Proposal"]["properties"]["url"]["format"] == "uri"
 
