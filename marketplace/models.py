@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -224,12 +225,24 @@ class PilotEvent(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     description = models.CharField(_("what"), max_length=500)
+    # The description in every language ({"fi": …, "sv": …, "en": …}): `shown` picks the
+    # reader's. `description` keeps the text in the language of the person who made the change.
+    texts = models.JSONField(_("texts"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("pilot event")
         verbose_name_plural = _("pilot events")
         ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.shown
+
+    @property
+    def shown(self) -> str:
+        """The description in the active language, else as it was written."""
+        language = (translation.get_language() or "").split("-")[0]
+        return (self.texts or {}).get(language) or self.description
 
 
 class PriceModel(models.TextChoices):

@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import timezone, translation
+from django.utils.formats import date_format, number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,7 @@ from cms.localize import originals
 from cms.models import CustomerGroup, Theme
 from ideas.models import Proposal, ProposalStatus
 from partners import signals as partner_signals
-from partners.translated import clean_translations
+from partners.translated import clean_translations, in_every_language
 
 from . import rules, signals
 from .models import (
@@ -69,8 +69,16 @@ def allowed_stages(stage: str) -> tuple[str, ...]:
 
 
 def _record(pilot, *, by, kind, description) -> PilotEvent:
+    """Log an event. `description` gives the text in the active language (a function, or a
+    lazy text): it is rendered in every language, so each reader sees the log in theirs."""
+    texts = in_every_language(description if callable(description) else lambda: description)
+    shown = texts.get(translation.get_language() or "") or texts[settings.LANGUAGE_CODE]
     return PilotEvent.objects.create(
-        pilot=pilot, actor=by, kind=kind, description=str(description)[:500]
+        pilot=pilot,
+        actor=by,
+        kind=kind,
+        description=shown[:500],
+        texts={code: text[:500] for code, text in texts.items()},
     )
 
 
@@ -141,10 +149,18 @@ def pilot_create(
             translations=_translations(Pilot, translations, language),
         )
         _record(
-            pilot, by=by, kind=PilotEvent.Kind.CREATED, description=_("Pilot created: %s") % title
+            pilot,
+            by=by,
+            kind=PilotEvent.Kind.CREATED,
+            description=lambda: _("Pilot created: %s") % pilot.text("title"),
         )
         if published:
-            _record(pilot, by=by, kind=PilotEvent.Kind.PUBLISHED, description=_("Pilot published"))
+            _record(
+                pilot,
+                by=by,
+                kind=PilotEvent.Kind.PUBLISHED,
+                description=lambda: _("Pilot published"),
+            )
         _pilot_changed(pilot)
     return pilot
 
@@ -166,9 +182,14 @@ def pilot_update(*, pilot: Pilot, by, **fields) -> Pilot:
             setattr(pilot, name, fields[name])
         if changed:
             pilot.save(update_fields=changed)
-            labels = ", ".join(str(Pilot._meta.get_field(name).verbose_name) for name in changed)
             _record(
-                pilot, by=by, kind=PilotEvent.Kind.UPDATED, description=_("Changed: %s") % labels
+                pilot,
+                by=by,
+                kind=PilotEvent.Kind.UPDATED,
+                description=lambda: (
+                    _("Changed: %s")
+                    % ", ".join(str(Pilot._meta.get_field(name).verbose_name) for name in changed)
+                ),
             )
         if published is not None and published != current.published:
             pilot_set_published(pilot=pilot, published=published, by=by)
@@ -211,12 +232,14 @@ def pilot_advance(*, pilot: Pilot, to_stage: str, by, outcome: str = "") -> Pilo
         locked.outcome = outcome
         locked.save(update_fields=["stage", "outcome"])
         pilot.stage, pilot.outcome = locked.stage, locked.outcome
-        description = _("Stage: %(from)s → %(to)s") % {
-            "from": S(change.from_stage).label,
-            "to": S(to_stage).label,
-        }
-        if outcome:
-            description += " (" + str(PilotOutcome(outcome).label) + ")"
+
+        def description() -> str:
+            text = _("Stage: %(from)s → %(to)s") % {
+                "from": S(change.from_stage).label,
+                "to": S(to_stage).label,
+            }
+            return text + (" (" + str(PilotOutcome(outcome).label) + ")" if outcome else "")
+
         _record(pilot, by=by, kind=PilotEvent.Kind.STAGE, description=description)
         _pilot_changed(pilot)
     return change
@@ -246,7 +269,9 @@ def milestone_save(
                 language=pilot.language,
                 translations=_translations(Milestone, translations, pilot.language),
             )
-            text = _("Milestone added: %s") % title
+
+            def text():
+                return _("Milestone added: %s") % milestone.text("title")
         else:
             was_done = (
                 Milestone.objects.filter(pk=milestone.pk)
@@ -257,11 +282,12 @@ def milestone_save(
             if translations is not None:
                 milestone.set_translations(translations)
             milestone.save()
-            text = (
-                _("Milestone done: %s")
-                if done_date and not was_done
-                else _("Milestone changed: %s")
-            ) % title
+            done_now = bool(done_date and not was_done)
+
+            def text():
+                message = _("Milestone done: %s") if done_now else _("Milestone changed: %s")
+                return message % milestone.text("title")
+
         _record(pilot, by=by, kind=PilotEvent.Kind.MILESTONE, description=text)
     return milestone
 
@@ -272,7 +298,7 @@ def milestone_delete(*, milestone: Milestone, by) -> None:
             milestone.pilot,
             by=by,
             kind=PilotEvent.Kind.MILESTONE,
-            description=_("Milestone removed: %s") % milestone.title,
+            description=lambda: _("Milestone removed: %s") % milestone.text("title"),
         )
         milestone.delete()
 
@@ -305,14 +331,19 @@ def indicator_save(
                 translations=_translations(Indicator, translations, pilot.language),
                 **values,
             )
-            text = _("Indicator added: %s") % name
+
+            def text():
+                return _("Indicator added: %s") % indicator.text("name")
         else:
             for key, value in values.items():
                 setattr(indicator, key, value)
             if translations is not None:
                 indicator.set_translations(translations)
             indicator.save()
-            text = _("Indicator changed: %s") % name
+
+            def text():
+                return _("Indicator changed: %s") % indicator.text("name")
+
         _record(pilot, by=by, kind=PilotEvent.Kind.INDICATOR, description=text)
         _pilot_changed(pilot)
     return indicator
@@ -324,7 +355,7 @@ def indicator_delete(*, indicator: Indicator, by) -> None:
             indicator.pilot,
             by=by,
             kind=PilotEvent.Kind.INDICATOR,
-            description=_("Indicator removed: %s") % indicator.name,
+            description=lambda: _("Indicator removed: %s") % indicator.text("name"),
         )
         indicator.delete()
 
@@ -351,13 +382,15 @@ def measurement_add(*, indicator: Indicator, by, date: date, value: Decimal) -> 
             pilot,
             by=by,
             kind=PilotEvent.Kind.MEASUREMENT,
-            description=_("Measurement of %(name)s on %(date)s: %(value)s %(unit)s")
-            % {
-                "name": indicator.name,
-                "date": date_format(date, "SHORT_DATE_FORMAT"),
-                "value": value,
-                "unit": indicator.unit,
-            },
+            description=lambda: (
+                _("Measurement of %(name)s on %(date)s: %(value)s %(unit)s")
+                % {
+                    "name": indicator.text("name"),
+                    "date": date_format(date, "SHORT_DATE_FORMAT"),
+                    "value": number_format(value),
+                    "unit": indicator.text("unit"),
+                }
+            ),
         )
         _pilot_changed(pilot)
     return measurement
@@ -370,8 +403,13 @@ def measurement_delete(*, measurement: Measurement, by) -> None:
             indicator.pilot,
             by=by,
             kind=PilotEvent.Kind.MEASUREMENT,
-            description=_("Measurement of %(name)s on %(date)s removed")
-            % {"name": indicator.name, "date": date_format(measurement.date, "SHORT_DATE_FORMAT")},
+            description=lambda: (
+                _("Measurement of %(name)s on %(date)s removed")
+                % {
+                    "name": indicator.text("name"),
+                    "date": date_format(measurement.date, "SHORT_DATE_FORMAT"),
+                }
+            ),
         )
         measurement.delete()
 
@@ -437,7 +475,7 @@ def feedback_hide(*, feedback: Feedback, by, reason: str) -> Feedback:
             feedback.pilot,
             by=by,
             kind=PilotEvent.Kind.FEEDBACK,
-            description=_("Feedback hidden: %s") % reason,
+            description=lambda: _("Feedback hidden: %s") % reason,
         )
         _pilot_changed(feedback.pilot)
     return feedback
@@ -453,7 +491,10 @@ def feedback_restore(*, feedback: Feedback, by) -> Feedback:
         feedback.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
         feedback.reports.all().delete()
         _record(
-            feedback.pilot, by=by, kind=PilotEvent.Kind.FEEDBACK, description=_("Feedback restored")
+            feedback.pilot,
+            by=by,
+            kind=PilotEvent.Kind.FEEDBACK,
+            description=lambda: _("Feedback restored"),
         )
         _pilot_changed(feedback.pilot)
     return feedback
@@ -557,7 +598,7 @@ def offering_create(
                 pilot,
                 by=by,
                 kind=PilotEvent.Kind.OFFERING,
-                description=_("Offering created: %s") % title,
+                description=lambda: _("Offering created: %s") % offering.text("title"),
             )
         _offering_changed(offering)
     return offering

@@ -97,6 +97,15 @@ def _active_language() -> str:
     return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
+def in_every_language(render) -> dict[str, str]:
+    """{language: render()} with each of the site's languages active in turn."""
+    texts = {}
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            texts[code] = str(render())
+    return texts
+
+
 def language_name(code: str) -> str:
     """The language's name in the active language ("ruotsi" in Finnish, "svenska" in Swedish)."""
     from django.utils.translation import get_language_info
