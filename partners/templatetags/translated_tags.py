@@ -30,3 +30,11 @@ def lang_of(obj, field: str):
     if code and code != (translation.get_language() or "").split("-")[0]:
         return format_html(' lang="{}"', code)
     return ""
+
+
+@register.filter
+def shown_language(obj, field: str) -> str:
+    """The language code the field is shown in (the active language, or the original's)."""
+    if obj is None or not hasattr(obj, "text_language"):
+        return ""
+    return obj.text_language(field)
