@@ -140,3 +140,31 @@ class ItemChoiceFilter(django_filters.ModelChoiceFilter):
             return qs
         matching = {f"{self.field_name}__translation_key": value.translation_key}
         return qs.filter(pk__in=qs.model.objects.filter(**matching).values("pk"))
+
+
+def item_slug(model, relation: str = ""):
+    """An SQL expression for the item's slug: its default-language copy's slug, else the
+    copy's own (`relation` is the path to the snippet, e.g. "customergroup__")."""
+    from django.db.models import F, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    default_copy = model.objects.filter(
+        translation_key=OuterRef(f"{relation}translation_key"),
+        locale__language_code=settings.LANGUAGE_CODE,
+    ).values("slug")[:1]
+    return Coalesce(Subquery(default_copy), F(f"{relation}slug"))
+
+
+def item_slugs(objects) -> list[str]:
+    """The item slugs of snippet objects (one query for any number of them)."""
+    objects = list(objects)
+    if not objects:
+        return []
+    model = type(objects[0])
+    keys = {o.translation_key for o in objects}
+    by_key = dict(
+        model.objects.filter(translation_key__in=keys)
+        .annotate(item=item_slug(model))
+        .values_list("translation_key", "item")
+    )
+    return sorted({by_key.get(o.translation_key, o.slug) for o in objects})

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
+from cms.localize import item_slug, item_slugs
 from cms.models import ChallengePage, CustomerGroup, Theme
 from ideas.models import Proposal, TeamMember
 from marketplace.models import Offering, Pilot
@@ -236,8 +237,10 @@ class SnippetNames:
         names: dict[str, dict[str, dict[str, str]]] = {}
         for facet, model in self.MODELS.items():
             by_slug = names[facet] = {}
-            for slug, name, code in model.objects.order_by("pk").values_list(
-                "slug", "name", "locale__language_code"
+            for slug, name, code in (
+                model.objects.order_by("pk")
+                .annotate(item=item_slug(model))
+                .values_list("item", "name", "locale__language_code")
             ):
                 by_slug.setdefault(slug, {})[code] = name
         return names
@@ -347,11 +350,14 @@ class _ChallengeThemes(dict):
 
 
 def _slugs(through, owner: str, related: str, ids) -> dict[int, list]:
-    """Slugs of a many-to-many relation's targets, by owner id: one query."""
+    """Item slugs of a many-to-many relation's targets, by owner id: one query. A customer
+    group or theme counts as one facet value whichever language copy is tagged (the slug of
+    its copy in the default language)."""
+    target = through._meta.get_field(related).related_model
     return _grouped(
-        through.objects.filter(**{f"{owner}_id__in": ids}).values_list(
-            f"{owner}_id", f"{related}__slug"
-        )
+        through.objects.filter(**{f"{owner}_id__in": ids})
+        .annotate(item=item_slug(target, f"{related}__"))
+        .values_list(f"{owner}_id", "item")
     )
 
 
@@ -611,8 +617,8 @@ def challenge_entry(
     if original is None:
         return None
     by_language = {p.locale.language_code: p for p in pages}
-    customer_groups = _sorted_unique(g.slug for g in original.customer_groups.all())
-    themes = _sorted_unique(t.slug for t in original.themes.all())
+    customer_groups = item_slugs(original.customer_groups.all())
+    themes = item_slugs(original.themes.all())
     texts = language_versions(
         ChallengePage,
         _page_text(original),

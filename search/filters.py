@@ -15,6 +15,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.localize import item_slug
 from cms.models import CustomerGroup, Theme
 
 from .models import CatalogueEntry
@@ -40,6 +41,18 @@ def _slug_choices(model):
         ]
 
     return choices
+
+
+def _item_slugs(model, slugs: list[str]) -> list[str]:
+    """Any language copy's slug as the item's slug, the one the index holds (one query)."""
+    if not slugs:
+        return slugs
+    found = dict(
+        model.objects.filter(slug__in=slugs)
+        .annotate(item=item_slug(model))
+        .values_list("slug", "item")
+    )
+    return sorted({found.get(slug, slug) for slug in slugs})
 
 
 def _year_choices():
@@ -126,9 +139,12 @@ class CatalogueFilterSet(django_filters.FilterSet):
     def catalogue_query(self, *, user=None, language: str = "") -> CatalogueQuery:
         """The validated parameters as a CatalogueQuery (defaults where a value is invalid)."""
         data = self.cleaned
+        filters = {name: list(data.get(name) or []) for name in self.FACET_PARAMETERS}
+        for name, model in (("customer_group", CustomerGroup), ("theme", Theme)):
+            filters[name] = _item_slugs(model, filters[name])
         return CatalogueQuery(
             text=data.get("q") or "",
-            filters={name: list(data.get(name) or []) for name in self.FACET_PARAMETERS},
+            filters=filters,
             sort=data.get("sort") or "",
             page=int(data.get("page") or 1),
             page_size=int(data.get("page_size") or 20),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import translation
 from wagtail.models import Locale
 
+from cms.localize import item_slug
 from cms.models import CustomerGroup, Theme
 
 from .query import CITY_LABELS, KIND_LABELS, ORGANISATION_KIND_LABELS, STAGE_LABELS
@@ -15,9 +16,14 @@ def _snippet_names(model, slugs, language: str) -> dict[str, str]:
         return {}
     default_id = Locale.get_default().pk
     names: dict[str, dict] = {}
-    for slug, name, locale_id, code in model.objects.filter(slug__in=slugs).values_list(
-        "slug", "name", "locale_id", "locale__language_code"
-    ):
+    # Facet values are item slugs (the default-language copy's); every copy of the item
+    # gives its name in its language.
+    rows = (
+        model.objects.annotate(item=item_slug(model))
+        .filter(item__in=slugs)
+        .values_list("item", "name", "locale_id", "locale__language_code")
+    )
+    for slug, name, locale_id, code in rows:
         slot = names.setdefault(slug, {})
         slot[code] = name
         if locale_id == default_id:
