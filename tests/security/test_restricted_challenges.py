@@ -127,7 +127,11 @@ def visible_everywhere(client, world) -> dict:
         "catalogue hit": ("proposal", proposal.pk) in hits,
         "catalogue page hit": ("proposal", proposal.pk) in {(h.kind, h.id) for h in page_hits.hits},
         "kind facet": facets["kind"].get("proposal", 0) == 3,
-        "group facet": facets["customer_group"].get("lantern-lovers", 0) == 1,
+        # Among proposals: the challenge is found by its customer group's name too.
+        "group facet": catalogue(client, kind="proposal")[1]["customer_group"].get(
+            "lantern-lovers", 0
+        )
+        == 1,
         "pilot links proposal": pilot_api["proposal"] == selected.pk,
         "pilot page links proposal": selected.get_absolute_url()
         in client.get(f"/en/pilots/{pilot.pk}/").content.decode(),
