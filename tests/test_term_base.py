@@ -42,6 +42,7 @@ REPLACED = {
         r"förfallodag|\bförfaller\b": "måldatum",
         r"\bskribent": "författare",
         r"\btorget\b": "Tori",
+        r"\(frivilligt\)|^Frivilligt\.": "(valfritt)",
     },
 }
 
