@@ -241,8 +241,12 @@ class ProposalRevision(models.Model):
 
 class StatusChange(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=12, choices=ProposalStatus.choices)
-    to_status = models.CharField(_("to"), max_length=12, choices=ProposalStatus.choices)
+    from_status = models.CharField(
+        pgettext_lazy("status change", "from"), max_length=12, choices=ProposalStatus.choices
+    )
+    to_status = models.CharField(
+        pgettext_lazy("status change", "to"), max_length=12, choices=ProposalStatus.choices
+    )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
