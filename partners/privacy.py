@@ -29,6 +29,7 @@ from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,7 +46,7 @@ ANONYMISE: dict[str, tuple[str, ...]] = {
 }
 # Free-text fields scrubbed of the user's display name (other people's copies of it).
 SCRUB_NAME_IN: dict[str, tuple[str, ...]] = {
-    "partners.Notification": ("subject", "body"),
+    "partners.Notification": ("subject", "body", "texts"),
     "wagtailcore.ModelLogEntry": ("label",),
     "wagtailcore.PageLogEntry": ("label",),
 }
@@ -261,15 +262,25 @@ def _scrub(model, field_names, needle: str, *, words: bool) -> None:
         (r"\b" + re.escape(needle) + r"\b") if words else re.escape(needle), re.IGNORECASE
     )
     condition = Q()
+    rows = model._base_manager.all()
+    # JSON columns (translations, texts in every language) are matched as text: as stored
+    # (SQLite keeps non-ASCII letters escaped) and as read (PostgreSQL's jsonb::text).
+    escaped = json.dumps(needle)[1:-1]
     for name in field_names:
-        condition |= Q(**{f"{name}__icontains": needle})
+        if isinstance(model._meta.get_field(name), models.JSONField):
+            rows = rows.annotate(**{f"_{name}_text": Cast(name, models.TextField())})
+            condition |= Q(**{f"_{name}_text__icontains": needle})
+            condition |= Q(**{f"_{name}_text__icontains": escaped})
+        else:
+            condition |= Q(**{f"{name}__icontains": needle})
     scrubbed = []
-    for row in model._base_manager.filter(condition):
+    for row in rows.filter(condition):
         changed = []
         for name in field_names:
             value = getattr(row, name)
-            if isinstance(value, str) and pattern.search(value):
-                setattr(row, name, pattern.sub(REDACTED, value))
+            cleaned = _scrubbed(value, pattern)
+            if cleaned != value:
+                setattr(row, name, cleaned)
                 changed.append(name)
         if changed:
             model._base_manager.filter(pk=row.pk).update(**{n: getattr(row, n) for n in changed})
@@ -278,11 +289,22 @@ def _scrub(model, field_names, needle: str, *, words: bool) -> None:
     signals.updated(model, scrubbed)
 
 
+def _scrubbed(value, pattern):
+    """`value` with the pattern redacted in every string (nested in JSON too)."""
+    if isinstance(value, str):
+        return pattern.sub(REDACTED, value)
+    if isinstance(value, dict):
+        return {key: _scrubbed(item, pattern) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(item, pattern) for item in value]
+    return value
+
+
 def _text_fields(model):
     return [
         f.name
         for f in model._meta.concrete_fields
-        if isinstance(f, (models.CharField, models.TextField))
+        if isinstance(f, (models.CharField, models.TextField, models.JSONField))
         and f.model is model
         and not f.choices
     ]

@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
@@ -31,7 +31,16 @@ from ..rules.votes import (
 
 # --- the vote's own read --------------------------------------------------------------------
 # What the vote rules, the answer and the vote box read of a proposal and of its challenge.
-VOTE_PROPOSAL_FIELDS = ("id", "challenge", "title", "status", "publication_consent", "vote_count")
+VOTE_PROPOSAL_FIELDS = (
+    "id",
+    "challenge",
+    "title",
+    "language",
+    "translations",  # the answer names the proposal in the voter's language
+    "status",
+    "publication_consent",
+    "vote_count",
+)
 VOTE_CHALLENGE_FIELDS = (
     "page_ptr",
     "proposals_public",
@@ -189,8 +198,17 @@ def ranking_items(challenge) -> SafeString:
     url = reverse("ideas:proposal-detail", kwargs={"pk": 0})
     head, tail = url.rsplit("/0/", 1)
     rows = (
-        challenge_ranking(challenge).select_related(None).values_list("pk", "title", "vote_count")
+        challenge_ranking(challenge)
+        .select_related(None)
+        .values_list("pk", "title", "language", "translations", "vote_count")
     )
+    language = (translation.get_language() or "").split("-")[0]
+
+    def title(original: str, written_in: str, translations) -> str:
+        if written_in != language:
+            return ((translations or {}).get(language) or {}).get("title") or original
+        return original
+
     labels: dict[int, str] = {}  # counts repeat: translate each number once
 
     def votes(n: int) -> str:
@@ -201,7 +219,10 @@ def ranking_items(challenge) -> SafeString:
     return format_html_join(
         "\n",
         '<li><a href="{}">{}</a> <span class="vote-count">{}</span></li>',
-        ((f"{head}/{pk}/{tail}", title, votes(count)) for pk, title, count in rows),
+        (
+            (f"{head}/{pk}/{tail}", title(text, written_in, translations), votes(count))
+            for pk, text, written_in, translations, count in rows
+        ),
     )
 
 
