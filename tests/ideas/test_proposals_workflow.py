@@ -150,7 +150,7 @@ def test_admin_index_filters_searches_and_exports(client):
     csv = client.get(index, {"export": "csv"})
     assert csv.status_code == 200
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
-    assert "Research idea" in body and "research" in body
+    assert "Research idea" in body and "Research group" in body  # the kind as people read it
     xlsx = client.get(index, {"export": "xlsx"})
     assert xlsx.status_code == 200
 
