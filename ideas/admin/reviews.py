@@ -29,7 +29,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from cms.localize import ItemChoiceField, ItemChoiceFilter, originals
+from cms.localize import ItemChoiceField, ItemChoiceFilter, localized, originals
 from cms.models import ChallengePage
 from partners.admin_display import yes_no_column
 
@@ -319,8 +319,8 @@ def ranking_view(request, challenge_id):
             "selected_ids": selected_ids,
             "csv_url": f"?sort={sort}&format=csv",
             "page_title": _("Ranking"),
-            "page_subtitle": challenge.title,
-            "header_title": _("Ranking: %(title)s") % {"title": challenge.title},
+            "page_subtitle": localized(challenge).title,
+            "header_title": _("Ranking: %(title)s") % {"title": localized(challenge).title},
             "header_icon": "list-ol",
         },
     )
