@@ -41,14 +41,28 @@ def _dated(form_class):
 # Workspace ------------------------------------------------------------------------------------
 
 
+class _PilotTextForm(TranslationsFormMixin, forms.ModelForm):
+    """A milestone's or indicator's text is in its pilot's language; the team may add the
+    others (`pilot` is given for a new one)."""
+
+    def __init__(self, *args, pilot: Pilot | None = None, **kwargs):
+        self.pilot = pilot
+        super().__init__(*args, **kwargs)
+
+    def original_language(self) -> str:
+        if not self.instance.pk and self.pilot is not None:
+            return self.pilot.language
+        return super().original_language()
+
+
 @_dated
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(_PilotTextForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_date", "done_date"]
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(_PilotTextForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "baseline", "target", "higher_is_better"]

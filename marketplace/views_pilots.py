@@ -147,8 +147,8 @@ def _render_workspace(
             "pilot": pilot,
             "milestones": pilot.milestones.all(),
             "indicators": indicators,
-            "milestone_form": milestone_form or MilestoneForm(prefix="milestone"),
-            "indicator_form": indicator_form or IndicatorForm(prefix="indicator"),
+            "milestone_form": milestone_form or MilestoneForm(prefix="milestone", pilot=pilot),
+            "indicator_form": indicator_form or IndicatorForm(prefix="indicator", pilot=pilot),
             "history": selectors.pilot_history(pilot),
         },
         status=status,
@@ -168,7 +168,7 @@ def _done(request, pilot, message):
 @require_POST
 def milestone_add(request, pk):
     pilot = _workspace_pilot(request, pk)
-    form = MilestoneForm(request.POST, prefix="milestone")
+    form = MilestoneForm(request.POST, prefix="milestone", pilot=pilot)
     if form.is_valid():
         services.milestone_save(pilot=pilot, by=request.user, **form.cleaned_data)
         return _done(request, pilot, _("Milestone added."))
@@ -212,7 +212,7 @@ def milestone_edit(request, pk, milestone_pk):
 @require_POST
 def indicator_add(request, pk):
     pilot = _workspace_pilot(request, pk)
-    form = IndicatorForm(request.POST, prefix="indicator")
+    form = IndicatorForm(request.POST, prefix="indicator", pilot=pilot)
     if form.is_valid():
         services.indicator_save(pilot=pilot, by=request.user, **form.cleaned_data)
         return _done(request, pilot, _("Indicator added."))

@@ -80,3 +80,25 @@ def test_an_organisation_describes_itself_in_the_readers_language(client):
     )
     english = client.get(f"/en/organisations/{organisation.slug}/").content.decode()
     assert "Kotiseutuyhdistys Espoossa." in english and 'lang="fi"' in english
+
+
+def test_the_team_adds_a_milestone_with_its_swedish_title(client):
+    from tests.ideas.proposal_helpers import staff
+
+    pilot = PilotFactory(published=True, language="fi")
+    client.force_login(staff())
+    workspace = client.get(f"/fi/pilots/{pilot.pk}/workspace/").content.decode()
+    assert 'name="milestone-title__sv"' in workspace
+    assert 'name="milestone-title__fi"' not in workspace  # the pilot's own language
+    response = client.post(
+        f"/fi/pilots/{pilot.pk}/workspace/milestones/",
+        {
+            "milestone-title": "Loppuraportti",
+            "milestone-title__sv": "Slutrapport",
+            "milestone-due_date": pilot.end_date.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    milestone = pilot.milestones.get()
+    assert (milestone.language, milestone.translations) == ("fi", {"sv": {"title": "Slutrapport"}})
+    assert "Slutrapport" in client.get(f"/sv/pilots/{pilot.pk}/").content.decode()
