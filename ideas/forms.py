@@ -17,6 +17,7 @@ from .models import CommentVisibility, Proposal, TeamInvitation
 class ProposalForm(TranslationInputsMixin, forms.Form):
     # The team writes in its own language and may add the title and summary in the others.
     translation_model = Proposal
+    translation_help_text = ""  # the form's fieldset explains the translations
 
     """Start or edit a proposal. `version` is the version the text was loaded from."""
 

@@ -135,6 +135,8 @@ class LocalisedPasswordResetForm(PasswordResetForm):
 
 
 class OrganisationForm(TranslationsFormMixin, forms.ModelForm):
+    translation_help_text = ""  # the form's fieldset explains the translations
+
     # Longer than the column so that a too-long value gets the Business ID format message.
     business_id = forms.CharField(
         label=Organisation._meta.get_field("business_id").verbose_name,

@@ -110,7 +110,9 @@ def language_name(code: str) -> str:
     """The language's name in the active language ("ruotsi" in Finnish, "svenska" in Swedish)."""
     from django.utils.translation import get_language_info
 
-    return translation.gettext(get_language_info(code)["name"])
+    name = translation.gettext(get_language_info(code)["name"])
+    # Finnish and Swedish write language names in lower case ("ruotsi", "finska").
+    return name.lower() if _active_language() in ("fi", "sv") else name
 
 
 class TranslationInputsMixin:
@@ -121,6 +123,8 @@ class TranslationInputsMixin:
     `existing_translations()` where the form is not a ModelForm."""
 
     translation_model = None
+    # Forms that group the inputs under an explaining legend leave this empty.
+    translation_help_text = _("Optional. Shown to people using Tori in this language.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,7 +148,7 @@ class TranslationInputsMixin:
                     % {"field": base.label, "language": language_name(code)},
                     max_length=getattr(model_field, "max_length", None),
                     widget=type(base.widget)(attrs=dict(base.widget.attrs)),
-                    help_text=_("Optional. Shown to people using Tori in this language."),
+                    help_text=self.translation_help_text,
                 )
                 self.initial.setdefault(name, existing.get(code, {}).get(field_name, ""))
                 self.translation_field_names.append(name)
