@@ -1,4 +1,4 @@
-"""Point 5 of issue 10: the Finnish and Swedish catalogues are complete and compiled.
+"""The Finnish and Swedish catalogues are complete and compiled.
 
 Fails when an app's catalogue is missing, when a message is untranslated or fuzzy, or when the
 compiled .mo is missing or does not hold exactly the .po's translations (compiled in memory with

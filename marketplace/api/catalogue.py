@@ -1,4 +1,4 @@
-"""`GET /api/v1/catalogue/`: the faceted catalogue search (shared/API.md "Catalogue").
+"""`GET /api/v1/catalogue/`: the faceted catalogue search (docs/api.md, "Catalogue").
 
 Built on the `search` app's interface: `search.filters.CatalogueFilterSet` (the one FilterSet
 of the page and the API), `search.catalogue.search(CatalogueQuery) -> CatalogueResult` and

@@ -1,4 +1,4 @@
-"""The objects of API v1 (shared/API.md). Fields are only ever added, never changed.
+"""The objects of API v1 (docs/api.md). Fields are only ever added, never changed.
 
 Serializers only read what the selectors fetched: no query per row.
 """

@@ -1,4 +1,4 @@
-"""Every endpoint answers the objects of shared/API.md, list and detail."""
+"""Every endpoint answers the objects docs/api.md describes, list and detail."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Privacy rights (issue 10, point 4): data export, account erasure, retention."""
+"""Privacy rights: data export, account erasure, retention."""
 
 import io
 import json

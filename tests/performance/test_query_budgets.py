@@ -1,5 +1,5 @@
 """Query budgets: every public page and API list answers in at most 15 SQL queries, and in the
-same number at small and at large volume (issue 11). `make bench` reports the same figures."""
+same number at small and at large volume. `make bench` reports the same figures."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""Security hardening (issue 10, point 3): CSP, rate limits, uploads."""
+"""Security hardening: CSP, rate limits, uploads."""
 
 from html.parser import HTMLParser
 

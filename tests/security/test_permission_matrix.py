@@ -1,4 +1,4 @@
-"""Permission matrix generated from the URL configuration (issue 10, point 3).
+"""Permission matrix generated from the URL configuration.
 
 Every route of the URLconf (public pages under every i18n prefix, the API, Tori's own admin
 views and a representative set of Wagtail's admin) is requested with GET as every role. The

@@ -1,4 +1,4 @@
-"""XSS corpus through every text input (issue 10, point 3).
+"""XSS corpus through every text input.
 
 Every payload of xss_payloads.txt (each carrying a unique marker) is written into every text a
 user or staff member can enter — proposal title/summary/body, comments, display names,
