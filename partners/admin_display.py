@@ -7,11 +7,14 @@ view whose viewset has `list_export`.
 
 import datetime
 
+from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import re_escaped, re_formatchars
 from django.utils.formats import date_format, get_format
+from django.utils.html import conditional_escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
 
@@ -99,3 +102,15 @@ class LocalizedExportMixin(SpreadsheetExportMixin):
         if date_format:
             date_format = _QuotedExcelDateFormatter().format(get_format("SHORT_DATETIME_FORMAT"))
         return super().generate_xlsx_row(worksheet, row_dict, date_format=date_format)
+
+
+class YesNoDisplay(BaseFieldDisplay):
+    """A boolean field in the admin's inspect views as "Yes" / "No" of the reader's language."""
+
+    def render_html(self, parent_context=None):
+        return conditional_escape(yes_no(self.value))
+
+
+def register_displays() -> None:
+    """Called from partners.wagtail_hooks: booleans everywhere in the admin read as words."""
+    register_display_class(models.BooleanField, display_class=YesNoDisplay)

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .admin_display import LocalizedExportMixin, yes_no_column
+from .admin_display import LocalizedExportMixin, register_displays, yes_no_column
 from .filters import OrganisationAdminFilter
 from .models import Organisation
 from .translated import with_translations
@@ -56,3 +56,6 @@ organisation_viewset = OrganisationViewSet("organisations")
 @hooks.register("register_admin_viewset")
 def register_organisation_viewset():
     return organisation_viewset
+
+
+register_displays()
