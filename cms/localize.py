@@ -17,7 +17,8 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.validators import EMPTY_VALUES
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.forms.models import ModelChoiceIterator
 from django.utils import translation
 from django.utils.html import format_html
@@ -145,9 +146,6 @@ class ItemChoiceFilter(django_filters.ModelChoiceFilter):
 def item_slug(model, relation: str = ""):
     """An SQL expression for the item's slug: its default-language copy's slug, else the
     copy's own (`relation` is the path to the snippet, e.g. "customergroup__")."""
-    from django.db.models import F, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-
     default_copy = model.objects.filter(
         translation_key=OuterRef(f"{relation}translation_key"),
         locale__language_code=settings.LANGUAGE_CODE,

@@ -1,25 +1,15 @@
 """Swedish as written in Finland: 16.12.2026, 14.00 and 16.12.2026 kl. 14.00.
 
-Django's own sv formats are Sweden's (2026-12-16, 16 december 2026 14:00).
+Django's own sv formats are Sweden's (2026-12-16, 16 december 2026 14:00). Finland-Swedish
+writes dates, times and numbers as Finnish does; only the word before the time differs.
 """
 
-DATE_FORMAT = "j.n.Y"
-SHORT_DATE_FORMAT = "j.n.Y"
-TIME_FORMAT = "G.i"
+from ..fi.formats import *  # noqa: F403
+from ..fi.formats import DATETIME_INPUT_FORMATS as _FINNISH_INPUTS
+
 DATETIME_FORMAT = r"j.n.Y \k\l. G.i"
 SHORT_DATETIME_FORMAT = r"j.n.Y \k\l. G.i"
-YEAR_MONTH_FORMAT = "F Y"
-MONTH_DAY_FORMAT = "j.n."
-FIRST_DAY_OF_WEEK = 1
-DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y"]
 DATETIME_INPUT_FORMATS = [
     "%d.%m.%Y kl. %H.%M",
-    "%d.%m.%Y %H.%M",
-    "%d.%m.%Y %H.%M.%S",
-    "%d.%m.%Y %H:%M",
-    "%d.%m.%y %H.%M",
+    *(f for f in _FINNISH_INPUTS if "klo" not in f),
 ]
-TIME_INPUT_FORMATS = ["%H.%M", "%H.%M.%S", "%H:%M"]
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "\xa0"
-NUMBER_GROUPING = 3
