@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import City, Language
 from partners.pagination import page_or_404
+from partners.translated import LANGUAGE_CODES, language_name
 
 from . import rules, selectors, services
 from .filters import OfferingFilter
@@ -65,7 +66,11 @@ def offering_detail(request, slug):
             "indicators": indicators,
             "evidence": evidence,
             "city_labels": [str(cities.get(code, code)) for code in offering.cities],
-            "language_labels": [str(languages.get(code, code)) for code in offering.languages],
+            # In the reader's language ("finska, svenska"), not as endonyms.
+            "language_labels": [
+                language_name(code) if code in LANGUAGE_CODES else str(languages.get(code, code))
+                for code in offering.languages
+            ],
             "summary": selectors.feedback_summary(pilot) if pilot else None,
             "can_propose": rules.can_propose_offering_edit(request.user, offering),
         },

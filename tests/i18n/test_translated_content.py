@@ -102,3 +102,11 @@ def test_the_team_adds_a_milestone_with_its_swedish_title(client):
     milestone = pilot.milestones.get()
     assert (milestone.language, milestone.translations) == ("fi", {"sv": {"title": "Slutrapport"}})
     assert "Slutrapport" in client.get(f"/sv/pilots/{pilot.pk}/").content.decode()
+
+
+def test_an_offerings_languages_are_named_in_the_readers_language(client):
+    offering = OfferingFactory(published=True, languages=["fi", "sv"])
+    swedish = client.get(f"/sv/offerings/{offering.slug}/").content.decode()
+    english = client.get(f"/en/offerings/{offering.slug}/").content.decode()
+    assert "finska, svenska" in swedish
+    assert "Finnish, Swedish" in english
