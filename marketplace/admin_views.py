@@ -10,7 +10,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from . import rules, selectors, services
+from marketplace.selectors import dashboard as dashboard_selectors
+from marketplace.selectors import pilots as pilot_selectors
+from marketplace.services import feedback as feedback_services
+from marketplace.services import offerings as offering_services
+from marketplace.services import pilots as pilot_services
+from marketplace.services.common import MarketplaceError
+
+from . import rules
 from .charts import bar_chart
 from .forms import FeedbackHideForm, PilotStageForm
 from .models import Feedback, OfferingEditProposal, Pilot
@@ -27,13 +34,13 @@ def pilot_stage(request, pk):
     form = PilotStageForm(request.POST or None, pilot=pilot)
     if request.method == "POST" and form.is_valid():
         try:
-            services.pilot_advance(
+            pilot_services.pilot_advance(
                 pilot=pilot,
                 to_stage=form.cleaned_data["to_stage"],
                 outcome=form.cleaned_data.get("outcome") or "",
                 by=request.user,
             )
-        except services.StageTransitionError as error:
+        except pilot_services.StageTransitionError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Stage changed to %s.") % pilot.get_stage_display())
@@ -46,8 +53,8 @@ def pilot_stage(request, pk):
             "header_icon": "repeat",
             "pilot": pilot,
             "form": form,
-            "changes": selectors.pilot_stage_changes(pilot),
-            "history": selectors.pilot_history(pilot, limit=50),
+            "changes": pilot_selectors.pilot_stage_changes(pilot),
+            "history": pilot_selectors.pilot_history(pilot, limit=50),
         },
     )
 
@@ -63,10 +70,10 @@ def feedback_hide(request, pk):
     form = FeedbackHideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.feedback_hide(
+            feedback_services.feedback_hide(
                 feedback=feedback, by=request.user, reason=form.cleaned_data["reason"]
             )
-        except (services.FeedbackError, ValidationError) as error:
+        except (feedback_services.FeedbackError, ValidationError) as error:
             form.add_error(None, getattr(error, "message", str(error)))
         else:
             messages.success(request, _("Feedback hidden."))
@@ -102,7 +109,7 @@ def feedback_restore(request, pk):
             message=_("Show this feedback again?"),
             feedback=feedback,
         )
-    services.feedback_restore(feedback=feedback, by=request.user)
+    feedback_services.feedback_restore(feedback=feedback, by=request.user)
     messages.success(request, _("Feedback shown again; its reports were cleared."))
     return redirect("pilot_feedback:index")
 
@@ -117,7 +124,7 @@ def feedback_dismiss(request, pk):
             message=_("Keep this feedback visible and clear its reports?"),
             feedback=feedback,
         )
-    services.feedback_dismiss_reports(feedback=feedback, by=request.user)
+    feedback_services.feedback_dismiss_reports(feedback=feedback, by=request.user)
     messages.success(request, _("Reports dismissed; the feedback stays visible."))
     return redirect("pilot_feedback:index")
 
@@ -131,13 +138,13 @@ def offering_edit_decide(request, pk):
     if request.method == "POST":
         approve = request.POST.get("decision") == "approve"
         try:
-            services.offering_edit_decide(
+            offering_services.offering_edit_decide(
                 edit=edit,
                 by=request.user,
                 approve=approve,
                 note=request.POST.get("note", "")[:2000],
             )
-        except (services.MarketplaceError, ValidationError) as error:
+        except (MarketplaceError, ValidationError) as error:
             messages.error(request, getattr(error, "message", None) or "; ".join(error.messages))
         else:
             messages.success(request, _("Changes applied.") if approve else _("Proposal rejected."))
@@ -166,7 +173,7 @@ def offering_edit_decide(request, pk):
 def dashboard(request):
     if not rules.can_view_dashboard(request.user):
         raise PermissionDenied
-    funnels = selectors.challenge_funnels()
+    funnels = dashboard_selectors.challenge_funnels()
     step_labels = dict(funnel_labels())
     for funnel in funnels:
         funnel["rows"] = [(step_labels[step], count) for step, count in funnel["steps"]]
@@ -176,10 +183,10 @@ def dashboard(request):
             desc=", ".join(f"{label}: {count}" for label, count in funnel["rows"]),
             bars=funnel["rows"],
         )
-    stages = selectors.pilots_by_stage()
+    stages = dashboard_selectors.pilots_by_stage()
     stage_rows = [(str(label), count) for _value, label, count in stages]
-    behind = selectors.indicators_behind_target()
-    months = selectors.feedback_by_month()
+    behind = dashboard_selectors.indicators_behind_target()
+    months = dashboard_selectors.feedback_by_month()
     month_rows = [(date_format(m["month"], "YEAR_MONTH_FORMAT"), m["count"]) for m in months]
     return TemplateResponse(
         request,

@@ -22,11 +22,14 @@ from ideas.demo.content import BY_KEY
 from ideas.models import Proposal, ProposalStatus
 from ideas.rules import is_team_member
 from ideas.services.workflow import TransitionError, change_status
+from marketplace.services import feedback as feedback_services
+from marketplace.services import offerings as offering_services
+from marketplace.services import pilots as pilot_services
+from marketplace.services import workspace as workspace_services
 from partners.demo import ACCOUNTS, demo_residents
 from partners.models import Organisation
 from partners.rules import EDITORS
 
-from . import services
 from .demo_content import (
     GENERIC_FEEDBACK,
     GENERIC_INDICATORS,
@@ -81,7 +84,7 @@ def _fill_pilot(pilot, *, staff, spec, stage):
     for titles, share in MILESTONES:
         title, translations = texts([titles or own], pilot.language, ("title",))
         due = pilot.start_date + timedelta(days=round(length * share))
-        services.milestone_save(
+        workspace_services.milestone_save(
             pilot=pilot,
             by=staff,
             title=title[0],
@@ -98,7 +101,7 @@ def _fill_pilot(pilot, *, staff, spec, stage):
     reach = Decimal("0.6") if stage == S.EVALUATING else Decimal("1.05")
     for names, units, baseline, target, higher in spec.get("indicators", GENERIC_INDICATORS):
         (name, unit), translations = texts([names, units], pilot.language, ("name", "unit"))
-        indicator = services.indicator_save(
+        indicator = workspace_services.indicator_save(
             pilot=pilot,
             by=staff,
             name=name,
@@ -111,7 +114,7 @@ def _fill_pilot(pilot, *, staff, spec, stage):
         for day in days:
             progress = Decimal((day - pilot.start_date).days) / Decimal(max(1, length))
             value = Decimal(baseline) + (Decimal(target) - Decimal(baseline)) * progress * reach
-            services.measurement_add(
+            workspace_services.measurement_add(
                 indicator=indicator, by=staff, date=day, value=value.quantize(Decimal(1))
             )
 
@@ -131,7 +134,7 @@ def _give_feedback(pilot, residents, entries):
             return
         used.add(resident.pk)
         group = next((g for g in groups if group_slug and g.slug == group_slug[0]), None)
-        feedback = services.feedback_give(
+        feedback = feedback_services.feedback_give(
             pilot=pilot,
             user=resident,
             rating=rating,
@@ -151,7 +154,7 @@ def _make_pilot(proposal, spec, *, stage, staff, residents, stdout, index):
         ("title", "public_summary", "venue"),
     )
     start, end = _dates(stage, proposal.challenge, date.today())
-    pilot = services.pilot_create(
+    pilot = pilot_services.pilot_create(
         proposal=proposal,
         by=staff,
         title=title,
@@ -166,12 +169,12 @@ def _make_pilot(proposal, spec, *, stage, staff, residents, stdout, index):
     )
     _fill_pilot(pilot, staff=staff, spec=spec, stage=stage)
     if stage != S.PLANNED:
-        services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
+        pilot_services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
         _give_feedback(pilot, residents, spec.get("feedback", GENERIC_FEEDBACK))
     if stage in (S.EVALUATING, S.COMPLETED):
-        services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
+        pilot_services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
     if stage == S.COMPLETED:
-        services.pilot_advance(
+        pilot_services.pilot_advance(
             pilot=pilot,
             to_stage=S.COMPLETED,
             by=staff,
@@ -300,7 +303,7 @@ def _seed_offerings(*, staff, stdout):
             spec["language"],
             ("title", "summary", "description"),
         )
-        services.offering_create(
+        offering_services.offering_create(
             by=staff,
             slug=spec["slug"],
             title=title,

@@ -10,6 +10,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from cms.localize import ItemChoiceField, ItemMultipleChoiceField, originals
 from cms.models import CustomerGroup
 from ideas.models import Proposal, ProposalStatus
+from marketplace.services.offerings import unique_offering_slug
+from marketplace.services.pilots import allowed_stages
+from marketplace.services.workspace import validate_measurement_date
 from partners.models import City, Language
 from partners.translated import TranslationsFormMixin
 
@@ -26,7 +29,6 @@ from .models import (
     PilotStage,
     PriceModel,
 )
-from .services import allowed_stages, unique_offering_slug, validate_measurement_date
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -7,22 +7,29 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from marketplace.selectors import feedback as feedback_selectors
+from marketplace.selectors import offerings as offering_selectors
+from marketplace.selectors import pilots as pilot_selectors
+from marketplace.services import offerings as offering_services
+from marketplace.services.common import MarketplaceError
 from partners.models import City, Language
 from partners.pagination import page_or_404
 from partners.translated import LANGUAGE_CODES, language_name
 
-from . import rules, selectors, services
+from . import rules
 from .filters import OfferingFilter
 from .forms import OfferingEditProposalForm
 from .models import Offering
 
 
 def offering_list(request):
-    filterset = OfferingFilter(request.GET or None, queryset=selectors.published_offerings())
+    filterset = OfferingFilter(
+        request.GET or None, queryset=offering_selectors.published_offerings()
+    )
     qs = (
         filterset.qs
         if filterset.is_bound and filterset.is_valid()
-        else selectors.published_offerings()
+        else offering_selectors.published_offerings()
     )
     page = page_or_404(Paginator(qs, 20), request)
     return render(
@@ -32,7 +39,7 @@ def offering_list(request):
 
 def _offering_or_404(request, slug) -> Offering:
     try:
-        offering = selectors.offering_detail(slug)
+        offering = offering_selectors.offering_detail(slug)
     except Offering.DoesNotExist as missing:
         raise Http404 from missing
     if not rules.can_view_offering(request.user, offering):
@@ -46,12 +53,12 @@ def offering_detail(request, slug):
     indicators = list(pilot.indicators.all()) if pilot else []
     evidence = []
     for indicator in indicators:
-        latest = selectors.latest_measurement(indicator)
+        latest = pilot_selectors.latest_measurement(indicator)
         evidence.append(
             {
                 "indicator": indicator,
                 "latest": latest,
-                "on_target": selectors.indicator_on_target(
+                "on_target": pilot_selectors.indicator_on_target(
                     indicator, latest.value if latest else None
                 ),
             }
@@ -71,7 +78,7 @@ def offering_detail(request, slug):
                 language_name(code) if code in LANGUAGE_CODES else str(languages.get(code, code))
                 for code in offering.languages
             ],
-            "summary": selectors.feedback_summary(pilot) if pilot else None,
+            "summary": feedback_selectors.feedback_summary(pilot) if pilot else None,
             "can_propose": rules.can_propose_offering_edit(request.user, offering),
         },
     )
@@ -85,13 +92,13 @@ def offering_propose_edit(request, slug):
     form = OfferingEditProposalForm.for_offering(offering, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.offering_edit_propose(
+            offering_services.offering_edit_propose(
                 offering=offering,
                 by=request.user,
                 changes=form.changes(),
                 note=form.cleaned_data["note"],
             )
-        except services.MarketplaceError as error:
+        except MarketplaceError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Thank you. Staff will review the proposed changes."))

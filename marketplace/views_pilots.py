@@ -10,9 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from marketplace.selectors import feedback as feedback_selectors
+from marketplace.selectors import pilots as pilot_selectors
+from marketplace.services import feedback as feedback_services
+from marketplace.services import workspace as workspace_services
 from partners.pagination import page_or_404
 
-from . import rules, selectors, services
+from . import rules
 from .filters import PilotFilter
 from .forms import FeedbackForm, FeedbackReportForm, IndicatorForm, MeasurementForm, MilestoneForm
 from .models import Feedback, Indicator, Measurement, Milestone, Pilot
@@ -20,17 +24,19 @@ from .models import Feedback, Indicator, Measurement, Milestone, Pilot
 
 def _pilot_or_404(pk, *, detail=False) -> Pilot:
     try:
-        return selectors.pilot_detail(pk) if detail else selectors.pilots_base().get(pk=pk)
+        return (
+            pilot_selectors.pilot_detail(pk) if detail else pilot_selectors.pilots_base().get(pk=pk)
+        )
     except Pilot.DoesNotExist as missing:
         raise Http404 from missing
 
 
 def pilot_list(request):
-    filterset = PilotFilter(request.GET or None, queryset=selectors.published_pilots())
+    filterset = PilotFilter(request.GET or None, queryset=pilot_selectors.published_pilots())
     qs = (
         filterset.qs
         if filterset.is_bound and filterset.is_valid()
-        else selectors.published_pilots()
+        else pilot_selectors.published_pilots()
     )
     page = page_or_404(Paginator(qs, 20), request)
     return render(request, "marketplace/pilot_list.html", {"filter": filterset, "page_obj": page})
@@ -40,7 +46,7 @@ def pilot_detail(request, pk, *, feedback_form=None):
     pilot = _pilot_or_404(pk, detail=True)
     if not rules.can_view_pilot(request.user, pilot):
         raise Http404
-    own = selectors.feedback_of(request.user, pilot)
+    own = feedback_selectors.feedback_of(request.user, pilot)
     can_feedback = rules.can_give_feedback(request.user, pilot)
     if can_feedback and feedback_form is None:
         feedback_form = FeedbackForm(instance=own, pilot=pilot)
@@ -51,8 +57,8 @@ def pilot_detail(request, pk, *, feedback_form=None):
             "pilot": pilot,
             "milestones": pilot.milestones.all(),
             "indicators": pilot.indicators.all(),
-            "summary": selectors.feedback_summary(pilot),
-            "feedback_list": selectors.visible_feedback(pilot),
+            "summary": feedback_selectors.feedback_summary(pilot),
+            "feedback_list": feedback_selectors.visible_feedback(pilot),
             "own_feedback": own,
             "feedback_form": feedback_form if can_feedback else None,
             "feedback_open": rules.is_feedback_open(pilot),
@@ -75,11 +81,11 @@ def feedback_give(request, pk):
             _("Feedback can be given by verified residents while the pilot runs or is evaluated."),
         )
         return redirect(pilot.get_absolute_url())
-    own = selectors.feedback_of(request.user, pilot)
+    own = feedback_selectors.feedback_of(request.user, pilot)
     form = FeedbackForm(request.POST, instance=own, pilot=pilot)
     if form.is_valid():
         try:
-            services.feedback_give(
+            feedback_services.feedback_give(
                 pilot=pilot,
                 user=request.user,
                 rating=form.cleaned_data["rating"],
@@ -89,7 +95,7 @@ def feedback_give(request, pk):
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
-        except services.FeedbackError as error:
+        except feedback_services.FeedbackError as error:
             messages.error(request, error.message)
             return redirect(pilot.get_absolute_url())
         else:
@@ -113,7 +119,7 @@ def feedback_report(request, pk):
         return redirect(feedback.pilot.get_absolute_url())
     form = FeedbackReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.feedback_report(
+        feedback_services.feedback_report(
             feedback=feedback, by=request.user, reason=form.cleaned_data["reason"]
         )
         messages.success(request, _("Thank you. A moderator will look at the feedback."))
@@ -149,7 +155,7 @@ def _render_workspace(
             "indicators": indicators,
             "milestone_form": milestone_form or MilestoneForm(prefix="milestone", pilot=pilot),
             "indicator_form": indicator_form or IndicatorForm(prefix="indicator", pilot=pilot),
-            "history": selectors.pilot_history(pilot),
+            "history": pilot_selectors.pilot_history(pilot),
         },
         status=status,
     )
@@ -170,7 +176,7 @@ def milestone_add(request, pk):
     pilot = _workspace_pilot(request, pk)
     form = MilestoneForm(request.POST, prefix="milestone", pilot=pilot)
     if form.is_valid():
-        services.milestone_save(pilot=pilot, by=request.user, **form.cleaned_data)
+        workspace_services.milestone_save(pilot=pilot, by=request.user, **form.cleaned_data)
         return _done(request, pilot, _("Milestone added."))
     return _render_workspace(request, pilot, milestone_form=form, status=400)
 
@@ -199,10 +205,10 @@ def milestone_edit(request, pk, milestone_pk):
         request,
         pilot,
         MilestoneForm(request.POST or None, instance=milestone),
-        save=lambda data: services.milestone_save(
+        save=lambda data: workspace_services.milestone_save(
             pilot=pilot, by=request.user, milestone=milestone, **data
         ),
-        delete=lambda: services.milestone_delete(milestone=milestone, by=request.user),
+        delete=lambda: workspace_services.milestone_delete(milestone=milestone, by=request.user),
         heading=_("Edit milestone"),
         saved=_("Milestone saved."),
         removed=_("Milestone removed."),
@@ -214,7 +220,7 @@ def indicator_add(request, pk):
     pilot = _workspace_pilot(request, pk)
     form = IndicatorForm(request.POST, prefix="indicator", pilot=pilot)
     if form.is_valid():
-        services.indicator_save(pilot=pilot, by=request.user, **form.cleaned_data)
+        workspace_services.indicator_save(pilot=pilot, by=request.user, **form.cleaned_data)
         return _done(request, pilot, _("Indicator added."))
     return _render_workspace(request, pilot, indicator_form=form, status=400)
 
@@ -226,10 +232,10 @@ def indicator_edit(request, pk, indicator_pk):
         request,
         pilot,
         IndicatorForm(request.POST or None, instance=indicator),
-        save=lambda data: services.indicator_save(
+        save=lambda data: workspace_services.indicator_save(
             pilot=pilot, by=request.user, indicator=indicator, **data
         ),
-        delete=lambda: services.indicator_delete(indicator=indicator, by=request.user),
+        delete=lambda: workspace_services.indicator_delete(indicator=indicator, by=request.user),
         heading=_("Edit indicator"),
         saved=_("Indicator saved."),
         removed=_("Indicator removed."),
@@ -243,7 +249,9 @@ def measurement_add(request, pk, indicator_pk):
     form = MeasurementForm(request.POST, pilot=pilot, prefix=f"m{indicator.pk}")
     if form.is_valid():
         try:
-            services.measurement_add(indicator=indicator, by=request.user, **form.cleaned_data)
+            workspace_services.measurement_add(
+                indicator=indicator, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error("date", error.message_dict.get("date"))
         else:
@@ -257,5 +265,5 @@ def measurement_delete(request, pk, measurement_pk):
     measurement = get_object_or_404(
         Measurement.objects.select_related("indicator"), pk=measurement_pk, indicator__pilot=pilot
     )
-    services.measurement_delete(measurement=measurement, by=request.user)
+    workspace_services.measurement_delete(measurement=measurement, by=request.user)
     return _done(request, pilot, _("Measurement removed."))

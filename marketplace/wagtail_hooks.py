@@ -18,10 +18,12 @@ from wagtail.admin.widgets import ListingButton
 
 from cms.localize import ItemChoiceFilter, localized, originals
 from cms.models import ChallengePage, CustomerGroup, Theme
+from marketplace.services import offerings as offering_services
+from marketplace.services import pilots as pilot_services
 from partners.admin_display import yes_no_column
 from partners.models import Organisation
 
-from . import admin_views, rules, services
+from . import admin_views, rules
 from .forms import OfferingAdminForm, PilotAdminForm
 from .models import (
     Feedback,
@@ -57,7 +59,7 @@ class PilotIndexView(generic.IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if services.allowed_stages(instance.stage):
+        if pilot_services.allowed_stages(instance.stage):
             buttons.append(
                 ListingButton(
                     _("Change stage"),
@@ -89,10 +91,10 @@ class PilotIndexView(generic.IndexView):
 class PilotCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        return services.pilot_create(
+        return pilot_services.pilot_create(
             by=self.request.user,
             proposal=data["proposal"],
-            **{name: data[name] for name in (*services.PILOT_FIELDS, "published")},
+            **{name: data[name] for name in (*pilot_services.PILOT_FIELDS, "published")},
         )
 
     def form_valid(self, form):
@@ -107,10 +109,10 @@ class PilotEditView(generic.EditView):
     def save_instance(self):
         data = self.form.cleaned_data
         current = Pilot.objects.get(pk=self.object.pk)
-        return services.pilot_update(
+        return pilot_services.pilot_update(
             pilot=current,
             by=self.request.user,
-            **{name: data[name] for name in (*services.PILOT_FIELDS, "published")},
+            **{name: data[name] for name in (*pilot_services.PILOT_FIELDS, "published")},
         )
 
 
@@ -315,18 +317,18 @@ class OfferingCreateView(generic.CreateView):
                 .first()
             )
             if pilot:
-                initial.update(services.offering_initial_from_pilot(pilot))
+                initial.update(offering_services.offering_initial_from_pilot(pilot))
         return initial
 
     def save_instance(self):
         data = dict(self.form.cleaned_data)
-        return services.offering_create(by=self.request.user, **data)
+        return offering_services.offering_create(by=self.request.user, **data)
 
 
 class OfferingEditView(generic.EditView):
     def save_instance(self):
         data = dict(self.form.cleaned_data)
-        return services.offering_update(offering=self.object, by=self.request.user, **data)
+        return offering_services.offering_update(offering=self.object, by=self.request.user, **data)
 
 
 class OfferingViewSet(ModelViewSet):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
-from marketplace import services as pilot_services
+from marketplace.services import workspace as workspace_services
 from partners.notifications import notify
 from tests.factories.cms import make_challenge, publish_translation
 from tests.factories.ideas import ProposalFactory
@@ -106,7 +106,7 @@ def test_pilot_event_log_writes_the_short_date_without_leading_zeros():
     pilot = PilotFactory(start_date=date(2026, 1, 1), end_date=date(2026, 3, 1))
     indicator = IndicatorFactory(pilot=pilot, name="Visits")
     with translation.override("fi"):
-        pilot_services.measurement_add(
+        workspace_services.measurement_add(
             indicator=indicator, by=UserFactory(), date=date(2026, 1, 5), value=3
         )
     event = pilot.events.order_by("-pk").first()

@@ -5,7 +5,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import selectors
+from marketplace.selectors import pilots as pilot_selectors
+
 from ..charts import line_chart
 
 register = template.Library()
@@ -17,7 +18,7 @@ def challenge_pilots(context, challenge):
     return {
         "challenge": challenge,
         "request": context.get("request"),
-        "pilots": selectors.pilots_for_challenge(challenge),
+        "pilots": pilot_selectors.pilots_for_challenge(challenge),
     }
 
 
@@ -33,7 +34,7 @@ def indicator_panel(indicator, pilot, heading_level=3, compact=False):
     measurements = list(indicator.measurements.all())
     points = [(m.date, m.value) for m in measurements]
     latest = measurements[-1] if measurements else None
-    on_target = selectors.indicator_on_target(indicator, latest.value if latest else None)
+    on_target = pilot_selectors.indicator_on_target(indicator, latest.value if latest else None)
     values = {
         "unit": indicator.text("unit"),
         "target": _n(indicator.target),

@@ -12,7 +12,7 @@ from cms.localize import localized, localized_items, originals
 from cms.models import ChallengePage, CustomerGroup
 from ideas.models import EvaluatorAssignment
 from ideas.selectors.reviews import challenge_criteria
-from marketplace.selectors import challenge_funnels
+from marketplace.selectors.dashboard import challenge_funnels
 from tests.factories.cms import (
     CustomerGroupFactory,
     ThemeFactory,

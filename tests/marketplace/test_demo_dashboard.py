@@ -11,8 +11,9 @@ from wagtail.models import Locale
 
 from cms.models import CustomerGroup
 from ideas.models import Proposal, ProposalStatus
-from marketplace import demo, selectors
+from marketplace import demo
 from marketplace.models import Feedback, Indicator, Offering, Pilot, PilotStage
+from marketplace.selectors import dashboard as dashboard_selectors
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import OrganisationFactory, UserFactory
@@ -147,14 +148,14 @@ def test_every_dashboard_number_equals_a_direct_count(client, superuser, demo_wo
         )
     ]
     assert len(behind) >= 1
-    assert len(selectors.indicators_behind_target()) == len(behind)
+    assert len(dashboard_selectors.indicators_behind_target()) == len(behind)
     assert (
         f"{len(behind)} indicators behind target" in html
         or f"{len(behind)} indicator behind target" in html
     )
     months = _table(html, 'id="feedback-months"')
     assert sum(n for _label, n in months) == Feedback.objects.filter(hidden_at__isnull=True).count()
-    for row in selectors.feedback_by_month():
+    for row in dashboard_selectors.feedback_by_month():
         direct = Feedback.objects.filter(
             hidden_at__isnull=True,
             created_at__year=row["month"].year,

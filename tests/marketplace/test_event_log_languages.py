@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from marketplace import services
 from marketplace.models import PilotEvent
+from marketplace.services import workspace as workspace_services
 from tests.factories.marketplace import PilotFactory
 from tests.ideas.proposal_helpers import staff
 
@@ -19,14 +19,14 @@ def test_events_read_in_the_language_of_the_page():
     pilot = PilotFactory(language="fi", start_date=dt.date(2026, 1, 5))
     editor = staff()
     with translation.override("fi"):  # written by a Finnish-speaking editor
-        services.milestone_save(
+        workspace_services.milestone_save(
             pilot=pilot,
             by=editor,
             title="Aloitustapaaminen",
             due_date=dt.date(2026, 1, 20),
             translations={"sv": {"title": "Startmöte"}},
         )
-        indicator = services.indicator_save(
+        indicator = workspace_services.indicator_save(
             pilot=pilot,
             by=editor,
             name="Kävijät",
@@ -35,7 +35,7 @@ def test_events_read_in_the_language_of_the_page():
             target=Decimal(1000),
             translations={"sv": {"name": "Besökare", "unit": "personer"}},
         )
-        services.measurement_add(
+        workspace_services.measurement_add(
             indicator=indicator, by=editor, date=dt.date(2026, 1, 20), value=Decimal("1250.5")
         )
     events = list(PilotEvent.objects.filter(pilot=pilot).order_by("id"))
@@ -55,7 +55,7 @@ def test_the_workspace_shows_the_log_in_the_readers_language(client):
     pilot = PilotFactory(language="fi")
     editor = staff()
     with translation.override("fi"):
-        services.milestone_save(
+        workspace_services.milestone_save(
             pilot=pilot,
             by=editor,
             title="Loppuraportti",

@@ -4,8 +4,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from marketplace import selectors, services
 from marketplace.models import Feedback, FeedbackReport, PilotStage
+from marketplace.selectors import feedback as feedback_selectors
+from marketplace.services import feedback as feedback_services
 from tests.factories.cms import CustomerGroupFactory, make_challenge
 from tests.factories.marketplace import FeedbackFactory, PilotFactory, selected_proposal
 from tests.factories.partners import UserFactory
@@ -61,8 +62,8 @@ def test_only_verified_residents_give_feedback(client, team_member_of):
     client.force_login(team_member_of(pilot))  # the pilot's own team does not rate it
     client.post(give_url(pilot), {"rating": "5"})
     assert not Feedback.objects.exists()
-    with pytest.raises(services.FeedbackError):
-        services.feedback_give(pilot=pilot, user=UserFactory(unverified=True), rating=4)
+    with pytest.raises(feedback_services.FeedbackError):
+        feedback_services.feedback_give(pilot=pilot, user=UserFactory(unverified=True), rating=4)
 
 
 def test_unpublished_pilot_takes_no_feedback(client):
@@ -88,8 +89,10 @@ def test_customer_group_must_be_one_of_the_challenges():
     pilot = PilotFactory(proposal=selected_proposal(challenge=challenge))
     resident = UserFactory()
     with pytest.raises(ValidationError):
-        services.feedback_give(pilot=pilot, user=resident, rating=4, customer_group=other)
-    feedback = services.feedback_give(pilot=pilot, user=resident, rating=4, customer_group=mine)
+        feedback_services.feedback_give(pilot=pilot, user=resident, rating=4, customer_group=other)
+    feedback = feedback_services.feedback_give(
+        pilot=pilot, user=resident, rating=4, customer_group=mine
+    )
     assert feedback.customer_group == mine
 
 
@@ -98,8 +101,8 @@ def test_average_and_distribution_exclude_hidden_feedback(staff):
     for rating in (5, 5, 4, 1):
         FeedbackFactory(pilot=pilot, rating=rating)
     bad = FeedbackFactory(pilot=pilot, rating=1, comment="spam")
-    services.feedback_hide(feedback=bad, by=staff, reason="Spam")
-    summary = selectors.feedback_summary(pilot)
+    feedback_services.feedback_hide(feedback=bad, by=staff, reason="Spam")
+    summary = feedback_selectors.feedback_summary(pilot)
     assert summary.count == 4
     assert str(summary.average) == "3.8"
     assert [(r, c) for r, c, _p in summary.distribution] == [(5, 2), (4, 1), (3, 0), (2, 0), (1, 1)]
@@ -117,8 +120,8 @@ def test_residents_report_and_moderators_hide_with_a_reason(client, staff):
     client.post(report_url, {"reason": "x"})
     assert FeedbackReport.objects.count() == 1
 
-    with pytest.raises(services.FeedbackError):
-        services.feedback_hide(feedback=feedback, by=reporter, reason="x")
+    with pytest.raises(feedback_services.FeedbackError):
+        feedback_services.feedback_hide(feedback=feedback, by=reporter, reason="x")
     client.force_login(staff)
     queue = client.get(reverse("pilot_feedback:index") + "?reported=true")
     assert queue.status_code == 200 and "Rude words" in queue.content.decode()

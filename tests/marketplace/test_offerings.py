@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from marketplace import services
 from marketplace.models import Measurement, Offering, OfferingEditProposal, PilotStage
+from marketplace.services import offerings as offering_services
+from marketplace.services.common import MarketplaceError
 from tests.factories.marketplace import (
     FeedbackFactory,
     IndicatorFactory,
@@ -149,27 +150,31 @@ def test_provider_team_proposes_an_edit_that_staff_approve(client, staff):
     edit.refresh_from_db()
     assert offering.summary == "New summary" and offering.cities == ["espoo", "vantaa"]
     assert edit.status == OfferingEditProposal.Status.APPROVED and edit.decided_by == staff
-    with pytest.raises(services.MarketplaceError):
-        services.offering_edit_decide(edit=edit, by=staff, approve=False)
+    with pytest.raises(MarketplaceError):
+        offering_services.offering_edit_decide(edit=edit, by=staff, approve=False)
 
 
 def test_rejected_edit_changes_nothing(staff):
     provider = OrganisationFactory()
     offering = OfferingFactory(providers=[provider], title="Kept")
     member = MembershipFactory(organisation=provider).user
-    edit = services.offering_edit_propose(
+    edit = offering_services.offering_edit_propose(
         offering=offering, by=member, changes={"title": "Changed"}
     )
-    services.offering_edit_decide(edit=edit, by=staff, approve=False)
+    offering_services.offering_edit_decide(edit=edit, by=staff, approve=False)
     offering.refresh_from_db()
     assert offering.title == "Kept"
-    with pytest.raises(services.MarketplaceError):
-        services.offering_edit_propose(offering=offering, by=UserFactory(), changes={"title": "x"})
+    with pytest.raises(MarketplaceError):
+        offering_services.offering_edit_propose(
+            offering=offering, by=UserFactory(), changes={"title": "x"}
+        )
 
 
 def test_offering_needs_a_provider(staff):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.offering_create(by=staff, title="x", summary="x", providers=[], price_model="free")
+        offering_services.offering_create(
+            by=staff, title="x", summary="x", providers=[], price_model="free"
+        )
     assert not Offering.objects.exists()

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from ideas.models import ProposalStatus
-from marketplace import services
 from marketplace.models import PilotEvent, PilotOutcome, PilotStage, PilotStageChange
+from marketplace.services import pilots as pilot_services
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.marketplace import PilotFactory, selected_proposal
@@ -17,7 +17,7 @@ S = PilotStage
 
 
 def _new_pilot(staff, **kwargs):
-    return services.pilot_create(
+    return pilot_services.pilot_create(
         proposal=selected_proposal(),
         by=staff,
         title="Night at the museum",
@@ -34,7 +34,7 @@ def test_pilot_is_made_from_a_selected_proposal_once(staff):
     assert pilot.stage == S.PLANNED and not pilot.published
     assert pilot.events.filter(kind=PilotEvent.Kind.CREATED, actor=staff).exists()
     with pytest.raises(ValidationError) as error:
-        services.pilot_create(
+        pilot_services.pilot_create(
             proposal=pilot.proposal,
             by=staff,
             title="Again",
@@ -51,7 +51,7 @@ def test_a_proposal_that_is_not_selected_cannot_become_a_pilot(staff):
         challenge=make_challenge(phase="evaluation"), status=ProposalStatus.SHORTLISTED
     )
     with pytest.raises(ValidationError):
-        services.pilot_create(
+        pilot_services.pilot_create(
             proposal=proposal,
             by=staff,
             title="x",
@@ -64,9 +64,9 @@ def test_a_proposal_that_is_not_selected_cannot_become_a_pilot(staff):
 
 def test_stages_move_forward_one_by_one_and_each_move_is_recorded(staff):
     pilot = _new_pilot(staff)
-    services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
-    services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
-    services.pilot_advance(
+    pilot_services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
+    pilot_services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
+    pilot_services.pilot_advance(
         pilot=pilot, to_stage=S.COMPLETED, by=staff, outcome=PilotOutcome.ADOPTED
     )
     pilot.refresh_from_db()
@@ -102,8 +102,8 @@ def test_no_going_back_or_skipping(staff, start, to):
     outcome = PilotOutcome.CONTINUED if start == S.COMPLETED else ""
     pilot = PilotFactory(stage=start, outcome=outcome)
     given = PilotOutcome.ADOPTED if to == S.COMPLETED else ""
-    with pytest.raises(services.StageTransitionError, match="cannot move from"):
-        services.pilot_advance(pilot=pilot, to_stage=to, by=staff, outcome=given)
+    with pytest.raises(pilot_services.StageTransitionError, match="cannot move from"):
+        pilot_services.pilot_advance(pilot=pilot, to_stage=to, by=staff, outcome=given)
     pilot.refresh_from_db()
     assert pilot.stage == start
     assert not PilotStageChange.objects.filter(pilot=pilot).exists()
@@ -111,13 +111,13 @@ def test_no_going_back_or_skipping(staff, start, to):
 
 def test_outcome_only_when_completed(staff):
     pilot = PilotFactory(stage=S.PLANNED)
-    with pytest.raises(services.StageTransitionError, match="only when"):
-        services.pilot_advance(
+    with pytest.raises(pilot_services.StageTransitionError, match="only when"):
+        pilot_services.pilot_advance(
             pilot=pilot, to_stage=S.RUNNING, by=staff, outcome=PilotOutcome.ADOPTED
         )
     evaluating = PilotFactory(stage=S.EVALUATING)
-    with pytest.raises(services.StageTransitionError, match="Choose the outcome"):
-        services.pilot_advance(pilot=evaluating, to_stage=S.COMPLETED, by=staff)
+    with pytest.raises(pilot_services.StageTransitionError, match="Choose the outcome"):
+        pilot_services.pilot_advance(pilot=evaluating, to_stage=S.COMPLETED, by=staff)
     evaluating.refresh_from_db()
     assert evaluating.stage == S.EVALUATING
 
@@ -144,7 +144,7 @@ def test_stage_form_refuses_outcome_before_completion():
 
 def test_details_changes_and_publishing_are_in_the_history(staff):
     pilot = _new_pilot(staff)
-    services.pilot_update(pilot=pilot, by=staff, venue="WeeGee", published=True)
+    pilot_services.pilot_update(pilot=pilot, by=staff, venue="WeeGee", published=True)
     pilot.refresh_from_db()
     assert pilot.venue == "WeeGee" and pilot.published
     kinds = set(pilot.events.values_list("kind", flat=True))

@@ -2,9 +2,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from marketplace.models import Measurement, Milestone, PilotEvent
+from marketplace.services import workspace as workspace_services
 from tests.factories.marketplace import (
     IndicatorFactory,
     MeasurementFactory,
@@ -134,13 +136,9 @@ def test_measurement_value_must_be_a_number(client, staff, value):
 
 
 def test_measurement_service_refuses_a_date_outside_the_pilot(staff):
-    from django.core.exceptions import ValidationError
-
-    from marketplace import services
-
     indicator = IndicatorFactory()
     with pytest.raises(ValidationError) as error:
-        services.measurement_add(
+        workspace_services.measurement_add(
             indicator=indicator,
             by=staff,
             date=indicator.pilot.end_date + timedelta(days=1),

@@ -13,8 +13,9 @@ from django.core.management import call_command
 
 from ideas.models import ProposalStatus
 from ideas.services import proposals as proposal_services
-from marketplace import services as marketplace_services
 from marketplace.models import OfferingEditProposal, PilotStage
+from marketplace.services import offerings as offering_services
+from marketplace.services import pilots as pilot_services
 from partners import privacy
 from partners import services as partner_services
 from partners.models import Membership
@@ -148,7 +149,7 @@ def _organisation_name(owner):
 
 def _pilot_text(field):
     def write(world, word):
-        marketplace_services.pilot_update(
+        pilot_services.pilot_update(
             pilot=_refetch(world["pilot"]),
             by=world["staff"],
             **{field: f"{getattr(world['pilot'], field)} {word}"},
@@ -160,7 +161,7 @@ def _pilot_text(field):
 
 def _offering_text(field):
     def write(world, word):
-        marketplace_services.offering_update(
+        offering_services.offering_update(
             offering=_refetch(world["offering"]),
             by=world["staff"],
             **{field: f"{getattr(world['offering'], field)} {word}"},
@@ -177,12 +178,12 @@ def _offering_edit_proposal(field):
         offering = _refetch(world["offering"])
         member = UserFactory()
         Membership.objects.create(organisation=offering.providers.get(), user=member)
-        edit = marketplace_services.offering_edit_propose(
+        edit = offering_services.offering_edit_propose(
             offering=offering,
             by=member,
             changes={field: f"{getattr(world['offering'], field)} {word}"},
         )
-        marketplace_services.offering_edit_decide(edit=edit, by=world["staff"], approve=True)
+        offering_services.offering_edit_decide(edit=edit, by=world["staff"], approve=True)
         assert OfferingEditProposal.objects.get(pk=edit.pk).status == "approved"
         return ("offering", offering.pk)
 
@@ -253,28 +254,26 @@ def _entry(key):
 
 
 def _pilot_unpublished(world):
-    marketplace_services.pilot_set_published(
+    pilot_services.pilot_set_published(
         pilot=_refetch(world["pilot"]), published=False, by=world["staff"]
     )
     return ("pilot", world["pilot"].pk), None
 
 
 def _pilot_unpublished_in_edit(world):
-    marketplace_services.pilot_update(
-        pilot=_refetch(world["pilot"]), by=world["staff"], published=False
-    )
+    pilot_services.pilot_update(pilot=_refetch(world["pilot"]), by=world["staff"], published=False)
     return ("pilot", world["pilot"].pk), None
 
 
 def _pilot_advanced(world):
-    marketplace_services.pilot_advance(
+    pilot_services.pilot_advance(
         pilot=_refetch(world["pilot"]), to_stage=PilotStage.RUNNING, by=world["staff"]
     )
     return ("pilot", world["pilot"].pk), {"stage": "running"}
 
 
 def _offering_unpublished(world):
-    marketplace_services.offering_update(
+    offering_services.offering_update(
         offering=_refetch(world["offering"]), by=world["staff"], published=False
     )
     return ("offering", world["offering"].pk), None

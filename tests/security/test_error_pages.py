@@ -3,7 +3,10 @@ raised it (no route, a bad path, a crash); everywhere else the error page is Tor
 language of the address (Finnish or Swedish), for 400, 403, a refused CSRF check, 404 and 500."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import Client
+
+from marketplace.selectors import pilots as pilot_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +73,7 @@ def test_404_is_tori_page_in_the_language(client, language):
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_500_is_tori_page_in_the_language(monkeypatch, language):
-    from marketplace import selectors
-
-    monkeypatch.setattr(selectors, "published_pilots", _boom)
+    monkeypatch.setattr(pilot_selectors, "published_pilots", _boom)
     response = Client(raise_request_exception=False).get(f"/{language}/pilots/")
     assert_tori_page(response, 500, language, SOMETHING_WRONG)
     assert "a fault in the code" not in response.content.decode()
@@ -86,14 +87,10 @@ def test_400_is_tori_page_in_the_language(client, language):
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_403_is_tori_page_in_the_language(client, monkeypatch, language):
-    from django.core.exceptions import PermissionDenied
-
-    from marketplace import selectors
-
     def refuse(*args, **kwargs):
         raise PermissionDenied
 
-    monkeypatch.setattr(selectors, "published_pilots", refuse)
+    monkeypatch.setattr(pilot_selectors, "published_pilots", refuse)
     response = client.get(f"/{language}/pilots/")
     assert_tori_page(response, 403, language, NOT_ALLOWED)
 

@@ -1,0 +1,21 @@
+"""The marketplace domain's data: pilots, their feedback, offerings. One module per concern."""
+
+from .feedback import Feedback, FeedbackQuerySet, FeedbackReport  # noqa: F401
+from .offerings import (  # noqa: F401
+    Offering,
+    OfferingEditProposal,
+    OfferingQuerySet,
+    PriceModel,
+)
+from .page_cache import PageCacheGeneration  # noqa: F401
+from .pilots import (  # noqa: F401
+    Indicator,
+    Measurement,
+    Milestone,
+    Pilot,
+    PilotEvent,
+    PilotOutcome,
+    PilotQuerySet,
+    PilotStage,
+    PilotStageChange,
+)

@@ -1,0 +1,66 @@
+"""Reads on pilots: what is published, one pilot with what its page shows, its history."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from ..models import (
+    Indicator,
+    Measurement,
+    Milestone,
+    Pilot,
+    PilotEvent,
+)
+
+
+def pilots_base():
+    return Pilot.objects.select_related(
+        "proposal", "proposal__challenge", "proposal__lead_organisation"
+    )
+
+
+def published_pilots():
+    return pilots_base().published().order_by("-start_date", "-id")
+
+
+def pilot_detail(pk: int) -> Pilot:
+    """A pilot with its milestones and its indicators' measurements (fixed number of queries)."""
+    return (
+        pilots_base()
+        .prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "id")),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.prefetch_related(
+                    Prefetch("measurements", queryset=Measurement.objects.order_by("date", "id"))
+                ),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def pilot_history(pilot: Pilot, limit: int = 200):
+    return PilotEvent.objects.filter(pilot=pilot).select_related("actor")[:limit]
+
+
+def pilot_stage_changes(pilot: Pilot):
+    return pilot.stage_changes.select_related("changed_by").order_by("created_at", "id")
+
+
+def latest_measurement(indicator: Indicator) -> Measurement | None:
+    """From prefetched measurements (ordered by date)."""
+    measurements = list(indicator.measurements.all())
+    return measurements[-1] if measurements else None
+
+
+def indicator_on_target(indicator: Indicator, value: Decimal | None) -> bool | None:
+    if value is None:
+        return None
+    return value >= indicator.target if indicator.higher_is_better else value <= indicator.target
+
+
+def pilots_for_challenge(challenge, user=None):
+    return published_pilots().filter(proposal__challenge=challenge)
