@@ -48,7 +48,7 @@ bench: install  ## benchmark report in var/bench/
 serve-production: install  ## production server: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL first
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
-	$(VENV)/bin/gunicorn marketplace.wsgi --workers 2 --limit-request-line 8190 --bind $(HOST):$(PORT)
+	$(VENV)/bin/gunicorn marketplace.site.wsgi --workers 2 --limit-request-line 8190 --bind $(HOST):$(PORT)
 
 clean:
 	rm -rf $(VENV) var

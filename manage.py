@@ -6,7 +6,7 @@ import sys
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.site.settings.dev")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class MarketplaceConfig(AppConfig):
     name = "marketplace"
     verbose_name = _("Pilots and offerings")
-
-    def ready(self):
-        from . import page_cache
-
-        page_cache.connect()

@@ -1,43 +1,44 @@
-"""Root URLs: language-prefixed public pages, the Wagtail admin, the API."""
+"""Public URLs of pilots and offerings (the marketplace domain)."""
 
-from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
-from django.views.i18n import set_language
-from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from django.urls import path
 
-from cms.sitemaps import PageSitemap
-from partners.admin_access import ruled_admin_urlpatterns
+from .views import offerings, pilots, workspace
+
+app_name = "marketplace"
 
 urlpatterns = [
-    # Each admin view asks the role rules first (evaluators reach only their dashboard).
-    path("admin/", include(ruled_admin_urlpatterns(wagtailadmin_urls.urlpatterns))),
-    path("documents/", include(wagtaildocs_urls)),
-    path("i18n/setlang/", set_language, name="set_language"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
-    path("api/v1/", include("marketplace.api.urls")),
+    path("pilots/", pilots.pilot_list, name="pilot-list"),
+    path("pilots/<int:pk>/", pilots.pilot_detail, name="pilot-detail"),
+    path("pilots/<int:pk>/feedback/", pilots.feedback_give, name="feedback-give"),
+    path("pilots/feedback/<int:pk>/report/", pilots.feedback_report, name="feedback-report"),
+    path("pilots/<int:pk>/workspace/", workspace.pilot_workspace, name="pilot-workspace"),
+    path("pilots/<int:pk>/workspace/milestones/", workspace.milestone_add, name="milestone-add"),
+    path(
+        "pilots/<int:pk>/workspace/milestones/<int:milestone_pk>/",
+        workspace.milestone_edit,
+        name="milestone-edit",
+    ),
+    path("pilots/<int:pk>/workspace/indicators/", workspace.indicator_add, name="indicator-add"),
+    path(
+        "pilots/<int:pk>/workspace/indicators/<int:indicator_pk>/",
+        workspace.indicator_edit,
+        name="indicator-edit",
+    ),
+    path(
+        "pilots/<int:pk>/workspace/indicators/<int:indicator_pk>/measurements/",
+        workspace.measurement_add,
+        name="measurement-add",
+    ),
+    path(
+        "pilots/<int:pk>/workspace/measurements/<int:measurement_pk>/delete/",
+        workspace.measurement_delete,
+        name="measurement-delete",
+    ),
+    path("offerings/", offerings.offering_list, name="offering-list"),
+    path("offerings/<slug:slug>/", offerings.offering_detail, name="offering-detail"),
+    path(
+        "offerings/<slug:slug>/propose-changes/",
+        offerings.offering_propose_edit,
+        name="offering-propose-edit",
+    ),
 ]
-
-urlpatterns += i18n_patterns(
-    path("", include("partners.urls")),
-    path("", include("partners.notification_urls")),
-    path("", include("ideas.urls")),
-    path("", include("marketplace.site_urls")),
-    path("", include("search.urls")),
-    path("", include("cms.urls")),
-    path("", include(wagtail_urls)),
-    prefix_default_language=True,
-)
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
-
-handler400 = "marketplace.errors.bad_request"
-handler403 = "marketplace.errors.permission_denied"
-handler404 = "marketplace.errors.page_not_found"
-handler500 = "marketplace.errors.server_error"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PageCacheGeneration(models.Model):
     """One row, bumped after every committed change that can alter a public page: the
-    anonymous page cache (marketplace.page_cache) keys every page by its value."""
+    anonymous page cache (marketplace.site.page_cache) keys every page by its value."""
 
     value = models.BigIntegerField(default=0)
 

@@ -151,7 +151,7 @@ def test_forwarded_for_header_cannot_dodge_the_throttle(client, settings):
 
 
 def test_default_throttle_rate_is_120_a_minute():
-    from marketplace.settings import base
+    from marketplace.site.settings import base
 
     assert base.TORI_API_THROTTLE_RATE == "120/min"
 

@@ -218,7 +218,7 @@ def http_pages(base_env: dict, urls: dict, floor: dict) -> tuple[list, float]:
     rows = []
     runs = [(name, url, {}) for name, url in urls.items()]
     runs.append(("challenge page, page cache bypassed", urls["challenge page"], BYPASS))
-    with gunicorn("marketplace.wsgi:application", env=base_env) as (base, process):
+    with gunicorn("marketplace.site.wsgi:application", env=base_env) as (base, process):
         for name, url, headers in runs:
             warm(base + url)
             result = load(
@@ -369,7 +369,7 @@ def votes(base_env: dict, challenge) -> tuple[dict, list]:
             with lock:
                 statuses[status] = statuses.get(status, 0) + 1
 
-    with gunicorn("marketplace.wsgi:application", env=base_env) as (base, _process):
+    with gunicorn("marketplace.site.wsgi:application", env=base_env) as (base, _process):
         port = urlsplit(base).port
         warm(f"{base}/{language}/")  # fresh workers import and compile before the clock starts
         started = time.perf_counter()

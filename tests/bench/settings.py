@@ -5,7 +5,7 @@ runs over plain HTTP on 127.0.0.1); static files without the manifest (no collec
 the test client's host allowed for the in-process timings.
 """
 
-from marketplace.settings.production import *  # noqa: F403
+from marketplace.site.settings.production import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0

@@ -9,7 +9,7 @@ from django.urls import reverse
 from ideas.models import ProposalStatus
 from ideas.services.votes import vote_cast
 from ideas.services.workflow import change_status
-from marketplace import page_cache
+from marketplace.site import page_cache
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import UserFactory

@@ -5,7 +5,7 @@ import secrets
 
 import pytest
 
-from marketplace.cache import RedisCache
+from marketplace.site.cache import RedisCache
 from tests.services import requires_redis
 
 REDIS = "redis://127.0.0.1:6379/0"
@@ -60,7 +60,7 @@ def test_rate_limits_count_through_it(cache, rf, settings):
     from django.core.cache import caches
     from django_ratelimit.core import get_usage
 
-    from marketplace.settings.base import redis_caches
+    from marketplace.site.settings.base import redis_caches
 
     settings.CACHES = redis_caches(REDIS, cache.key_prefix)
     request = rf.post("/")
@@ -76,7 +76,7 @@ def test_rate_limits_count_through_it(cache, rf, settings):
 
 def test_past_the_remembered_keys_the_whole_prefix_is_dropped_on_return(monkeypatch):
     """More writes missed than remembered: every key of the prefix goes, none of another."""
-    from marketplace import cache as backend
+    from marketplace.site import cache as backend
 
     from .redis_proxy import RedisRelay
 

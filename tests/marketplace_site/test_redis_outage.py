@@ -11,7 +11,7 @@ import pytest
 import redis
 from django.urls import reverse
 
-from marketplace.settings.base import redis_caches
+from marketplace.site.settings.base import redis_caches
 from tests.factories.cms import challenge_index, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import UserFactory
@@ -28,7 +28,7 @@ def _site_on_redis(settings, url, **options):
     prefix = f"tori-test-{secrets.token_hex(4)}"
     caches = redis_caches(url, prefix)
     for config in caches.values():
-        if config["BACKEND"] == "marketplace.cache.RedisCache":
+        if config["BACKEND"] == "marketplace.site.cache.RedisCache":
             config.setdefault("OPTIONS", {}).update(options)
     settings.CACHES = caches
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -120,11 +120,11 @@ def test_the_api_throttle_still_counts(client, redis_down, settings):
 
 
 def test_the_outage_is_logged_once_not_on_every_request(client, redis_down, caplog):
-    caplog.set_level(logging.WARNING, logger="marketplace.cache")
+    caplog.set_level(logging.WARNING, logger="marketplace.site.cache")
     for _ in range(3):
         assert client.get("/en/").status_code == 200
         assert client.get("/api/v1/proposals/").status_code == 200
-    warnings = [r for r in caplog.records if r.name == "marketplace.cache"]
+    warnings = [r for r in caplog.records if r.name == "marketplace.site.cache"]
     assert len(warnings) == 1
     assert "Redis" in warnings[0].getMessage()
 

@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_manage(*args, env_overrides, settings_module="marketplace.settings.production"):
+def run_manage(*args, env_overrides, settings_module="marketplace.site.settings.production"):
     drop = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update({"DJANGO_SETTINGS_MODULE": settings_module, **env_overrides})
@@ -83,7 +83,7 @@ def _debug_setting(settings_module, **env):
 
 
 @pytest.mark.parametrize(
-    "settings_module", ["marketplace.settings.production", "marketplace.settings.dev"]
+    "settings_module", ["marketplace.site.settings.production", "marketplace.site.settings.dev"]
 )
 def test_debug_is_off_unless_set(settings_module):
     """Neither the production settings nor the development ones (manage.py's default) turn
@@ -96,7 +96,7 @@ def test_debug_is_off_unless_set(settings_module):
 def test_malformed_boolean_is_refused(monkeypatch):
     from django.core.exceptions import ImproperlyConfigured
 
-    from marketplace.settings.env import env_bool
+    from marketplace.site.settings.env import env_bool
 
     monkeypatch.setenv("DEBUG", "maybe")
     with pytest.raises(ImproperlyConfigured, match="DEBUG must be a boolean"):
@@ -113,7 +113,7 @@ def test_redis_url_switches_cache_and_sessions():
         cwd=ROOT,
         env={
             **production_env(REDIS_URL="redis://127.0.0.1:6379/1"),
-            "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
+            "DJANGO_SETTINGS_MODULE": "marketplace.site.settings.production",
             "PATH": os.environ["PATH"],
         },
         capture_output=True,
@@ -121,7 +121,7 @@ def test_redis_url_switches_cache_and_sessions():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "marketplace.cache.RedisCache" in result.stdout
+    assert "marketplace.site.cache.RedisCache" in result.stdout
     assert "cached_db" in result.stdout
 
 
@@ -132,7 +132,7 @@ def test_smtp_variables_switch_the_email_backend():
         cwd=ROOT,
         env={
             **production_env(EMAIL_HOST="smtp.example.fi", EMAIL_PORT="2525"),
-            "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
+            "DJANGO_SETTINGS_MODULE": "marketplace.site.settings.production",
             "PATH": os.environ["PATH"],
         },
         capture_output=True,

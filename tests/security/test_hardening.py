@@ -121,7 +121,7 @@ def test_production_sends_hsts_and_secure_cookies():
         " s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_HTTPONLY, s.SECURE_CONTENT_TYPE_NOSNIFF)"
     )
     env = {
-        "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
+        "DJANGO_SETTINGS_MODULE": "marketplace.site.settings.production",
         "SECRET_KEY": "x" * 60 + "-not-a-real-secret-but-long-and-random-enough-1234",
         "ALLOWED_HOSTS": "tori.example.fi",
         "DATABASE_URL": "sqlite:///tmp/none.sqlite3",
@@ -206,7 +206,7 @@ def test_many_people_behind_one_address_may_sign_in(client):
 def _redis_cache(prefix):
     need_redis()
     return {
-        "BACKEND": "marketplace.cache.RedisCache",
+        "BACKEND": "marketplace.site.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/0",
         "KEY_PREFIX": prefix,
         "TIMEOUT": 120,

@@ -2,8 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
+from wagtail.models import Locale, Site
+
+from cms.cache import active_locale, cached_chrome, default_locale
+from cms.models import StandardPage
 
 register = template.Library()
 
@@ -16,7 +21,6 @@ def language_switcher(context):
     current = translation.get_language()
     wagtail_page = page is not None and hasattr(page, "get_translations")
     if wagtail_page:
-        from cms.cache import cached_chrome
 
         def compute() -> dict:
             pages = page.get_translations(inclusive=True).live().select_related("locale")
@@ -42,9 +46,6 @@ def language_switcher(context):
 def _fallback_url(request, page, code: str) -> str | None:
     """The page's address under `code`'s prefix when cms serves it there (its original falls back
     for an untranslated page), else None. Prefers the path of the translated parent."""
-    from django.http import Http404
-    from wagtail.models import Locale, Site
-
     if request is None:
         return None
     locale = Locale.objects.filter(language_code=code).first()
@@ -80,8 +81,6 @@ def footer_pages():
     """The information pages (accessibility statement, privacy notice) in the active language;
     an untranslated one falls back to its original, linked under the active language's prefix
     (the home page serves it there). Cached per language and page version (see cms.cache)."""
-    from cms.cache import active_locale, cached_chrome, default_locale
-    from cms.models import StandardPage
 
     def compute() -> list[dict]:
         locale, default = active_locale(), default_locale()

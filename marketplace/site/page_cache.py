@@ -65,7 +65,7 @@ BOOKKEEPING_FIELDS = {"last_login"}
 
 
 def _table() -> str:
-    from .models import PageCacheGeneration
+    from marketplace.models import PageCacheGeneration
 
     return PageCacheGeneration._meta.db_table
 
@@ -78,7 +78,7 @@ def generation() -> int:
 
 
 def _bump() -> None:
-    from .models import PageCacheGeneration
+    from marketplace.models import PageCacheGeneration
 
     updated = PageCacheGeneration.objects.filter(pk=1).update(value=F("value") + 1)
     if not updated:

@@ -1,4 +1,4 @@
-"""The demo pilots and offerings, in fi, sv and en (see marketplace/demo.py).
+"""The demo pilots and offerings, in fi, sv and en (see seed.py).
 
 Each pilot belongs to a demo proposal (ideas/demo/content.py, by key) of a challenge in its
 piloting or closed phase. Texts are (fi, sv, en).
@@ -14,10 +14,8 @@ from ideas.demo.content import (
     SAAVUTETTAVA,
     TAMPERE_RESEARCH,
 )
+from marketplace.models import PilotOutcome, PilotStage, PriceModel
 
-from .models import PilotOutcome, PilotStage, PriceModel
-
-S = PilotStage
 LANGUAGES = ("fi", "sv", "en")
 
 VENUES = {
@@ -65,7 +63,7 @@ GENERIC_FEEDBACK = [
 PILOTS = [
     {
         "proposal": "kosketeltavat-kopiot",
-        "stage": S.RUNNING,
+        "stage": PilotStage.RUNNING,
         "venue": "kamu",
         "budget_eur": 12000,
         "title": (
@@ -124,7 +122,7 @@ PILOTS = [
     },
     {
         "proposal": "kosketuslaukku",
-        "stage": S.PLANNED,
+        "stage": PilotStage.PLANNED,
         "venue": "sello",
         "budget_eur": 8000,
         "title": (
@@ -172,7 +170,7 @@ PILOTS = [
     },
     {
         "proposal": "kuvahaku",
-        "stage": S.COMPLETED,
+        "stage": PilotStage.COMPLETED,
         "outcome": PilotOutcome.ADOPTED,
         "venue": "kamu",
         "budget_eur": 7000,
@@ -221,7 +219,7 @@ PILOTS = [
     },
     {
         "proposal": "tunnistustalkoot",
-        "stage": S.COMPLETED,
+        "stage": PilotStage.COMPLETED,
         "outcome": PilotOutcome.CONTINUED,
         "venue": "sello",
         "budget_eur": 3000,
@@ -268,7 +266,7 @@ PILOTS = [
     },
     {
         "proposal": "kayttooikeudet",
-        "stage": S.EVALUATING,
+        "stage": PilotStage.EVALUATING,
         "venue": "weegee",
         "budget_eur": 5000,
         "title": (

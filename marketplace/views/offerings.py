@@ -7,6 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from marketplace import rules
+from marketplace.filters import OfferingFilter
+from marketplace.forms import OfferingEditProposalForm
+from marketplace.models import Offering
 from marketplace.selectors import feedback as feedback_selectors
 from marketplace.selectors import offerings as offering_selectors
 from marketplace.selectors import pilots as pilot_selectors
@@ -15,11 +19,6 @@ from marketplace.services.common import MarketplaceError
 from partners.models import City, Language
 from partners.pagination import page_or_404
 from partners.translated import LANGUAGE_CODES, language_name
-
-from . import rules
-from .filters import OfferingFilter
-from .forms import OfferingEditProposalForm
-from .models import Offering
 
 
 def offering_list(request):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
+BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(env_str("TORI_VAR_DIR", str(BASE_DIR / "var")))
 
 # --- Core -------------------------------------------------------------------------------
@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "ideas",
     "marketplace",
     "search",
+    "marketplace.site",  # the site's plumbing, last: it connects the page cache
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -82,12 +83,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "marketplace.middleware.SecurityHeadersMiddleware",
+    "marketplace.site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "marketplace.page_cache.AnonymousPageCacheMiddleware",
+    "marketplace.site.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -96,8 +97,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "marketplace.urls"
-WSGI_APPLICATION = "marketplace.wsgi.application"
+ROOT_URLCONF = "marketplace.site.urls"
+WSGI_APPLICATION = "marketplace.site.wsgi.application"
 
 TEMPLATES = [
     {
@@ -138,7 +139,11 @@ def redis_caches(url: str, key_prefix: str) -> dict:
     """The caches when Redis is configured. Without Redis (an outage: marketplace/cache.py)
     "default" answers misses, so pages render afresh and sessions are read from the database;
     "ratelimit" counts in the process's own memory ("local"), so no limit switches off."""
-    redis = {"BACKEND": "marketplace.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": key_prefix}
+    redis = {
+        "BACKEND": "marketplace.site.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+    }
     return {
         "default": redis,
         "ratelimit": {**redis, "OPTIONS": {"FALLBACK": "local"}},
@@ -164,7 +169,7 @@ else:
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # Rate limits (django-ratelimit, the API's throttle) count in their own alias (see above).
 RATELIMIT_USE_CACHE = "ratelimit"
-RATELIMIT_VIEW = "marketplace.views.ratelimited"
+RATELIMIT_VIEW = "marketplace.site.views.ratelimited"
 # Anonymous visitors' pages are served from the cache (marketplace/page_cache.py) for at most
 # this many seconds; 0 turns the cache off (the default with DEBUG, so templates show edits).
 TORI_PAGE_CACHE_SECONDS = env_int("TORI_PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
@@ -211,7 +216,7 @@ LOCALE_PATHS = [BASE_DIR / "marketplace" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 # Dates, times and numbers as Finland writes them (docs/languages.md): 16.12.2026 klo 14.00,
 # 16.12.2026 kl. 14.00, 16 Dec 2026, 14:00. Django's own formats fill in the rest.
-FORMAT_MODULE_PATH = ["marketplace.formats"]
+FORMAT_MODULE_PATH = ["marketplace.site.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -320,7 +325,7 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 # A refused CSRF check: Tori's own page, or JSON under /api/ (see marketplace/errors.py).
-CSRF_FAILURE_VIEW = "marketplace.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "marketplace.site.errors.csrf_failure"
 SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

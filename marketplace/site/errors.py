@@ -14,9 +14,9 @@ from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from rest_framework import exceptions
 
-from .api.exceptions import error_body
-from .api.languages import language_from_header
-from .api.views import API_URLCONF
+from marketplace.api.exceptions import error_body
+from marketplace.api.languages import language_from_header
+from marketplace.api.views import API_URLCONF
 
 API_PREFIX = "/api/"
 

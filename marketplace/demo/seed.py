@@ -1,6 +1,6 @@
 """Demo pilots and offerings, built through the services (see `manage.py seed_demo`).
 
-The texts are in `demo_content.py`: each pilot is made from its own demo proposal (a selected
+The texts are in `content.py`: each pilot is made from its own demo proposal (a selected
 proposal of a challenge in its piloting or closed phase), with dates inside the challenge's
 piloting period, and texts, milestones and indicators in fi, sv and en; feedback comes from
 the challenge's customer groups. Idempotent: a proposal that has a pilot and an offering slug
@@ -22,6 +22,7 @@ from ideas.demo.content import BY_KEY
 from ideas.models import Proposal, ProposalStatus
 from ideas.rules import is_team_member
 from ideas.services.workflow import TransitionError, change_status
+from marketplace.models import Feedback, Offering, Pilot, PilotOutcome, PilotStage
 from marketplace.services import feedback as feedback_services
 from marketplace.services import offerings as offering_services
 from marketplace.services import pilots as pilot_services
@@ -30,7 +31,7 @@ from partners.demo import ACCOUNTS, demo_residents
 from partners.models import Organisation
 from partners.rules import EDITORS
 
-from .demo_content import (
+from .content import (
     GENERIC_FEEDBACK,
     GENERIC_INDICATORS,
     GENERIC_MILESTONE,
@@ -41,11 +42,9 @@ from .demo_content import (
     VENUES,
     texts,
 )
-from .models import Feedback, Offering, Pilot, PilotOutcome, PilotStage
 
-S = PilotStage
 PILOT_PHASES = ("piloting", "closed")
-STAGE_ORDER = [S.PLANNED, S.RUNNING, S.EVALUATING, S.COMPLETED]
+STAGE_ORDER = [PilotStage.PLANNED, PilotStage.RUNNING, PilotStage.EVALUATING, PilotStage.COMPLETED]
 
 
 def _say(stdout, text):
@@ -69,10 +68,10 @@ def _piloting(challenge) -> bool:
 def _dates(stage, challenge, today):
     """Start and end inside the challenge's piloting period, as the stage needs them."""
     first, last = challenge.evaluation_end.date(), challenge.pilots_end.date()
-    if stage == S.PLANNED:
+    if stage == PilotStage.PLANNED:
         start = min(max(first, today + timedelta(days=2)), last)
         return start, last
-    if stage in (S.EVALUATING, S.COMPLETED):
+    if stage in (PilotStage.EVALUATING, PilotStage.COMPLETED):
         return first, max(first, min(last, today - timedelta(days=1)))
     return first, max(last, first)
 
@@ -98,7 +97,7 @@ def _fill_pilot(pilot, *, staff, spec, stage):
         for n in range(0, (last - pilot.start_date).days + 1, max(1, length // 6))
     ]
     # The evaluating pilot falls short, to show an indicator behind target.
-    reach = Decimal("0.6") if stage == S.EVALUATING else Decimal("1.05")
+    reach = Decimal("0.6") if stage == PilotStage.EVALUATING else Decimal("1.05")
     for names, units, baseline, target, higher in spec.get("indicators", GENERIC_INDICATORS):
         (name, unit), translations = texts([names, units], pilot.language, ("name", "unit"))
         indicator = workspace_services.indicator_save(
@@ -168,15 +167,15 @@ def _make_pilot(proposal, spec, *, stage, staff, residents, stdout, index):
         translations=translations,
     )
     _fill_pilot(pilot, staff=staff, spec=spec, stage=stage)
-    if stage != S.PLANNED:
-        pilot_services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
+    if stage != PilotStage.PLANNED:
+        pilot_services.pilot_advance(pilot=pilot, to_stage=PilotStage.RUNNING, by=staff)
         _give_feedback(pilot, residents, spec.get("feedback", GENERIC_FEEDBACK))
-    if stage in (S.EVALUATING, S.COMPLETED):
-        pilot_services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
-    if stage == S.COMPLETED:
+    if stage in (PilotStage.EVALUATING, PilotStage.COMPLETED):
+        pilot_services.pilot_advance(pilot=pilot, to_stage=PilotStage.EVALUATING, by=staff)
+    if stage == PilotStage.COMPLETED:
         pilot_services.pilot_advance(
             pilot=pilot,
-            to_stage=S.COMPLETED,
+            to_stage=PilotStage.COMPLETED,
             by=staff,
             outcome=spec.get("outcome", PilotOutcome.ADOPTED),
         )
@@ -288,7 +287,9 @@ def _seed_offerings(*, staff, stdout):
             proposal, _spec = _demo_proposal(spec["pilot"])
             pilot = Pilot.objects.filter(proposal=proposal).first() if proposal else None
             if pilot is None:  # not the demo's proposals: a completed pilot without offering
-                pilot = Pilot.objects.filter(stage=S.COMPLETED, offerings__isnull=True).first()
+                pilot = Pilot.objects.filter(
+                    stage=PilotStage.COMPLETED, offerings__isnull=True
+                ).first()
         providers = [by_name[name].pk for name in spec["providers"] if name in by_name]
         if len(providers) < len(spec["providers"]):
             providers = [orgs[i % len(orgs)].pk, orgs[(i + 1) % len(orgs)].pk]

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    """The site's plumbing as an app of its own, last in the import chain: its ready() connects
+    the anonymous page cache to the writes of every app below it."""
+
+    name = "marketplace.site"
+    label = "tori_site"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from . import page_cache
+
+        page_cache.connect()

@@ -1,0 +1,1 @@
+"""Public pages of the marketplace domain: pilots, their workspace, offerings."""
