@@ -25,10 +25,11 @@ run: install  ## install, migrate, load the demo content and serve on http://127
 test: install  ## run the whole suite
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: install  ## ruff, djhtml and the migrations check
+lint: install  ## ruff, djhtml, the import contracts and the migrations check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+	$(VENV)/bin/lint-imports --no-cache
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 format: install

@@ -6,7 +6,15 @@ arrives as `partners.signals.rows_updated`, which the writing service sends; vot
 `ideas.signals.vote_count_changed`."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.models import ChallengePage
+from ideas.models import Proposal, TeamMember
+from ideas.signals import vote_count_changed
+from marketplace.models import Offering, Pilot
+from partners.models import Organisation
+from partners.signals import rows_updated
 
 from . import indexing
 from .models import EntryKind
@@ -24,7 +32,6 @@ def _offering_deleted(sender, instance, **kwargs):
 def _offering_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
-    from marketplace.models import Offering
 
     if isinstance(instance, Offering):
         indexing.schedule(EntryKind.OFFERING, instance.pk)
@@ -43,8 +50,6 @@ def _pilot_deleted(sender, instance, **kwargs):
 
 
 def _schedule_proposal(proposal_id):
-    from marketplace.models import Pilot
-
     indexing.schedule(EntryKind.PROPOSAL, proposal_id)
     for pilot_id in Pilot.objects.filter(proposal_id=proposal_id).values_list("pk", flat=True):
         indexing.schedule(EntryKind.PILOT, pilot_id)
@@ -62,7 +67,6 @@ def _proposal_deleted(sender, instance, **kwargs):
 def _proposal_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
-    from ideas.models import Proposal
 
     if isinstance(instance, Proposal):
         _schedule_proposal(instance.pk)
@@ -89,12 +93,6 @@ def _organisation_saved(sender, instance, raw=False, created=False, **kwargs):
 
 def _rows_updated(sender, pks, **kwargs):
     """Rows changed by `QuerySet.update()`: refreshed as if each had been saved."""
-    from wagtail.models import Page
-
-    from cms.models import ChallengePage
-    from ideas.models import Proposal, TeamMember
-    from marketplace.models import Offering, Pilot
-    from partners.models import Organisation
 
     if issubclass(sender, Proposal):
         for pk in pks:
@@ -130,8 +128,6 @@ def _schedule_challenges_under(page) -> None:
     """Challenges at or under a page of the tree: their entries (address and visibility follow
     the tree), their proposals' (confidential while a challenge is in a private section) and
     their pilots'."""
-    from cms.models import ChallengePage
-
     for challenge in ChallengePage.objects.filter(path__startswith=page.path).only(
         "pk", "translation_key"
     ):
@@ -141,8 +137,6 @@ def _schedule_challenges_under(page) -> None:
 def _page_visibility(sender, instance, **kwargs):
     """A page published or unpublished. A challenge: its entry. Another page, published: the
     challenges under it, whose addresses include its slug."""
-    from cms.models import ChallengePage
-
     page = instance.specific_deferred if hasattr(instance, "specific_deferred") else instance
     if isinstance(page, ChallengePage):
         indexing.schedule_challenge(page)
@@ -153,8 +147,6 @@ def _page_visibility(sender, instance, **kwargs):
 def _restriction_changed(sender, instance, raw=False, **kwargs):
     """A privacy restriction added or lifted: challenges at or under its page, and their
     proposals (confidential while a challenge is in a private section) and pilots."""
-    from wagtail.models import Page
-
     if raw or not instance.page_id:
         return
     page = Page.objects.filter(pk=instance.page_id).only("path").first()
@@ -170,13 +162,6 @@ def _page_moved(sender, instance, parent_page_before=None, parent_page_after=Non
 
 
 def connect() -> None:
-    from cms.models import ChallengePage
-    from ideas.models import Proposal, TeamMember
-    from ideas.signals import vote_count_changed
-    from marketplace.models import Offering, Pilot
-    from partners.models import Organisation
-    from partners.signals import rows_updated
-
     uid = "search-index"
     rows_updated.connect(_rows_updated, dispatch_uid=f"{uid}-rows-updated")
     post_save.connect(_offering_saved, sender=Offering, dispatch_uid=f"{uid}-offering-save")
@@ -206,7 +191,6 @@ def connect() -> None:
     post_delete.connect(
         _challenge_deleted, sender=ChallengePage, dispatch_uid=f"{uid}-challenge-delete"
     )
-    from wagtail.models import PageViewRestriction
 
     post_save.connect(
         _restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-save"

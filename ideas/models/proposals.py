@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cms.localize import localized
+from cms.models import ChallengePage
 from partners.models import Language, Organisation
 from partners.translated import Translated
 
@@ -28,8 +29,6 @@ class ProposalQuerySet(models.QuerySet):
         private section (a Wagtail view restriction on it or an ancestor: password, login or
         groups). The one definition of "public" every page, list, feed, the API and the
         catalogue use; `Proposal.is_public` answers the same for one proposal."""
-        from cms.models import ChallengePage
-
         return (
             self.filter(challenge__proposals_public=True, publication_consent=True)
             .exclude(status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN])

@@ -18,10 +18,17 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from cms.models import ChallengePage
+from ideas.models import Proposal
+from marketplace.models import Offering, Pilot
+from search.catalogue import SearchUnavailable, search
+from search.filters import CatalogueFilterSet
+
+from .fields import LanguageField, site_address
 from .filters import without_empty_values
 from .languages import Localiser
 from .pagination import validate_page_params
-from .serializers import ErrorSerializer, LanguageField, site_address
+from .serializers import ErrorSerializer
 from .views import ERROR_RESPONSES, LANGUAGE_PARAMETERS, ApiViewMixin
 
 KINDS = ["offering", "pilot", "proposal", "challenge"]
@@ -142,8 +149,6 @@ CHOICE_PARAMETERS = ["kind", "stage", "organisation_kind", "city"]
 def document_catalogue_choices(document: dict) -> None:
     """The values of the catalogue's parameters as the catalogue's FilterSet checks them
     (a schema postprocessing step, see schema.py): any other value is a 400."""
-    from search.filters import CatalogueFilterSet
-
     operation = document.get("paths", {}).get("/api/v1/catalogue/", {}).get("get")
     if operation is None:
         return
@@ -171,9 +176,6 @@ def _hit(hit) -> dict:
 
 def _translated_models() -> dict:
     """{kind: (model, the field shown as the hit's summary)} of plain-model entries."""
-    from ideas.models import Proposal
-    from marketplace.models import Offering, Pilot
-
     return {
         "offering": (Offering, "summary"),
         "pilot": (Pilot, "public_summary"),
@@ -192,8 +194,6 @@ def _set_text(item: dict, *, title, summary, original: str, available: list[str]
 def localised_hits(hits, localiser: Localiser) -> list[dict]:
     """The hits with their title and summary in the language asked, falling back to the
     original, as the lists give them: one query per kind of entry on the page."""
-    from cms.models import ChallengePage
-
     items = [_hit(hit) for hit in hits]
     ids: dict[str, set] = {}
     for item in items:
@@ -262,9 +262,6 @@ class CatalogueView(ApiViewMixin, GenericAPIView):
         },
     )
     def get(self, request):
-        from search.catalogue import SearchUnavailable, search
-        from search.filters import CatalogueFilterSet
-
         errors = {**self.parameter_errors, **validate_page_params(request.query_params)}
         filterset = CatalogueFilterSet(without_empty_values(request.query_params))
         if not filterset.is_valid():

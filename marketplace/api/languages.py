@@ -12,6 +12,8 @@ from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Locale
 
+from cms.models import ChallengePage
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -114,8 +116,6 @@ class Localiser:
         if self.locale_id is None or page.locale_id == self.locale_id:
             return page
         if self._pages is None:
-            from cms.models import ChallengePage
-
             self._pages = {
                 row.translation_key: row
                 for row in ChallengePage.objects.live()
@@ -128,8 +128,6 @@ class Localiser:
     def page_languages(self, page) -> list[str]:
         """The languages a challenge is published in: the listed page's first."""
         if self._page_languages is None:
-            from cms.models import ChallengePage
-
             languages: dict = {}
             rows = (
                 ChallengePage.objects.live()

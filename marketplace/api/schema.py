@@ -3,6 +3,8 @@ answer does."""
 
 from django.utils.translation import gettext as _
 
+from .catalogue import document_catalogue_choices
+
 API_PREFIX = "/api/v1/"
 
 
@@ -38,8 +40,6 @@ def _retry_after(response: dict) -> None:
 def document_the_contract(result, generator, request, public):
     """Postprocessing: the catalogue's choices (from the FilterSet that checks them), empty
     filter values, and the Retry-After header of every 429."""
-    from .catalogue import document_catalogue_choices
-
     document_catalogue_choices(result)
     for methods in result.get("paths", {}).values():
         for operation in methods.values():

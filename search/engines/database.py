@@ -31,6 +31,8 @@ from django.db.models import (
 )
 from django.utils import timezone, translation
 
+from ideas.models import Proposal
+
 from .. import stemming
 from ..documents import SCHEDULE_FIELDS, SEARCH_CONFIGS, EntryData, search_config
 from ..labels import build_facets
@@ -337,8 +339,6 @@ def replace_all(
 def set_vote_counts(proposal_ids: list[int]) -> None:
     """Copy the proposals' vote counts into their entries: one UPDATE (raw: it runs in every
     vote's transaction)."""
-    from ideas.models import Proposal
-
     if not proposal_ids:
         return
     marks = ", ".join(["%s"] * len(proposal_ids))

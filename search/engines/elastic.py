@@ -25,6 +25,7 @@ from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Long, Obj
 from elasticsearch.helpers import BulkIndexError, bulk, scan
 
 from cms.phases import Phase, Schedule, phase_at
+from ideas.models import Proposal
 
 from ..documents import SCHEDULE_FIELDS, EntryData
 from ..labels import build_facets
@@ -464,8 +465,6 @@ class ElasticsearchEngine:
         return counts
 
     def set_vote_counts(self, proposal_ids: list[int]) -> None:
-        from ideas.models import Proposal
-
         counts = Proposal.objects.filter(pk__in=proposal_ids).values_list("pk", "vote_count")
         actions = [
             {

@@ -12,6 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from ideas.models import ProposalStatus
+from marketplace.api import serializers
+from marketplace.api.fields import TranslatedField
 from marketplace.models import Milestone
 from tests.factories.api import add_indicator, make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
@@ -349,8 +351,6 @@ def test_the_document_says_it_is_in_english(client):
 
 def test_field_languages_name_every_translated_field():
     """The document's `field_languages` keys are exactly the object's translated fields."""
-    from marketplace.api import serializers
-
     for serializer in (
         serializers.ProposalSerializer,
         serializers.PilotSerializer,
@@ -360,7 +360,5 @@ def test_field_languages_name_every_translated_field():
         serializers.OrganisationSerializer,
     ):
         fields = serializer().fields
-        translated = {
-            name for name, field in fields.items() if isinstance(field, serializers.TranslatedField)
-        }
+        translated = {name for name, field in fields.items() if isinstance(field, TranslatedField)}
         assert set(fields["field_languages"].fields) == translated, serializer.__name__

@@ -140,12 +140,12 @@ def _has_wrk() -> bool:
 def seed(entries: int, *, showcase_proposals: int, showcase_comments: int) -> tuple[dict, float]:
     from django.core.management import call_command
 
-    from marketplace.management.commands import seed_scale
+    from marketplace.management.scale.seed import showcase
 
     started = time.perf_counter()
     with open(os.devnull, "w") as quiet:
         call_command("seed_scale", catalogue_entries=entries, no_index=True, stdout=quiet)
-    pages = seed_scale.showcase(proposals=showcase_proposals, comments=showcase_comments)
+    pages = showcase(proposals=showcase_proposals, comments=showcase_comments)
     with open(os.devnull, "w") as quiet:
         call_command("search_index", "--rebuild", stdout=quiet)
     return pages, time.perf_counter() - started
@@ -435,7 +435,7 @@ def catalogue_timings(entries: int) -> list:
     database engine unless ELASTICSEARCH_URL is set): the budgeted query with and without two
     facets, and two searches reported without a budget — the most frequent word of the
     vocabulary (a search matching most of the catalogue) and browsing with the two facets."""
-    from marketplace.management.commands.seed_scale import TOPIC_WORDS
+    from marketplace.management.scale.text import TOPIC_WORDS
     from search.catalogue import search
     from search.query import CatalogueQuery
 

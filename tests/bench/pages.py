@@ -8,7 +8,7 @@ def page_urls(pages: dict) -> dict:
     from django.utils import translation
 
     from cms.models import HomePage
-    from marketplace.management.commands.seed_scale import challenge_index
+    from marketplace.management.scale.challenges import challenge_index
     from partners.models import Organisation
 
     with translation.override("fi"):

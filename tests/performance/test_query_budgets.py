@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from marketplace.management.commands.seed_scale import seed, showcase
+from marketplace.management.scale.seed import seed, showcase
 from tests.bench.pages import page_urls
 
 BUDGET = 15

@@ -1,0 +1,1 @@
+"""The marketplace domain in the Wagtail admin, one module per concern."""
