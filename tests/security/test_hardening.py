@@ -111,7 +111,7 @@ def test_admin_avatars_are_never_fetched_from_gravatar(client, url):
 
 
 def test_production_sends_hsts_and_secure_cookies():
-    """The production settings module (check --deploy is run in tests/marketplace_site)."""
+    """The production settings module (check --deploy is run in tests/marketplace/site)."""
     import subprocess
     import sys
 
