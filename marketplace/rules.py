@@ -4,7 +4,7 @@ Views, templates and the admin ask these functions; nothing re-checks roles else
 """
 
 from ideas import rules as ideas_rules
-from partners import rules as people
+from partners import rules as partner_rules
 
 from .models import PilotStage
 
@@ -18,12 +18,12 @@ def is_pilot_team_member(user, pilot) -> bool:
 
 def can_manage_pilots(user) -> bool:
     """Create pilots, advance their stage, publish them: staff."""
-    return people.is_staff_member(user)
+    return partner_rules.is_staff_member(user)
 
 
 def can_work_on_pilot(user, pilot) -> bool:
     """The pilot workspace (milestones, indicators, measurements, history): its team and staff."""
-    return people.is_staff_member(user) or is_pilot_team_member(user, pilot)
+    return partner_rules.is_staff_member(user) or is_pilot_team_member(user, pilot)
 
 
 def can_view_pilot(user, pilot) -> bool:
@@ -44,28 +44,30 @@ def can_give_feedback(user, pilot) -> bool:
     """Verified residents, while a published pilot runs or is evaluated; not the pilot's own team."""
     return (
         is_feedback_open(pilot)
-        and people.is_verified(user)
+        and partner_rules.is_verified(user)
         and not is_pilot_team_member(user, pilot)
     )
 
 
 def can_report_feedback(user, feedback) -> bool:
-    return people.is_verified(user) and feedback.user_id != user.pk and not feedback.is_hidden
+    return (
+        partner_rules.is_verified(user) and feedback.user_id != user.pk and not feedback.is_hidden
+    )
 
 
 def can_moderate_feedback(user) -> bool:
-    return people.is_moderator(user)
+    return partner_rules.is_moderator(user)
 
 
 def is_offering_provider_member(user, offering) -> bool:
     """A member of one of the offering's provider organisations."""
-    if not people.is_signed_in(user):
+    if not partner_rules.is_signed_in(user):
         return False
     return offering.providers.filter(memberships__user=user).exists()
 
 
 def can_manage_offerings(user) -> bool:
-    return people.is_staff_member(user)
+    return partner_rules.is_staff_member(user)
 
 
 def can_view_offering(user, offering) -> bool:
@@ -78,8 +80,8 @@ def can_view_offering(user, offering) -> bool:
 
 
 def can_propose_offering_edit(user, offering) -> bool:
-    return people.is_verified(user) and is_offering_provider_member(user, offering)
+    return partner_rules.is_verified(user) and is_offering_provider_member(user, offering)
 
 
 def can_view_dashboard(user) -> bool:
-    return people.is_staff_member(user)
+    return partner_rules.is_staff_member(user)

@@ -13,8 +13,6 @@ from tests.factories.marketplace import PilotFactory, selected_proposal
 
 pytestmark = pytest.mark.django_db
 
-S = PilotStage
-
 
 def _new_pilot(staff, **kwargs):
     return pilot_services.pilot_create(
@@ -31,7 +29,7 @@ def _new_pilot(staff, **kwargs):
 
 def test_pilot_is_made_from_a_selected_proposal_once(staff):
     pilot = _new_pilot(staff)
-    assert pilot.stage == S.PLANNED and not pilot.published
+    assert pilot.stage == PilotStage.PLANNED and not pilot.published
     assert pilot.events.filter(kind=PilotEvent.Kind.CREATED, actor=staff).exists()
     with pytest.raises(ValidationError) as error:
         pilot_services.pilot_create(
@@ -64,22 +62,22 @@ def test_a_proposal_that_is_not_selected_cannot_become_a_pilot(staff):
 
 def test_stages_move_forward_one_by_one_and_each_move_is_recorded(staff):
     pilot = _new_pilot(staff)
-    pilot_services.pilot_advance(pilot=pilot, to_stage=S.RUNNING, by=staff)
-    pilot_services.pilot_advance(pilot=pilot, to_stage=S.EVALUATING, by=staff)
+    pilot_services.pilot_advance(pilot=pilot, to_stage=PilotStage.RUNNING, by=staff)
+    pilot_services.pilot_advance(pilot=pilot, to_stage=PilotStage.EVALUATING, by=staff)
     pilot_services.pilot_advance(
-        pilot=pilot, to_stage=S.COMPLETED, by=staff, outcome=PilotOutcome.ADOPTED
+        pilot=pilot, to_stage=PilotStage.COMPLETED, by=staff, outcome=PilotOutcome.ADOPTED
     )
     pilot.refresh_from_db()
-    assert (pilot.stage, pilot.outcome) == (S.COMPLETED, PilotOutcome.ADOPTED)
+    assert (pilot.stage, pilot.outcome) == (PilotStage.COMPLETED, PilotOutcome.ADOPTED)
     moves = list(
         PilotStageChange.objects.filter(pilot=pilot).values_list(
             "from_stage", "to_stage", "changed_by"
         )
     )
     assert moves == [
-        (S.PLANNED, S.RUNNING, staff.pk),
-        (S.RUNNING, S.EVALUATING, staff.pk),
-        (S.EVALUATING, S.COMPLETED, staff.pk),
+        (PilotStage.PLANNED, PilotStage.RUNNING, staff.pk),
+        (PilotStage.RUNNING, PilotStage.EVALUATING, staff.pk),
+        (PilotStage.EVALUATING, PilotStage.COMPLETED, staff.pk),
     ]
     assert pilot.events.filter(kind=PilotEvent.Kind.STAGE).count() == 3
 
@@ -87,21 +85,21 @@ def test_stages_move_forward_one_by_one_and_each_move_is_recorded(staff):
 @pytest.mark.parametrize(
     ("start", "to"),
     [
-        (S.RUNNING, S.PLANNED),
-        (S.EVALUATING, S.RUNNING),
-        (S.COMPLETED, S.EVALUATING),
-        (S.PLANNED, S.EVALUATING),
-        (S.PLANNED, S.COMPLETED),
-        (S.RUNNING, S.RUNNING),
-        (S.RUNNING, "bogus"),
+        (PilotStage.RUNNING, PilotStage.PLANNED),
+        (PilotStage.EVALUATING, PilotStage.RUNNING),
+        (PilotStage.COMPLETED, PilotStage.EVALUATING),
+        (PilotStage.PLANNED, PilotStage.EVALUATING),
+        (PilotStage.PLANNED, PilotStage.COMPLETED),
+        (PilotStage.RUNNING, PilotStage.RUNNING),
+        (PilotStage.RUNNING, "bogus"),
     ],
 )
 def test_no_going_back_or_skipping(staff, start, to):
     """Refused by the stage rule itself: a move to completed carries a valid outcome, so no
     other check can be what refuses it."""
-    outcome = PilotOutcome.CONTINUED if start == S.COMPLETED else ""
+    outcome = PilotOutcome.CONTINUED if start == PilotStage.COMPLETED else ""
     pilot = PilotFactory(stage=start, outcome=outcome)
-    given = PilotOutcome.ADOPTED if to == S.COMPLETED else ""
+    given = PilotOutcome.ADOPTED if to == PilotStage.COMPLETED else ""
     with pytest.raises(pilot_services.StageTransitionError, match="cannot move from"):
         pilot_services.pilot_advance(pilot=pilot, to_stage=to, by=staff, outcome=given)
     pilot.refresh_from_db()
@@ -110,20 +108,20 @@ def test_no_going_back_or_skipping(staff, start, to):
 
 
 def test_outcome_only_when_completed(staff):
-    pilot = PilotFactory(stage=S.PLANNED)
+    pilot = PilotFactory(stage=PilotStage.PLANNED)
     with pytest.raises(pilot_services.StageTransitionError, match="only when"):
         pilot_services.pilot_advance(
-            pilot=pilot, to_stage=S.RUNNING, by=staff, outcome=PilotOutcome.ADOPTED
+            pilot=pilot, to_stage=PilotStage.RUNNING, by=staff, outcome=PilotOutcome.ADOPTED
         )
-    evaluating = PilotFactory(stage=S.EVALUATING)
+    evaluating = PilotFactory(stage=PilotStage.EVALUATING)
     with pytest.raises(pilot_services.StageTransitionError, match="Choose the outcome"):
-        pilot_services.pilot_advance(pilot=evaluating, to_stage=S.COMPLETED, by=staff)
+        pilot_services.pilot_advance(pilot=evaluating, to_stage=PilotStage.COMPLETED, by=staff)
     evaluating.refresh_from_db()
-    assert evaluating.stage == S.EVALUATING
+    assert evaluating.stage == PilotStage.EVALUATING
 
 
 def test_database_refuses_an_outcome_before_completion():
-    pilot = PilotFactory(stage=S.RUNNING)
+    pilot = PilotFactory(stage=PilotStage.RUNNING)
     pilot.outcome = PilotOutcome.ADOPTED
     with pytest.raises(IntegrityError), transaction.atomic():
         pilot.save()
@@ -132,13 +130,15 @@ def test_database_refuses_an_outcome_before_completion():
 def test_stage_form_refuses_outcome_before_completion():
     from marketplace.forms import PilotStageForm
 
-    pilot = PilotFactory(stage=S.RUNNING)
-    form = PilotStageForm({"to_stage": S.EVALUATING, "outcome": PilotOutcome.ADOPTED}, pilot=pilot)
+    pilot = PilotFactory(stage=PilotStage.RUNNING)
+    form = PilotStageForm(
+        {"to_stage": PilotStage.EVALUATING, "outcome": PilotOutcome.ADOPTED}, pilot=pilot
+    )
     assert not form.is_valid() and "outcome" in form.errors
-    form = PilotStageForm({"to_stage": S.PLANNED}, pilot=pilot)
+    form = PilotStageForm({"to_stage": PilotStage.PLANNED}, pilot=pilot)
     assert not form.is_valid() and "to_stage" in form.errors
-    evaluating = PilotFactory(stage=S.EVALUATING)
-    form = PilotStageForm({"to_stage": S.COMPLETED}, pilot=evaluating)
+    evaluating = PilotFactory(stage=PilotStage.EVALUATING)
+    form = PilotStageForm({"to_stage": PilotStage.COMPLETED}, pilot=evaluating)
     assert not form.is_valid() and "outcome" in form.errors
 
 

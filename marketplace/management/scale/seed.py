@@ -58,29 +58,29 @@ def add_everything(
         tag=f"s{secrets.token_hex(3)}", now=timezone.now(), stream=stream, batch_size=batch_size
     )
     groups, themes = taxonomy(run.tag)
-    people = add_residents(run, max(users, 1))
-    orgs = add_organisations(run, organisations, owners=people)
+    residents = add_residents(run, max(users, 1))
+    orgs = add_organisations(run, organisations, owners=residents)
     pages = add_challenges(run, max(challenges, 1), groups=groups, themes=themes)
 
     plan = ProposalPlan.make(pages, proposals, min(pilots, proposals))
-    vote_plan = plan_votes(len(people), plan.votable, votes)
+    vote_plan = plan_votes(len(residents), plan.votable, votes)
     rows = add_proposals(
         run,
         plan,
         vote_counts=vote_counts(vote_plan, proposals),
-        authors=people,
+        authors=residents,
         organisations=orgs,
         groups=groups,
     )
-    add_votes(run, vote_plan, voters=people, proposals=rows, challenges=plan.voting)
-    commented = add_comments(run, comments, proposals=rows, authors=people)
+    add_votes(run, vote_plan, voters=residents, proposals=rows, challenges=plan.voting)
+    commented = add_comments(run, comments, proposals=rows, authors=residents)
 
     pilot_rows = add_pilots(run, [rows[i] for i in sorted(plan.selected)])
     offering_rows = add_offerings(
         run, offerings, pilots=pilot_rows, organisations=orgs, groups=groups, themes=themes
     )
     return {
-        "users": len(people),
+        "users": len(residents),
         "organisations": len(orgs),
         "challenges": len(pages),
         "proposals": len(rows),
