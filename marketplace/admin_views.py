@@ -10,8 +10,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from cms.charts import bar_chart
+
 from . import rules, selectors, services
-from .charts import bar_chart
 from .forms import FeedbackHideForm, PilotStageForm
 from .models import Feedback, OfferingEditProposal, Pilot
 

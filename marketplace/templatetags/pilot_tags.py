@@ -5,8 +5,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cms.charts import line_chart
+
 from .. import selectors
-from ..charts import line_chart
 
 register = template.Library()
 

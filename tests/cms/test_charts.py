@@ -4,7 +4,7 @@ from xml.etree import ElementTree
 
 from django.template import Context, Template
 
-from marketplace.charts import bar_chart, line_chart
+from cms.charts import bar_chart, line_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,4 +1,4 @@
-"""Server-rendered, accessible inline SVG charts (no JavaScript).
+"""Server-rendered, accessible inline SVG charts (no JavaScript), shared by every app.
 
 Each chart is an <svg role="img"> with a <title> and <desc>; pages show the same numbers in a
 <table> beside it. Everything interpolated is escaped.
