@@ -1,10 +1,28 @@
+"""The one SVG chart module: geometry as plain data, one accessible renderer."""
+
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from xml.etree import ElementTree
 
+import pytest
 from django.template import Context, Template
+from django.utils import translation
+from django.utils.safestring import SafeData
 
-from cms.charts import bar_chart, line_chart
+from cms.charts import (
+    PAD_LEFT,
+    PAD_TOP,
+    PLOT_H,
+    PLOT_W,
+    Geometry,
+    bar_chart,
+    bar_geometry,
+    column_chart,
+    column_geometry,
+    line_chart,
+    line_geometry,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -80,6 +98,79 @@ def test_chart_text_is_escaped():
 def test_bar_chart_empty():
     root = parse(bar_chart(chart_id="b", title="t", desc="d", bars=[]))
     assert root.findall(f"{SVG}rect") == []
+
+
+def _leaves(value):
+    """Every value inside a geometry, down through its dataclasses and tuples."""
+    if dataclasses.is_dataclass(value):
+        for item in dataclasses.astuple(value):
+            yield from _leaves(item)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _leaves(item)
+    else:
+        yield value
+
+
+@pytest.mark.parametrize(
+    "geometry",
+    [
+        line_geometry([(date(2026, 1, 1), Decimal(2)), (date(2026, 1, 3), Decimal(5))], target=4),
+        column_geometry([(date(2026, 1, 1), 2), (date(2026, 1, 2), 0)]),
+        bar_geometry([("<b>", 3)]),
+    ],
+)
+def test_geometry_is_plain_data_never_markup(geometry):
+    assert isinstance(geometry, Geometry)
+    leaves = list(_leaves(geometry))
+    assert leaves and all(type(v) in (int, float, str) for v in leaves)
+    assert not any(isinstance(v, SafeData) for v in leaves)
+
+
+def test_column_geometry_gives_each_day_a_slot_and_a_column_from_zero():
+    days = [(date(2026, 1, 1), 2), (date(2026, 1, 2), 0), (date(2026, 1, 4), 4)]
+    with translation.override("fi"):
+        geometry = column_geometry(days)
+    slot = PLOT_W / 4  # 1 to 4 January: four days, one without a point
+    first, empty, last = geometry.bars
+    assert [bar.width for bar in geometry.bars] == [round(slot * 0.8, 1)] * 3
+    assert first.x == round(PAD_LEFT + slot * 0.1, 1)
+    assert last.x == round(PAD_LEFT + 3 * slot + slot * 0.1, 1)  # the 3rd keeps its slot
+    bottom = PAD_TOP + PLOT_H
+    assert (last.y, last.height) == (PAD_TOP, PLOT_H)  # the highest value reaches the top
+    assert (first.y + first.height, first.height) == (bottom, PLOT_H / 2)
+    assert (empty.y, empty.height) == (bottom, 0)
+    assert [bar.name for bar in geometry.bars] == [
+        "1.1.2026: 2",
+        "2.1.2026: 0",
+        "4.1.2026: 4",
+    ]
+    assert [t.text for t in geometry.texts] == ["4", "0", "1.1.2026", "4.1.2026"]
+
+
+def test_column_geometry_of_zeros_and_of_nothing():
+    flat = column_geometry([(date(2026, 1, 1), 0)])
+    assert [bar.height for bar in flat.bars] == [0]
+    assert [t.text for t in flat.texts][:2] == ["1", "0"]  # a range even when nothing varies
+    empty = column_geometry([], empty_text="No votes")
+    assert empty.bars == () and empty.texts[-1].text == "No votes"
+
+
+def test_column_chart_names_itself_and_each_column():
+    with translation.override("fi"):
+        svg = column_chart(
+            chart_id="v",
+            title="Live <votes>",
+            desc="2 days",
+            points=[(date(2026, 1, 1), 1), (date(2026, 1, 2), 3)],
+        )
+    root = parse(svg)
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "v-title v-desc"
+    assert root.find(f"{SVG}title").text == "Live <votes>"  # escaped, then parsed back
+    assert root.find(f"{SVG}desc").text == "2 days"
+    rects = root.findall(f"{SVG}rect")
+    assert [r.find(f"{SVG}title").text for r in rects] == ["1.1.2026: 1", "2.1.2026: 3"]
+    assert float(rects[0].get("height")) < float(rects[1].get("height"))
 
 
 def test_indicator_panel_summary_and_table_with_empty_and_full_series(db):
