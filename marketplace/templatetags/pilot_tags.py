@@ -5,9 +5,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cms.charts import line_chart
 from marketplace.selectors import pilots as pilot_selectors
-
-from ..charts import line_chart
 
 register = template.Library()
 

@@ -1,10 +1,13 @@
 """Staff tools in the Wagtail admin: votes over time, banning an account and voiding its votes;
 and the demo votes."""
 
+from datetime import timedelta
 from io import StringIO
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from ideas.models import Proposal, Vote, VoteEvent
@@ -38,6 +41,38 @@ def test_chart_shows_votes_per_day_as_svg_and_table(staff_client):
     (day,) = response.context["days"]
     assert (day.cast, day.removed, day.total) == (3, 1, 2)
     assert "<td>3</td><td>1</td><td>2</td>" in html.replace("\n", "")
+
+
+def test_chart_is_one_named_column_a_day_described_for_screen_readers(staff_client):
+    challenge = voting_challenge()
+    (proposal,) = proposals(challenge, 1)
+    for voter in [resident() for _ in range(3)]:
+        vote_cast(user=voter, proposal=proposal)
+    # the first vote two days ago, the second yesterday, the third today
+    events = list(VoteEvent.objects.order_by("pk"))
+    now = timezone.now()
+    for days_ago, event in zip((2, 1), events, strict=False):
+        VoteEvent.objects.filter(pk=event.pk).update(created_at=now - timedelta(days=days_ago))
+
+    with translation.override("en"):
+        response = staff_client.get(reverse("ideas_votes:chart", args=[proposal.pk]))
+
+    html = response.content.decode()
+    start = html.index('<svg class="chart"')
+    svg = html[start : html.index("</svg>", start) + len("</svg>")]
+    root = ElementTree.fromstring(svg)  # noqa: S314 (our own markup)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "vote-chart-title vote-chart-desc"
+    assert root.find(f"{ns}title").text == "Live votes at the end of each day"
+    days = response.context["days"]
+    assert [d.total for d in days] == [1, 2, 3]
+    assert root.find(f"{ns}desc").text.startswith("3 days, ")
+    assert root.find(f"{ns}desc").text.endswith("; live votes at the end: 3.")
+    rects = root.findall(f"{ns}rect")
+    assert [r.find(f"{ns}title").text.rsplit(": ", 1)[1] for r in rects] == ["1", "2", "3"]
+    heights = [float(r.get("height")) for r in rects]
+    assert heights == sorted(heights) and heights[0] > 0
 
 
 def test_index_lists_proposals_with_votes(staff_client):
