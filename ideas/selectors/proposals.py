@@ -1,11 +1,10 @@
 """Reads about proposals that apply visibility or span relations."""
 
 import difflib
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
 from partners.models import User
@@ -120,24 +119,29 @@ def revisions_of(proposal):
     return proposal.revisions.select_related("author").order_by("-version")
 
 
-def revision_diff(old, new) -> str:
-    """A readable HTML diff of two revisions, field by field; all text HTML-escaped."""
+class DiffLine(NamedTuple):
+    """One line of a revision diff: "del" (removed), "ins" (added) or "same"."""
+
+    kind: str
+    text: str
+
+
+DIFF_KINDS = {"- ": "del", "+ ": "ins", "  ": "same"}
+
+
+def revision_diff(old, new) -> list[tuple[str, list[DiffLine]]]:
+    """Two revisions compared field by field: (field, its lines) for title, summary and body.
+    Plain data: the template marks removed and added lines (and escapes the text)."""
     parts = []
-    for field, label in (("title", "title"), ("summary", "summary"), ("body", "body")):
+    for field in ("title", "summary", "body"):
         a = (getattr(old, field) or "").splitlines()
         b = (getattr(new, field) or "").splitlines()
-        rows = []
-        for line in difflib.ndiff(a, b):
-            code, text = line[:2], line[2:]
-            if code == "? ":
-                continue
-            if code == "- ":
-                rows.append(f'<li class="diff-del"><del>{escape(text)}</del></li>')
-            elif code == "+ ":
-                rows.append(f'<li class="diff-ins"><ins>{escape(text)}</ins></li>')
-            else:
-                rows.append(f'<li class="diff-same">{escape(text)}</li>')
-        parts.append((label, mark_safe('<ul class="diff">' + "".join(rows) + "</ul>")))  # noqa: S308 - escaped above
+        lines = [
+            DiffLine(DIFF_KINDS[line[:2]], line[2:])
+            for line in difflib.ndiff(a, b)
+            if line[:2] in DIFF_KINDS
+        ]
+        parts.append((field, lines))
     return parts
 
 
