@@ -142,4 +142,4 @@ def revision_diff(old, new) -> str:
 
 
 def page_size() -> int:
-    return getattr(settings, "TORI_PROPOSALS_PER_PAGE", 20)
+    return settings.TORI_PROPOSALS_PER_PAGE
