@@ -6,14 +6,15 @@ from django.core.mail import EmailMessage
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django_ratelimit.decorators import ratelimit
 from wagtail.models import Locale
+
+from partners.ratelimits import Limit, Retry, over_limit, too_many_requests
 
 from .forms import AccessibilityFeedbackForm
 from .models import StandardPage
 
-# Messages a client address may send an hour.
-FEEDBACK_RATE = "5/h"
+# Messages a client address may send (TORI_ACCESSIBILITY_FEEDBACK_RATE, 5 an hour).
+FEEDBACK = Limit("cms.a11y-feedback", "TORI_ACCESSIBILITY_FEEDBACK_RATE", "ip")
 
 
 def statement_page():
@@ -47,24 +48,18 @@ def send_feedback(*, name: str, email: str, page_url: str, message: str, languag
         ).send()
 
 
-@ratelimit(group="cms.a11y-feedback", key="ip", rate=FEEDBACK_RATE, method="POST", block=False)
 def accessibility_feedback(request):
     """GET: the form on its own page; POST: send it, or show the errors next to the fields."""
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            return render(
-                request,
-                "429.html",
-                {
-                    "message": _(
-                        "You have sent several messages in a short time. Please wait an hour "
-                        "and try again, or write to %(email)s."
-                    )
-                    % {"email": settings.ACCESSIBILITY_FEEDBACK_EMAIL}
-                },
-                status=429,
-            )
         form = AccessibilityFeedbackForm(request.POST)
+        if (wait := over_limit(request, FEEDBACK)) is not None:
+            message = _(
+                "You have sent several messages in a short time. Please wait an hour "
+                "and try again, or write to %(email)s."
+            ) % {"email": settings.ACCESSIBILITY_FEEDBACK_EMAIL}
+            return too_many_requests(
+                request, message, wait=wait, retry=Retry(form, _("Send feedback"))
+            )
         if form.is_valid():
             send_feedback(**form.cleaned_data, language=translation.get_language())
             messages.success(

@@ -10,28 +10,18 @@ address (a library, a school, a company network) spend nothing.
 
 import hashlib
 import ipaddress
-import re
 import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import ImproperlyConfigured
+
+from .ratelimits import parse_rate
 
 # The clock that picks a budget's window (a module attribute, so a test can hold it still).
 clock = time.time
 
-PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
 # A counter outlives its window by a few seconds, so a slot given back late still finds it.
 EXPIRY_MARGIN = 5
-
-
-def parse_rate(rate: str) -> tuple[int, int]:
-    """`"5/m"` → (5, 60); also `"10/5m"` (ten in five minutes), as django-ratelimit reads it."""
-    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*", rate or "")
-    if not match:
-        raise ImproperlyConfigured(f"A rate reads like '5/m' (count/period), not {rate!r}.")
-    count, multiplier, unit = match.groups()
-    return int(count), int(multiplier or 1) * PERIODS[unit]
 
 
 def client_address(request) -> str:
@@ -58,7 +48,10 @@ class LoginBudget:
     def __init__(self, request, account: str, *, rate: str | None = None):
         self.limit, period = parse_rate(rate or settings.TORI_LOGIN_RATE)
         self.timeout = period + EXPIRY_MARGIN
-        window = int(clock()) // period
+        now = int(clock())
+        window = now // period
+        # Seconds until the window ends and the budget is whole again (the 429's Retry-After).
+        self.wait = (window + 1) * period - now
         self.keys = [
             self._key("address", client_address(request), period, window),
             self._key("account", account, period, window),

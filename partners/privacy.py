@@ -381,7 +381,7 @@ def erase_account(*, user) -> None:
 def unverified_accounts(*, now=None):
     """Unverified accounts older than TORI_UNVERIFIED_MAX_AGE_DAYS (staff never count)."""
     now = now or timezone.now()
-    days = getattr(settings, "TORI_UNVERIFIED_MAX_AGE_DAYS", 30)
+    days = settings.TORI_UNVERIFIED_MAX_AGE_DAYS
     return get_user_model().objects.filter(
         email_verified_at__isnull=True,
         is_staff=False,

@@ -23,7 +23,7 @@ __all__ = ["SearchUnavailable", "elasticsearch_enabled", "get_engine", "search"]
 
 
 def elasticsearch_enabled() -> bool:
-    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+    return bool(settings.ELASTICSEARCH_URL)
 
 
 def get_engine(name: str | None = None):
@@ -45,7 +45,7 @@ def search(query: CatalogueQuery, *, engine: str | None = None) -> CatalogueResu
     try:
         return chosen.search(query)
     except SearchUnavailable:
-        if chosen.name != "database" and getattr(settings, "SEARCH_FALLBACK_TO_DATABASE", False):
+        if chosen.name != "database" and settings.SEARCH_FALLBACK_TO_DATABASE:
             logger.warning(
                 "Elasticsearch is unavailable: the database engine answers the catalogue."
             )

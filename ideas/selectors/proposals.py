@@ -146,4 +146,4 @@ def revision_diff(old, new) -> list[tuple[str, list[DiffLine]]]:
 
 
 def page_size() -> int:
-    return getattr(settings, "TORI_PROPOSALS_PER_PAGE", 20)
+    return settings.TORI_PROPOSALS_PER_PAGE

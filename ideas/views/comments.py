@@ -1,13 +1,13 @@
 """Comments: posting (rate-limited per user), replying, reporting."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
+
+from partners.ratelimits import Limit, Retry, over_limit, too_many_requests
 
 from ..forms import CommentForm, ReportForm
 from ..models import Comment, CommentVisibility
@@ -15,31 +15,20 @@ from ..services import comments as svc
 from ..services.proposals import ProposalError
 from .proposals import _visible_proposal_or_404
 
+COMMENTS = Limit("ideas:comment-post", "TORI_COMMENT_RATE", "user")
+
 
 @login_required
 @require_POST
 def comment_post(request, pk):
     proposal = _visible_proposal_or_404(request, pk)
     form = CommentForm(request.POST)
-    if is_ratelimited(
-        request,
-        group="ideas:comment-post",
-        key="user",
-        rate=settings.TORI_COMMENT_RATE,
-        method="POST",
-        increment=True,
-    ):
-        return render(
+    if (wait := over_limit(request, COMMENTS)) is not None:
+        return too_many_requests(
             request,
-            "ideas/comment_refused.html",
-            {
-                "proposal": proposal,
-                "form": form,
-                "message": _(
-                    "You are commenting too fast. Wait a minute, then post your comment again."
-                ),
-            },
-            status=429,
+            _("You are commenting too fast. Wait a minute, then post your comment again."),
+            wait=wait,
+            retry=Retry(form, _("Post comment")),
         )
     if not form.is_valid():
         return render(

@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from partners.ratelimits import INVITATION_LIMIT_MESSAGE, invitation_limited
+from partners.ratelimits import invitations_refused
 
 from ..forms import AcceptInvitationForm, InvitationForm
 from ..models import TeamInvitation, TeamMember
@@ -20,17 +20,15 @@ def team(request, pk):
     proposal = _team_area_or_404(request, pk)
     can_manage = r.can_manage_team(request.user, proposal)
     form = InvitationForm(request.POST or None) if can_manage else None
-    status = 200
     if request.method == "POST":
         if not can_manage:
             messages.error(
                 request, _("Only the lead can invite co-developers while the proposal is editable.")
             )
             return redirect("ideas:proposal-team", pk=proposal.pk)
-        if form.is_valid() and invitation_limited(request):
-            form.add_error(None, INVITATION_LIMIT_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
+            if refused := invitations_refused(request, form):
+                return refused
             try:
                 svc.invitation_create(
                     proposal=proposal,
@@ -62,7 +60,6 @@ def team(request, pk):
             "form": form,
             "can_manage": can_manage,
         },
-        status=status,
     )
 
 

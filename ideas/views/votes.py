@@ -1,6 +1,5 @@
 """Vote and withdraw (plain form POSTs, no JavaScript needed) and a resident's "my votes" page."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -12,7 +11,8 @@ from django.utils.html import conditional_escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
+
+from partners.ratelimits import Limit, over_limit, retry_after, too_many_requests
 
 from ..models import Proposal
 from ..rules import can_view_proposal
@@ -31,17 +31,11 @@ def _next_url(request, proposal) -> str:
     return proposal.get_absolute_url()
 
 
-def _rate_limited(request) -> bool:
-    """Per address and, for signed-in users, per user; each counts every vote POST."""
-    limited = False
-    for key, rate in (
-        ("ip", settings.TORI_VOTE_RATE_IP),
-        ("user_or_ip", settings.TORI_VOTE_RATE_USER),
-    ):
-        group = f"{RATE_GROUP}.{key}"
-        if is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True):
-            limited = True
-    return limited
+# Per address and, for signed-in users, per user; each counts every vote POST.
+LIMITS = (
+    Limit(f"{RATE_GROUP}.ip", "TORI_VOTE_RATE_IP", "ip"),
+    Limit(f"{RATE_GROUP}.user_or_ip", "TORI_VOTE_RATE_USER", "user_or_ip"),
+)
 
 
 def _wants_json(request) -> bool:
@@ -49,11 +43,12 @@ def _wants_json(request) -> bool:
     return request.headers.get("X-Requested-With") == "fetch"
 
 
-def _too_many(request):
+def _too_many(request, wait: int):
     message = _("You are voting too fast. Please wait a minute and try again.")
     if _wants_json(request):
-        return JsonResponse({"level": "error", "message": message, "html": None}, status=429)
-    return render(request, "429.html", {"message": message}, status=429)
+        body = {"level": "error", "message": message, "html": None}
+        return retry_after(JsonResponse(body, status=429), wait)
+    return too_many_requests(request, message, wait=wait)
 
 
 def _answer(request, proposal, level: str, message):
@@ -87,8 +82,8 @@ def _visible_proposal(request, pk) -> Proposal:
 @require_POST
 def vote_cast_view(request, pk):
     proposal = _visible_proposal(request, pk)
-    if _rate_limited(request):
-        return _too_many(request)
+    if (wait := over_limit(request, *LIMITS)) is not None:
+        return _too_many(request, wait)
     try:
         outcome = vote_cast(user=request.user, proposal=proposal)
     except VoteRefused as refused:
@@ -103,8 +98,8 @@ def vote_cast_view(request, pk):
 @require_POST
 def vote_withdraw_view(request, pk):
     proposal = _visible_proposal(request, pk)
-    if _rate_limited(request):
-        return _too_many(request)
+    if (wait := over_limit(request, *LIMITS)) is not None:
+        return _too_many(request, wait)
     try:
         outcome = vote_withdraw(user=request.user, proposal=proposal)
     except VoteRefused as refused:

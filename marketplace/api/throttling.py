@@ -8,10 +8,13 @@ from django.utils.translation import ngettext
 from rest_framework.exceptions import Throttled
 from rest_framework.throttling import AnonRateThrottle
 
+from partners.ratelimits import parse_rate
+
 
 class ApiAnonThrottle(AnonRateThrottle):
-    """DRF's per-address throttle with its rate read from the settings, counting in the rate
-    limits' cache (RATELIMIT_USE_CACHE: per process while Redis is unreachable).
+    """DRF's per-address throttle with its rate read from the settings as every limit's is
+    (partners/ratelimits.py), counting in the rate limits' cache (RATELIMIT_USE_CACHE: per
+    process while Redis is unreachable).
 
     The address is REMOTE_ADDR unless REST_FRAMEWORK["NUM_PROXIES"] says how many trusted
     proxies add X-Forwarded-For (TORI_API_NUM_PROXIES), so the header cannot be spoofed.
@@ -25,10 +28,13 @@ class ApiAnonThrottle(AnonRateThrottle):
 
     @property
     def cache(self):
-        return caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+        return caches[settings.RATELIMIT_USE_CACHE]
 
     def get_rate(self):
-        return getattr(settings, "TORI_API_THROTTLE_RATE", "120/min")
+        return settings.TORI_API_THROTTLE_RATE
+
+    def parse_rate(self, rate):
+        return parse_rate(rate)
 
 
 def throttled_error(wait: float | None) -> Throttled:

@@ -23,7 +23,7 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = getattr(settings, "TORI_ADMIN_PREFIX", "/admin/")
+        self.admin_prefix = settings.TORI_ADMIN_PREFIX
 
     def __call__(self, request):
         response = self.get_response(request)

@@ -143,7 +143,7 @@ class AnonymousPageCacheMiddleware:
         self.cookies = {
             settings.SESSION_COOKIE_NAME,
             settings.CSRF_COOKIE_NAME,
-            getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+            "messages",  # django.contrib.messages: CookieStorage.cookie_name (not a setting)
         }
 
     def __call__(self, request):

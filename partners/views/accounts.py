@@ -10,9 +10,8 @@ from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
-from django_ratelimit.decorators import ratelimit
 
 from .. import rules, selectors, services
 from ..forms import (
@@ -24,10 +23,16 @@ from ..forms import (
     ResendVerificationForm,
 )
 from ..login_budget import LoginBudget
-from .common import link_problem, rate, too_many
+from ..ratelimits import Limit, limit_posts, too_many_requests
+from .common import link_problem
 
-REGISTER_RATE = rate("TORI_REGISTER_RATE", "10/h")
-RESET_RATE = rate("TORI_PASSWORD_RESET_RATE", "5/m")
+REGISTER = Limit("partners.register", "TORI_REGISTER_RATE", "ip")
+RESEND = Limit("partners.resend", "TORI_REGISTER_RATE", "ip")
+RESET = (
+    Limit("partners.reset", "TORI_PASSWORD_RESET_RATE", "ip"),
+    Limit("partners.reset-email", "TORI_PASSWORD_RESET_RATE", "post:email"),
+)
+TOO_MANY_ATTEMPTS = gettext_lazy("Too many attempts. Please wait a minute and try again.")
 
 
 def _set_language(response, language: str):
@@ -58,7 +63,7 @@ class LoginView(auth_views.LoginView):
             request, services.normalise_email(request.POST.get("username", ""))
         )
         if not self.budget.take():
-            return too_many(request)
+            return too_many_requests(request, TOO_MANY_ATTEMPTS, wait=self.budget.wait)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -73,27 +78,13 @@ class LoginView(auth_views.LoginView):
         return _set_language(redirect(target), language)
 
 
-@method_decorator(
-    ratelimit(group="partners.reset", key="ip", rate=RESET_RATE, method="POST", block=False), "post"
-)
+@method_decorator(limit_posts(*RESET, message=TOO_MANY_ATTEMPTS), "post")
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = LocalisedPasswordResetForm
     template_name = "partners/password_reset_form.html"
     email_template_name = "partners/email/password_reset.txt"
     subject_template_name = "partners/email/password_reset_subject.txt"
     success_url = reverse_lazy("partners:password-reset-done")
-
-    def post(self, request, *args, **kwargs):
-        if getattr(request, "limited", False) or is_ratelimited(
-            request,
-            group="partners.reset-email",
-            key="post:email",
-            rate=RESET_RATE,
-            method="POST",
-            increment=True,
-        ):
-            return too_many(request)
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         self.extra_email_context = {"site_url": settings.SITE_URL}
@@ -114,13 +105,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
-@ratelimit(group="partners.register", key="ip", rate=REGISTER_RATE, method="POST", block=False)
+@limit_posts(REGISTER, message=TOO_MANY_ATTEMPTS)
 def register(request):
     if request.user.is_authenticated:
         return redirect("partners:profile")
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            return too_many(request)
         form = RegistrationForm(request.POST)
         if form.is_valid():
             # A taken address gets the same answer as a new one (its owner is told by mail),
@@ -144,11 +133,9 @@ def verification_sent(request):
     return render(request, "partners/verification_sent.html")
 
 
-@ratelimit(group="partners.resend", key="ip", rate=REGISTER_RATE, method="POST", block=False)
+@limit_posts(RESEND, message=TOO_MANY_ATTEMPTS)
 def resend_verification(request):
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            return too_many(request)
         form = ResendVerificationForm(request.POST)
         if form.is_valid():
             services.verification_resend(email=form.cleaned_data["email"])

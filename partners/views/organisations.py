@@ -15,7 +15,7 @@ from ..filters import OrganisationDirectoryFilter
 from ..forms import InvitationForm, MembershipRoleForm, OrganisationForm
 from ..models import Membership, Organisation, OrganisationInvitation
 from ..pagination import page_or_404
-from ..ratelimits import INVITATION_LIMIT_MESSAGE, invitation_limited
+from ..ratelimits import invitations_refused
 from .common import link_problem, refuse
 
 PAGE_SIZE = 20
@@ -109,10 +109,9 @@ def organisation_members(request, slug):
     status = 200
     if request.method == "POST":
         invite_form = InvitationForm(request.POST)
-        if invite_form.is_valid() and invitation_limited(request):
-            invite_form.add_error(None, INVITATION_LIMIT_MESSAGE)
-            status = 429
-        elif invite_form.is_valid():
+        if invite_form.is_valid():
+            if refused := invitations_refused(request, invite_form):
+                return refused
             try:
                 services.invitation_create(
                     organisation=organisation,
@@ -129,7 +128,7 @@ def organisation_members(request, slug):
                     % {"email": invite_form.cleaned_data["email"]},
                 )
                 return redirect("partners:organisation-members", slug=organisation.slug)
-        status = 429 if status == 429 else 400
+        status = 400
     return render(
         request,
         "partners/organisation_members.html",

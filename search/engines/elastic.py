@@ -131,7 +131,7 @@ _clients: dict[tuple[str, float], Elasticsearch] = {}
 
 def client() -> Elasticsearch:
     url = settings.ELASTICSEARCH_URL
-    timeout = float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 5))
+    timeout = float(settings.ELASTICSEARCH_TIMEOUT)
     key = (url, timeout)
     if key not in _clients:
         _clients[key] = Elasticsearch(

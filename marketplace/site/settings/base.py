@@ -7,7 +7,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(env_str("TORI_VAR_DIR", str(BASE_DIR / "var")))
@@ -169,8 +169,7 @@ else:
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # Rate limits (django-ratelimit, the API's throttle) count in their own alias (see above).
 RATELIMIT_USE_CACHE = "ratelimit"
-RATELIMIT_VIEW = "marketplace.site.views.ratelimited"
-# Anonymous visitors' pages are served from the cache (marketplace/page_cache.py) for at most
+# Anonymous visitors' pages are served from the cache (marketplace/site/page_cache.py) for at most
 # this many seconds; 0 turns the cache off (the default with DEBUG, so templates show edits).
 TORI_PAGE_CACHE_SECONDS = env_int("TORI_PAGE_CACHE_SECONDS", 0 if DEBUG else 30)
 TORI_PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/api/", "/documents/", "/static/", "/media/"]
@@ -201,7 +200,7 @@ TORI_PASSWORD_RESET_RATE = env_str("TORI_PASSWORD_RESET_RATE", "5/m")
 # Invitations sent (organisation and team invitations), per user and per IP.
 TORI_INVITATION_RATE = env_str("TORI_INVITATION_RATE", "20/h")
 # Retention: unverified accounts older than this are removed by `remove_unverified_accounts`.
-TORI_UNVERIFIED_MAX_AGE_DAYS = int(env_str("TORI_UNVERIFIED_MAX_AGE_DAYS", "30"))
+TORI_UNVERIFIED_MAX_AGE_DAYS = env_int("TORI_UNVERIFIED_MAX_AGE_DAYS", 30)
 
 # --- Languages and time -----------------------------------------------------------------
 LANGUAGE_CODE = "fi"
@@ -255,11 +254,15 @@ TASKS = {
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "tori")
 SEARCH_FALLBACK_TO_DATABASE = env_bool("SEARCH_FALLBACK_TO_DATABASE", False)
+# Seconds Tori waits for an Elasticsearch answer before it counts as unavailable.
+ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 5.0)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Wagtail ----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Tori"
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+# Where the Wagtail admin is mounted (marketplace/urls.py); its pages get the admin's CSP.
+TORI_ADMIN_PREFIX = "/admin/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG
 # Documents are streamed by Django as downloads (never inline from the site's origin), with
@@ -277,6 +280,8 @@ TORI_PRIVATE_ROOT = Path(env_str("TORI_PRIVATE_ROOT", str(VAR_DIR / "private")))
 TORI_ATTACHMENT_MAX_BYTES = env_int("TORI_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 TORI_ATTACHMENTS_PER_PROPOSAL = env_int("TORI_ATTACHMENTS_PER_PROPOSAL", 5)
 TORI_COMMENT_RATE = env_str("TORI_COMMENT_RATE", "10/m")
+# Proposals on a page of a challenge's proposal list.
+TORI_PROPOSALS_PER_PAGE = 20
 
 
 # --- API --------------------------------------------------------------------------------
@@ -330,6 +335,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 ACCESSIBILITY_FEEDBACK_EMAIL = env_str("ACCESSIBILITY_FEEDBACK_EMAIL", "saavutettavuus@example.org")
+# Accessibility feedback messages a client address may send (django-ratelimit rate).
+TORI_ACCESSIBILITY_FEEDBACK_RATE = env_str("TORI_ACCESSIBILITY_FEEDBACK_RATE", "5/h")
 
 LOGGING = {
     "version": 1,

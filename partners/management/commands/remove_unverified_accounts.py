@@ -13,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Only list what would go.")
 
     def handle(self, *args, dry_run=False, **options):
-        days = getattr(settings, "TORI_UNVERIFIED_MAX_AGE_DAYS", 30)
+        days = settings.TORI_UNVERIFIED_MAX_AGE_DAYS
         accounts = list(privacy.unverified_accounts().order_by("date_joined"))
         total = len(accounts)
         self.stdout.write(f"{total} unverified account(s) older than {days} days.")

@@ -1,6 +1,7 @@
 """Configuration from the environment: safe defaults, clear errors, a clean deploy check."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -141,3 +142,40 @@ def test_smtp_variables_switch_the_email_backend():
     )
     assert result.returncode == 0, result.stderr
     assert "smtp.EmailBackend smtp.example.fi 2525" in result.stdout
+
+
+def test_malformed_numbers_are_refused(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from marketplace.site.settings.env import env_float, env_int
+
+    monkeypatch.setenv("ELASTICSEARCH_TIMEOUT", "soon")
+    with pytest.raises(ImproperlyConfigured, match="ELASTICSEARCH_TIMEOUT must be a number"):
+        env_float("ELASTICSEARCH_TIMEOUT", 5.0)
+    monkeypatch.setenv("TORI_PAGE_CACHE_SECONDS", "1.5")
+    with pytest.raises(ImproperlyConfigured, match="must be an integer"):
+        env_int("TORI_PAGE_CACHE_SECONDS", 30)
+    monkeypatch.setenv("ELASTICSEARCH_TIMEOUT", "0.5")
+    assert env_float("ELASTICSEARCH_TIMEOUT", 5.0) == 0.5
+
+
+# Outside marketplace/site/settings/ a setting is read as `settings.NAME`: declared once, with its
+# default, in the settings, never with a fallback of its own.
+GETATTR_ON_SETTINGS = re.compile(r"getattr\(\s*settings\b")
+
+
+def test_no_setting_is_read_with_getattr_outside_the_settings():
+    files = subprocess.run(
+        ["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert files, "git ls-files found no Python files"
+    offenders = [
+        f"{name}:{number}"
+        for name in files
+        if not name.startswith("marketplace/site/settings/") and (ROOT / name).exists()
+        for number, line in enumerate((ROOT / name).read_text(encoding="utf-8").splitlines(), 1)
+        if GETATTR_ON_SETTINGS.search(line)
+    ]
+    assert not offenders, (
+        f"settings read with getattr outside marketplace/site/settings/: {offenders}"
+    )
