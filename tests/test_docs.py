@@ -37,7 +37,7 @@ def test_docs_never_point_outside_the_repository():
     assert not outside, outside
 
 
-SETTINGS = ROOT / "marketplace" / "settings"
+SETTINGS = ROOT / "marketplace" / "site" / "settings"
 ENV_READ = re.compile(
     r"""(?:env_\w+\(|os\.environ(?:\.get|\.setdefault)?[(\[]|os\.getenv\()\s*["']([A-Z][A-Z0-9_]*)["']"""
 )

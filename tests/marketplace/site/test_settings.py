@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def run_manage(*args, env_overrides, settings_module="marketplace.site.settings.production"):
@@ -168,7 +168,7 @@ def test_no_setting_is_read_with_getattr_outside_the_settings():
     files = subprocess.run(
         ["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
-    assert files, "git ls-files found no Python files"
+    assert files and (ROOT / "manage.py").exists(), "git ls-files found no Python files"
     offenders = [
         f"{name}:{number}"
         for name in files
