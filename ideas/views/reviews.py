@@ -119,8 +119,9 @@ def evaluation_index(request):
 
 
 def workspace(request, challenge_id):
+    """The challenge's proposals and this evaluator's review state on each. Read only: a
+    conflict that memberships show is shown as one, and recorded when the evaluator acts."""
     challenge = _challenge_for(request, challenge_id)
-    services.conflicts_record_detected(evaluator=request.user, challenge=challenge)
     proposals = selectors.workspace_proposals(challenge=challenge, evaluator=request.user)
     return render(
         request, "ideas/evaluation/workspace.html", {"challenge": challenge, "proposals": proposals}
@@ -138,7 +139,8 @@ def _initial(review) -> dict:
 def _render_review(
     request, *, challenge, proposal, criteria, own, form=None, conflict_form=None, status=200
 ):
-    conflict = own is not None and own.conflict_of_interest
+    declared = own is not None and own.conflict_of_interest
+    conflict = declared or rules.has_membership_conflict(request.user, proposal)
     if not conflict:
         form = form or ReviewForm(criteria=criteria, initial=_initial(own))
         conflict_form = conflict_form or ConflictForm()
@@ -152,6 +154,7 @@ def _render_review(
             "criteria": criteria,
             "review": own,
             "conflict": conflict,
+            "conflict_reason": own.conflict_reason if declared else services.AUTO_CONFLICT_REASON,
             "form": None if conflict else form,
             "conflict_form": None if conflict else conflict_form,
             "other_reviews": (
@@ -165,16 +168,18 @@ def _render_review(
 
 
 def review(request, challenge_id, pk):
-    """Read a proposal, score it (draft or submit), or see why one may not."""
+    """Read a proposal, score it (draft or submit), or see why one may not.
+
+    GET only reads; a POST records the conflict that memberships show before refusing it."""
     challenge = _challenge_for(request, challenge_id)
     proposal = _proposal_for(request, challenge, pk)
     criteria = selectors.challenge_criteria(challenge=challenge)
     own = selectors.own_review(proposal=proposal, evaluator=request.user)
-    if own is None or not own.conflict_of_interest:
-        own = services.conflict_detect(evaluator=request.user, proposal=proposal) or own
     context = {"challenge": challenge, "proposal": proposal, "criteria": criteria, "own": own}
     if request.method != "POST":
         return _render_review(request, **context)
+    if own is None or not own.conflict_of_interest:
+        own = services.conflict_detect(evaluator=request.user, proposal=proposal) or own
     if own is not None and own.conflict_of_interest:
         messages.error(
             request,
