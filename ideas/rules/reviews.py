@@ -74,12 +74,6 @@ def can_review(user, proposal, review: Review | None = None) -> bool:
     return can_open_in_workspace(user, proposal) and not has_conflict(user, proposal, review)
 
 
-def can_declare_conflict(user, proposal, review: Review | None = None) -> bool:
-    return can_open_in_workspace(user, proposal) and not has_declared_conflict(
-        user, proposal, review
-    )
-
-
 def can_see_other_reviews(user, proposal, review: Review | None = None) -> bool:
     """Other evaluators' scores: only once one's own review is submitted, and never with a conflict."""
     if not can_open_in_workspace(user, proposal):

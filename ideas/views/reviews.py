@@ -136,10 +136,15 @@ def _initial(review) -> dict:
     return initial
 
 
+def _declared(user, proposal, own) -> bool:
+    """The evaluator's own review records a conflict of interest."""
+    return own is not None and rules.has_declared_conflict(user, proposal, own)
+
+
 def _render_review(
     request, *, challenge, proposal, criteria, own, form=None, conflict_form=None, status=200
 ):
-    declared = own is not None and own.conflict_of_interest
+    declared = _declared(request.user, proposal, own)
     conflict = declared or rules.has_membership_conflict(request.user, proposal)
     if not conflict:
         form = form or ReviewForm(criteria=criteria, initial=_initial(own))
@@ -178,9 +183,9 @@ def review(request, challenge_id, pk):
     context = {"challenge": challenge, "proposal": proposal, "criteria": criteria, "own": own}
     if request.method != "POST":
         return _render_review(request, **context)
-    if own is None or not own.conflict_of_interest:
+    if not _declared(request.user, proposal, own):
         own = services.conflict_detect(evaluator=request.user, proposal=proposal) or own
-    if own is not None and own.conflict_of_interest:
+    if _declared(request.user, proposal, own):
         messages.error(
             request,
             _("You declared a conflict of interest with this proposal and cannot score it."),
