@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cms.phases import has_voting
 from partners import rules as people
 
 from ..models import Vote
@@ -62,10 +63,6 @@ def _localized(dt) -> str:
 
 
 # --- small predicates --------------------------------------------------------------------
-
-
-def has_voting(challenge) -> bool:
-    return challenge.voting_open is not None and challenge.voting_close is not None
 
 
 def is_voting_open(challenge, now=None) -> bool:
