@@ -20,12 +20,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.localize import ItemChoiceFilter, originals
 from cms.models import ChallengePage
 from partners import rules as people
+from partners.admin_access import RulePermissionPolicy
 from partners.admin_display import LocalizedExportMixin
 from partners.models import Organisation
 
@@ -35,33 +35,6 @@ from ..rules import proposals as r
 from ..services import comments as comment_services
 from ..services import proposals as proposal_services
 from ..services.workflow import staff_moves_from
-
-
-class RulePermissionPolicy(BasePermissionPolicy):
-    """Admin permissions asked of our rules (one place per rule), not of Django model perms."""
-
-    def __init__(self, model, *, predicate, actions):
-        super().__init__(model)
-        self.predicate = predicate
-        self.actions = set(actions)
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and self.predicate(user)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if self.user_has_any_permission(user, actions):
-            return self.model._default_manager.all()
-        return self.model._default_manager.none()
-
 
 register_permission_policy(
     Proposal,
