@@ -24,25 +24,27 @@ from wagtail.permissions import register_permission_policy
 
 from cms.localize import ItemChoiceFilter, originals
 from cms.models import ChallengePage
-from partners import rules as people
+from partners import rules as partner_rules
 from partners.admin_access import RulePermissionPolicy
 from partners.admin_display import LocalizedExportMixin
 from partners.models import Organisation
 
 from ..forms import HideCommentForm, StatusChangeForm
 from ..models import Comment, Proposal, ProposalStatus
-from ..rules import proposals as r
+from ..rules import proposals as proposal_rules
 from ..services import comments as comment_services
 from ..services import proposals as proposal_services
 from ..services.workflow import staff_moves_from
 
 register_permission_policy(
     Proposal,
-    RulePermissionPolicy(Proposal, predicate=people.is_staff_member, actions={"view", "change"}),
+    RulePermissionPolicy(
+        Proposal, predicate=partner_rules.is_staff_member, actions={"view", "change"}
+    ),
 )
 register_permission_policy(
     Comment,
-    RulePermissionPolicy(Comment, predicate=people.is_moderator, actions={"view", "change"}),
+    RulePermissionPolicy(Comment, predicate=partner_rules.is_moderator, actions={"view", "change"}),
 )
 
 
@@ -120,7 +122,7 @@ class ChangeStatusView(WagtailAdminTemplateMixin, FormView):
     header_icon = "doc-full"
 
     def dispatch(self, request, pk):
-        if not r.can_change_status(request.user):
+        if not proposal_rules.can_change_status(request.user):
             raise PermissionDenied
         self.proposal = get_object_or_404(
             Proposal.objects.select_related("challenge", "lead_organisation"), pk=pk
@@ -270,7 +272,7 @@ class HideCommentView(WagtailAdminTemplateMixin, FormView):
     header_icon = "warning"
 
     def dispatch(self, request, pk):
-        if not r.can_moderate(request.user):
+        if not proposal_rules.can_moderate(request.user):
             raise PermissionDenied
         self.comment = get_object_or_404(
             Comment.objects.select_related("author", "proposal"), pk=pk

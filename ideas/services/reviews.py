@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners import rules as people
+from partners import rules as partner_rules
 
 from ..models import (
     CriterionScore,
@@ -43,7 +43,7 @@ AUTO_CONFLICT_REASON = _(
 
 def evaluator_assign(*, challenge, evaluator) -> EvaluatorAssignment:
     """Assign an Evaluators-group member to a challenge (idempotent)."""
-    if not people.is_evaluator(evaluator):
+    if not partner_rules.is_evaluator(evaluator):
         raise ReviewError(
             _("Only members of the Evaluators group can be assigned."), field="evaluator"
         )

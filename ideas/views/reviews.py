@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from cms.models import ChallengePage
-from partners import rules as people
+from partners import rules as partner_rules
 
 from ..models import Proposal
 from ..rules import reviews as rules
@@ -108,7 +108,7 @@ def _proposal_for(request, challenge, pk) -> Proposal:
 
 def evaluation_index(request):
     """An evaluator's challenges: the ones in evaluation link to their workspaces."""
-    if not people.is_evaluator(request.user):
+    if not partner_rules.is_evaluator(request.user):
         raise Http404
     challenges = list(selectors.assigned_challenges(evaluator=request.user))
     return render(
