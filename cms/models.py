@@ -32,7 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock
 from .forms import ChallengePageForm
-from .phases import Phase, Schedule, phase_at
+from .phases import Phase, Schedule, has_voting, has_voting_q, phase_at
 
 
 class CustomerGroup(TranslatableMixin, models.Model):
@@ -223,10 +223,7 @@ class ChallengePageQuerySet(PageQuerySet):
         return [
             (Phase.UPCOMING, Q(proposals_open__gt=now)),
             (Phase.PROPOSALS, Q(proposals_close__gt=now)),
-            (
-                Phase.VOTING,
-                Q(voting_open__isnull=False, voting_close__isnull=False, voting_close__gt=now),
-            ),
+            (Phase.VOTING, has_voting_q() & Q(voting_close__gt=now)),
             (Phase.EVALUATION, Q(evaluation_end__gt=now)),
             (Phase.PILOTING, Q(pilots_end__gt=now)),
         ]
@@ -460,7 +457,7 @@ class ChallengePage(Page):
 
     @property
     def has_voting(self) -> bool:
-        return self.voting_open is not None and self.voting_close is not None
+        return has_voting(self)
 
     def next_deadline_at(self, now: datetime | None = None) -> datetime | None:
         """The next boundary after `now`: when the current phase (or the voting wait) ends."""

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,17 @@ class Phase(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+def has_voting(challenge) -> bool:
+    """Voting is scheduled: it has both an opening and a closing. `challenge` is anything with
+    `voting_open` and `voting_close`: a `Schedule`, a challenge page."""
+    return challenge.voting_open is not None and challenge.voting_close is not None
+
+
+def has_voting_q() -> Q:
+    """`has_voting` as a database condition on challenge pages."""
+    return Q(voting_open__isnull=False, voting_close__isnull=False)
+
+
 @dataclass(frozen=True)
 class Schedule:
     proposals_open: datetime
@@ -28,7 +40,7 @@ class Schedule:
 
     @property
     def has_voting(self) -> bool:
-        return self.voting_open is not None and self.voting_close is not None
+        return has_voting(self)
 
 
 def phase_at(schedule: Schedule, now: datetime | None = None) -> Phase:

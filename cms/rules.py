@@ -28,11 +28,3 @@ def accepts_votes(challenge, now: datetime | None = None) -> bool:
         and challenge.voting_open is not None
         and challenge.voting_open <= now
     )
-
-
-def accepts_scores(challenge, now: datetime | None = None) -> bool:
-    return challenge.phase_at(_now(now)) == Phase.EVALUATION
-
-
-def accepts_pilot_feedback(challenge, now: datetime | None = None) -> bool:
-    return challenge.phase_at(_now(now)) == Phase.PILOTING

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import notification_views as views
+from .views import notifications
 
 app_name = "notifications"
 
 urlpatterns = [
-    path("notifications/", views.notification_list, name="list"),
-    path("notifications/read/", views.mark_all_read, name="mark-read"),
-    path("notifications/email/", views.email_preferences, name="preferences"),
+    path("notifications/", notifications.notification_list, name="list"),
+    path("notifications/read/", notifications.mark_all_read, name="mark-read"),
+    path("notifications/email/", notifications.email_preferences, name="preferences"),
 ]

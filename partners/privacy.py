@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
@@ -148,15 +148,6 @@ class ErasureBlocker:
     message: str
     url: str
     link_text: str
-
-
-@dataclass
-class ErasurePlan:
-    blockers: list[ErasureBlocker] = field(default_factory=list)
-
-    @property
-    def allowed(self) -> bool:
-        return not self.blockers
 
 
 class ErasureRefused(Exception):

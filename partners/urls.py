@@ -1,8 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import privacy_views
-from .views import accounts, organisations
+from .views import accounts, organisations, privacy
 
 app_name = "partners"
 
@@ -41,8 +40,8 @@ urlpatterns = [
         name="password-reset-complete",
     ),
     # Privacy rights
-    path("account/my-data/", privacy_views.data_download, name="data-download"),
-    path("account/delete/", privacy_views.account_delete, name="account-delete"),
+    path("account/my-data/", privacy.data_download, name="data-download"),
+    path("account/delete/", privacy.account_delete, name="account-delete"),
     # Organisations
     path("organisations/", organisations.organisation_list, name="organisation-list"),
     path("organisations/new/", organisations.organisation_create, name="organisation-create"),

@@ -20,56 +20,31 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.localize import ItemChoiceFilter, originals
 from cms.models import ChallengePage
-from partners import rules as people
+from partners import rules as partner_rules
+from partners.admin_access import RulePermissionPolicy
 from partners.admin_display import LocalizedExportMixin
 from partners.models import Organisation
 
 from ..forms import HideCommentForm, StatusChangeForm
 from ..models import Comment, Proposal, ProposalStatus
-from ..rules import proposals as r
+from ..rules import proposals as proposal_rules
 from ..services import comments as comment_services
 from ..services import proposals as proposal_services
 from ..services.workflow import staff_moves_from
 
-
-class RulePermissionPolicy(BasePermissionPolicy):
-    """Admin permissions asked of our rules (one place per rule), not of Django model perms."""
-
-    def __init__(self, model, *, predicate, actions):
-        super().__init__(model)
-        self.predicate = predicate
-        self.actions = set(actions)
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and self.predicate(user)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if self.user_has_any_permission(user, actions):
-            return self.model._default_manager.all()
-        return self.model._default_manager.none()
-
-
 register_permission_policy(
     Proposal,
-    RulePermissionPolicy(Proposal, predicate=people.is_staff_member, actions={"view", "change"}),
+    RulePermissionPolicy(
+        Proposal, predicate=partner_rules.is_staff_member, actions={"view", "change"}
+    ),
 )
 register_permission_policy(
     Comment,
-    RulePermissionPolicy(Comment, predicate=people.is_moderator, actions={"view", "change"}),
+    RulePermissionPolicy(Comment, predicate=partner_rules.is_moderator, actions={"view", "change"}),
 )
 
 
@@ -147,7 +122,7 @@ class ChangeStatusView(WagtailAdminTemplateMixin, FormView):
     header_icon = "doc-full"
 
     def dispatch(self, request, pk):
-        if not r.can_change_status(request.user):
+        if not proposal_rules.can_change_status(request.user):
             raise PermissionDenied
         self.proposal = get_object_or_404(
             Proposal.objects.select_related("challenge", "lead_organisation"), pk=pk
@@ -297,7 +272,7 @@ class HideCommentView(WagtailAdminTemplateMixin, FormView):
     header_icon = "warning"
 
     def dispatch(self, request, pk):
-        if not r.can_moderate(request.user):
+        if not proposal_rules.can_moderate(request.user):
             raise PermissionDenied
         self.comment = get_object_or_404(
             Comment.objects.select_related("author", "proposal"), pk=pk

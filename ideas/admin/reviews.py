@@ -26,36 +26,17 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.localize import ItemChoiceField, ItemChoiceFilter, localized, originals
 from cms.models import ChallengePage
+from partners.admin_access import RulePermissionPolicy
 from partners.admin_display import yes_no_column
 
 from ..models import EvaluatorAssignment, Proposal, ProposalStatus, Review
 from ..rules import reviews as rules
 from ..selectors import reviews as selectors
 from ..services.reviews import ReviewError, decide
-
-# --- Permissions: staff, as the rules say -----------------------------------------------------
-
-
-class StaffPolicy(BasePermissionPolicy):
-    """Staff (editors, moderators) may do `actions`; nobody else may do anything."""
-
-    actions = ("add", "change", "delete", "view")
-
-    def user_has_permission(self, user, action):
-        return action in self.actions and rules.can_view_ranking(user)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-class ReadAndDeletePolicy(StaffPolicy):
-    actions = ("delete", "view")
-
 
 # --- Evaluator assignments --------------------------------------------------------------------
 
@@ -150,8 +131,20 @@ class ReviewViewSet(ModelViewSet):
         return Review.objects.select_related("proposal", "evaluator")
 
 
-register_permission_policy(EvaluatorAssignment, StaffPolicy(EvaluatorAssignment))
-register_permission_policy(Review, ReadAndDeletePolicy(Review))
+# Staff (editors, moderators) assign evaluators; they read reviews and delete one (to lift a
+# conflict of interest declared by mistake), never write them.
+register_permission_policy(
+    EvaluatorAssignment,
+    RulePermissionPolicy(
+        EvaluatorAssignment,
+        predicate=rules.can_view_ranking,
+        actions={"add", "change", "delete", "view"},
+    ),
+)
+register_permission_policy(
+    Review,
+    RulePermissionPolicy(Review, predicate=rules.can_view_ranking, actions={"delete", "view"}),
+)
 
 assignment_viewset = EvaluatorAssignmentViewSet("evaluator_assignments")
 review_viewset = ReviewViewSet("reviews")

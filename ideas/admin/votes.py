@@ -1,6 +1,7 @@
 """Wagtail admin for votes (registered from ideas/wagtail_hooks.py): a vote overview, each
-proposal's votes over time (an inline SVG chart with the same numbers as a table), and
-voiding the votes of a banned account (recorded in the audit log)."""
+proposal's votes over time (an inline SVG chart with the same numbers as a table), voiding
+the votes of a banned account (recorded in the audit log), and the frozen voting rules on the
+challenge's admin form."""
 
 from django import forms
 from django.contrib import messages
@@ -20,9 +21,13 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from cms.charts import column_chart
 
-from ..forms_votes import annotate_frozen_vote_rules, clean_frozen_vote_rules
 from ..models import Proposal, Vote
-from ..rules.votes import can_manage_votes
+from ..rules.votes import (
+    FROZEN_VOTE_FIELDS,
+    can_manage_votes,
+    challenge_has_votes,
+    frozen_vote_rules_errors,
+)
 from ..selectors.votes import DayRow, proposal_votes_per_day
 from ..services.votes import VOTES_VOIDED_ACTION, votes_void
 
@@ -174,6 +179,53 @@ def register_vote_log_actions(actions):
         gettext_lazy("Votes voided"),
         gettext_lazy("Account banned and its votes voided"),
     )
+
+
+# --- Frozen voting rules on the challenge's admin form ----------------------------------------
+#
+# Once a challenge has a vote, its votes-per-resident limit and voting dates cannot change,
+# except that the close date may be moved later. The rule is
+# `ideas.rules.votes.frozen_vote_rules_errors`; these put it on a Wagtail page form (errors next
+# to the fields, and help text saying why the fields are frozen).
+
+
+def annotate_frozen_vote_rules(form) -> None:
+    """Tell the editor up front why the voting fields are frozen."""
+    instance = getattr(form, "instance", None)
+    if instance is None or not challenge_has_votes(instance):
+        return
+    note = _("Frozen: this challenge already has votes.")
+    for name in FROZEN_VOTE_FIELDS:
+        if name in form.fields:
+            extra = _("Only a later date is allowed.") if name == "voting_close" else ""
+            field = form.fields[name]
+            field.help_text = " ".join(str(part) for part in (field.help_text, note, extra) if part)
+
+
+def clean_frozen_vote_rules(form) -> None:
+    """Add the frozen-rule errors to the form's fields (call from the form's clean())."""
+    instance = getattr(form, "instance", None)
+    if instance is None:
+        return
+    new_values = {
+        name: form.cleaned_data.get(name) for name in FROZEN_VOTE_FIELDS if name in form.fields
+    }
+    for name, message in frozen_vote_rules_errors(instance, new_values).items():
+        form.add_error(name, message)
+
+
+class FrozenVoteRulesFormMixin:
+    """Mix into the ChallengePage admin form: `class ChallengePageForm(FrozenVoteRulesFormMixin,
+    WagtailAdminPageForm)`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        annotate_frozen_vote_rules(self)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        clean_frozen_vote_rules(self)
+        return cleaned_data
 
 
 # The ChallengePage admin form (owned by cms) runs these hooks, so cms never imports ideas.

@@ -7,7 +7,7 @@ account), "lead" (the proposal's lead, or the resident who wrote an individual's
 "staff" (the editor account, answering for the museum).
 """
 
-from ..models import ProposalStatus as S
+from ..models import ProposalStatus
 
 KAMU = "Espoon kaupunginmuseo KAMU"
 MUSEOTECH = "Museotech Oy"
@@ -25,19 +25,19 @@ TAMPERE_MUSEUMS = "Tampereen museot"
 # The words staff use when they move a proposal, in the proposal's language.
 REASONS = {
     "fi": {
-        S.SHORTLISTED: "Vastaa hyvin haasteeseen. Etenee jatkoon.",
-        S.SELECTED: "Valittu pilotoitavaksi.",
-        S.DECLINED: "Kiitos ehdotuksesta. Tällä kertaa budjetti ei riitä siihen.",
+        ProposalStatus.SHORTLISTED: "Vastaa hyvin haasteeseen. Etenee jatkoon.",
+        ProposalStatus.SELECTED: "Valittu pilotoitavaksi.",
+        ProposalStatus.DECLINED: "Kiitos ehdotuksesta. Tällä kertaa budjetti ei riitä siihen.",
     },
     "sv": {
-        S.SHORTLISTED: "Svarar väl på utmaningen. Går vidare.",
-        S.SELECTED: "Valt för en pilot.",
-        S.DECLINED: "Tack för förslaget. Budgeten räcker inte till den här gången.",
+        ProposalStatus.SHORTLISTED: "Svarar väl på utmaningen. Går vidare.",
+        ProposalStatus.SELECTED: "Valt för en pilot.",
+        ProposalStatus.DECLINED: "Tack för förslaget. Budgeten räcker inte till den här gången.",
     },
     "en": {
-        S.SHORTLISTED: "A strong fit for the challenge. Goes on to the next round.",
-        S.SELECTED: "Selected for a pilot.",
-        S.DECLINED: "Thank you for the proposal. The budget does not stretch to it this time.",
+        ProposalStatus.SHORTLISTED: "A strong fit for the challenge. Goes on to the next round.",
+        ProposalStatus.SELECTED: "Selected for a pilot.",
+        ProposalStatus.DECLINED: "Thank you for the proposal. The budget does not stretch to it this time.",
     },
 }
 
@@ -52,7 +52,7 @@ PROPOSALS = {
     "museokaynti-kotisohvalta": [
         {
             "key": "vr-servicehus",
-            "status": S.DRAFT,
+            "status": ProposalStatus.DRAFT,
             "team": [VANTAA_SENIORS, POHJOINEN],
             "groups": ["seniors", "remote"],
             "language": "sv",
@@ -80,7 +80,7 @@ PROPOSALS = {
         },
         {
             "key": "olohuonemuseo",
-            "status": S.SUBMITTED,
+            "status": ProposalStatus.SUBMITTED,
             "team": [KUULOKUVA, ESPOO_SEURA, SAAVUTETTAVA],
             "groups": ["seniors", "remote"],
             "language": "fi",
@@ -138,7 +138,7 @@ PROPOSALS = {
         },
         {
             "key": "museo-tv",
-            "status": S.WITHDRAWN,
+            "status": ProposalStatus.WITHDRAWN,
             "team": [MUSEOTECH],
             "groups": ["seniors"],
             "language": "fi",
@@ -166,7 +166,7 @@ PROPOSALS = {
         },
         {
             "key": "puhelinopastus",
-            "status": S.SUBMITTED,
+            "status": ProposalStatus.SUBMITTED,
             "team": [],
             "author": "veikko",
             "groups": ["seniors"],
@@ -192,7 +192,7 @@ PROPOSALS = {
     "perheviikonloput": [
         {
             "key": "aarrejahti",
-            "status": S.SUBMITTED,
+            "status": ProposalStatus.SUBMITTED,
             "team": [MUSEOTECH, OULU_FAMILIES],
             "groups": ["families"],
             "language": "fi",
@@ -257,7 +257,7 @@ PROPOSALS = {
         },
         {
             "key": "lordagsverkstad",
-            "status": S.SUBMITTED,
+            "status": ProposalStatus.SUBMITTED,
             "team": [KUULOKUVA, ESPOO_SEURA, SAAVUTETTAVA],
             "groups": ["families"],
             "language": "sv",
@@ -313,7 +313,7 @@ PROPOSALS = {
         },
         {
             "key": "evaspiknik",
-            "status": S.SUBMITTED,
+            "status": ProposalStatus.SUBMITTED,
             "team": [OULU_FAMILIES],
             "groups": ["families"],
             "language": "fi",
@@ -359,7 +359,7 @@ PROPOSALS = {
         },
         {
             "key": "tarinanurkka",
-            "status": S.SUBMITTED,
+            "status": ProposalStatus.SUBMITTED,
             "team": [],
             "author": "kaisu",
             "groups": ["families"],
@@ -399,7 +399,7 @@ PROPOSALS = {
     "etaoppitunnit-kouluille": [
         {
             "key": "esine-luokassa",
-            "status": S.SHORTLISTED,
+            "status": ProposalStatus.SHORTLISTED,
             "team": [MUSEOTECH, AALTO],
             "groups": ["schools"],
             "language": "fi",
@@ -444,7 +444,7 @@ PROPOSALS = {
         },
         {
             "key": "ask-the-curator",
-            "status": S.SUBMITTED,
+            "status": ProposalStatus.SUBMITTED,
             "team": [AALTO],
             "groups": ["schools"],
             "language": "en",
@@ -490,7 +490,7 @@ PROPOSALS = {
         },
         {
             "key": "museet-kommer",
-            "status": S.SUBMITTED,
+            "status": ProposalStatus.SUBMITTED,
             "team": [ABO, KUULOKUVA],
             "groups": ["schools"],
             "language": "sv",
@@ -536,7 +536,7 @@ PROPOSALS = {
     "kosketeltavat-kokoelmat": [
         {
             "key": "kosketeltavat-kopiot",
-            "status": S.SELECTED,
+            "status": ProposalStatus.SELECTED,
             "team": [MUSEOTECH, KUULOKUVA, ABO],
             "groups": ["seniors", "remote", "families"],
             "language": "fi",
@@ -586,7 +586,7 @@ PROPOSALS = {
         },
         {
             "key": "kosketuslaukku",
-            "status": S.SELECTED,
+            "status": ProposalStatus.SELECTED,
             "team": [SAAVUTETTAVA, VANTAA_SENIORS],
             "groups": ["seniors", "remote"],
             "language": "fi",
@@ -628,7 +628,7 @@ PROPOSALS = {
         },
         {
             "key": "haptic-gloves",
-            "status": S.DECLINED,
+            "status": ProposalStatus.DECLINED,
             "team": [POHJOINEN, AALTO],
             "groups": ["remote"],
             "language": "en",
@@ -675,7 +675,7 @@ PROPOSALS = {
     "valokuva-arkisto-tutkijoille": [
         {
             "key": "kuvahaku",
-            "status": S.SELECTED,
+            "status": ProposalStatus.SELECTED,
             "team": [AALTO, MUSEOTECH],
             "groups": ["researchers"],
             "language": "fi",
@@ -719,7 +719,7 @@ PROPOSALS = {
         },
         {
             "key": "tunnistustalkoot",
-            "status": S.SELECTED,
+            "status": ProposalStatus.SELECTED,
             "team": [ESPOO_SEURA, TAMPERE_RESEARCH],
             "groups": ["researchers"],
             "language": "fi",
@@ -763,7 +763,7 @@ PROPOSALS = {
         },
         {
             "key": "kayttooikeudet",
-            "status": S.SELECTED,
+            "status": ProposalStatus.SELECTED,
             "team": [TAMPERE_MUSEUMS, SAAVUTETTAVA],
             "groups": ["researchers"],
             "language": "fi",
@@ -795,7 +795,7 @@ PROPOSALS = {
         },
         {
             "key": "ar-kavely",
-            "status": S.DECLINED,
+            "status": ProposalStatus.DECLINED,
             "team": [POHJOINEN],
             "groups": ["researchers"],
             "language": "fi",

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 
 from cms.demo import CHALLENGES
 from cms.models import ChallengePage
-from partners import demo as people
+from partners import demo as partner_demo
 from partners.models import Membership, Organisation, User
 from partners.rules import EDITORS, MODERATORS
 
@@ -24,7 +24,6 @@ from ..services import proposals as services
 from ..services.workflow import change_status
 from .content import PROPOSALS, REASONS, TEAM_NOTES
 
-S = ProposalStatus
 PHASE_OF_SLUG = {spec["slug"]: spec["phase"] for spec in CHALLENGES}
 SLUG_OF_PHASE = {phase: slug for slug, phase in PHASE_OF_SLUG.items()}
 
@@ -67,9 +66,9 @@ class _Cast:
     def __init__(self, residents):
         self.residents = {user.display_name.split()[0].lower(): user for user in residents}
         self.fallback = residents
-        self.resident = _by_email(people.ACCOUNTS["resident"][0])
-        self.editor = _staff(EDITORS, people.ACCOUNTS["editor"][0])
-        self.moderator = _staff(MODERATORS, people.ACCOUNTS["moderator"][0])
+        self.resident = _by_email(partner_demo.ACCOUNTS["resident"][0])
+        self.editor = _staff(EDITORS, partner_demo.ACCOUNTS["editor"][0])
+        self.moderator = _staff(MODERATORS, partner_demo.ACCOUNTS["moderator"][0])
 
     def person(self, key, lead):
         if key == "lead":
@@ -101,7 +100,7 @@ def seed(*, stdout) -> None:
         )
         return
     Group.objects.get_or_create(name=MODERATORS)
-    cast = _Cast(people.demo_residents())
+    cast = _Cast(partner_demo.demo_residents())
     by_name = {org.name: org for org in organisations}
     made = 0
     rotation = 0
@@ -180,20 +179,23 @@ def _build(challenge, spec, team, editor):
             continue
     proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
     status = spec["status"]
-    if status == S.DRAFT:
+    if status == ProposalStatus.DRAFT:
         return proposal
     services.proposal_submit(proposal=proposal, by=lead, publication_consent=True, now=when)
     reasons = REASONS[spec["language"]]
-    if status == S.WITHDRAWN:
+    if status == ProposalStatus.WITHDRAWN:
         services.proposal_withdraw(
             proposal=proposal, by=lead, reason=spec["withdraw_reason"], now=when
         )
-    elif status in (S.SHORTLISTED, S.SELECTED, S.DECLINED):
+    elif status in (ProposalStatus.SHORTLISTED, ProposalStatus.SELECTED, ProposalStatus.DECLINED):
         change_status(
-            proposal=proposal, to_status=S.SHORTLISTED, by=editor, reason=reasons[S.SHORTLISTED]
+            proposal=proposal,
+            to_status=ProposalStatus.SHORTLISTED,
+            by=editor,
+            reason=reasons[ProposalStatus.SHORTLISTED],
         )
-        if status != S.SHORTLISTED:
-            reason = spec.get("decline_reason") if status == S.DECLINED else None
+        if status != ProposalStatus.SHORTLISTED:
+            reason = spec.get("decline_reason") if status == ProposalStatus.DECLINED else None
             change_status(
                 proposal=proposal, to_status=status, by=editor, reason=reason or reasons[status]
             )
@@ -221,7 +223,7 @@ def _build_individual(challenge, spec, author):
         now=when,
     )
     proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
-    if spec["status"] != S.DRAFT:
+    if spec["status"] != ProposalStatus.DRAFT:
         services.proposal_submit(proposal=proposal, by=author, publication_consent=True, now=when)
     return proposal
 
@@ -249,7 +251,11 @@ def _comment(proposal, spec, lead, cast):
             )
             if cast.moderator is not None:
                 comment_services.comment_hide(comment=bad, by=cast.moderator, reason=reason)
-    if spec["team"] and spec["status"] in (S.DRAFT, S.SHORTLISTED, S.SELECTED):
+    if spec["team"] and spec["status"] in (
+        ProposalStatus.DRAFT,
+        ProposalStatus.SHORTLISTED,
+        ProposalStatus.SELECTED,
+    ):
         comment_services.comment_post(
             proposal=proposal,
             author=lead,

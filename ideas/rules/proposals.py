@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from partners import rules as people
+from partners import rules as partner_rules
 from partners.models import Membership
 
 from ..models import EvaluatorAssignment, Proposal, ProposalStatus, TeamMember
 
-S = ProposalStatus
-EDITABLE_STATUSES = (S.DRAFT, S.SUBMITTED)
-WITHDRAWABLE_STATUSES = (S.SUBMITTED, S.SHORTLISTED)
+EDITABLE_STATUSES = (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
+WITHDRAWABLE_STATUSES = (ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED)
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ def is_team_member(user, proposal) -> bool:
     """The user belongs to the proposal's team: personally, or through a team organisation.
 
     Every proposal has a lead TeamMember row: its lead organisation, or the individual author."""
-    if not people.is_signed_in(user):
+    if not partner_rules.is_signed_in(user):
         return False
     if getattr(proposal, "team_member_of", None) == user.pk:  # answered by the proposal's query
         return proposal.is_team_member
@@ -71,7 +70,7 @@ TEAM_MEMBER_SQL = (
 
 def is_team_lead(user, proposal) -> bool:
     """A member of the lead organisation, or the individual author of an individual's idea."""
-    if not people.is_signed_in(user):
+    if not partner_rules.is_signed_in(user):
         return False
     if proposal.lead_organisation_id:
         return Membership.objects.filter(
@@ -84,7 +83,7 @@ def is_team_lead(user, proposal) -> bool:
 
 def is_assigned_evaluator(user, challenge) -> bool:
     return (
-        people.is_evaluator(user)
+        partner_rules.is_evaluator(user)
         and EvaluatorAssignment.objects.filter(challenge=challenge, evaluator=user).exists()
     )
 
@@ -110,7 +109,7 @@ def can_view_proposal(user, proposal) -> bool:
         return True
     if is_team_member(user, proposal):
         return True
-    if people.is_staff_member(user):
+    if partner_rules.is_staff_member(user):
         return True
     if proposal.status in (ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN):
         return False
@@ -121,13 +120,13 @@ def visible_proposals(user):
     """The proposals `can_view_proposal(user, ·)` allows, as one queryset. Pages look a
     proposal up in it, so a confidential id and a missing one take the same single query and
     the same 404: neither the answer nor the time it takes tells that the id exists."""
-    if people.is_staff_member(user):
+    if partner_rules.is_staff_member(user):
         return Proposal.objects.all()
     visible = Proposal.objects.public()
-    if not people.is_signed_in(user):
+    if not partner_rules.is_signed_in(user):
         return visible
     visible |= Proposal.objects.filter(pk__in=_team_rows(user).values("proposal_id"))
-    if people.is_evaluator(user):
+    if partner_rules.is_evaluator(user):
         assigned = EvaluatorAssignment.objects.filter(evaluator=user).values("challenge_id")
         visible |= Proposal.objects.filter(challenge_id__in=assigned).exclude(
             status__in=(ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN)
@@ -137,7 +136,7 @@ def visible_proposals(user):
 
 def can_view_team_area(user, proposal) -> bool:
     """The team view: team list, history and diffs, team comments, status history."""
-    return is_team_member(user, proposal) or people.is_staff_member(user)
+    return is_team_member(user, proposal) or partner_rules.is_staff_member(user)
 
 
 can_view_history = can_view_team_area
@@ -154,9 +153,9 @@ def can_download_attachment(user, proposal) -> bool:
 
 def can_start_proposal(user, challenge, now=None) -> Decision:
     """May the user start a proposal for this challenge (for an organisation or as an individual)?"""
-    if not people.is_signed_in(user):
+    if not partner_rules.is_signed_in(user):
         return Decision(False, _("Sign in to make a proposal."))
-    if not people.is_verified(user):
+    if not partner_rules.is_verified(user):
         return Decision(False, _("Verify your e-mail address before making a proposal."))
     if not proposals_open(challenge, now):
         phase = challenge.phase_at(now) if now else challenge.phase
@@ -187,27 +186,29 @@ def _date(challenge) -> str:
 
 def can_propose_for_organisation(user, organisation) -> bool:
     return (
-        people.is_verified(user)
+        partner_rules.is_verified(user)
         and Membership.objects.filter(organisation=organisation, user=user).exists()
     )
 
 
 def can_propose_as_individual(user, challenge) -> bool:
-    return people.is_verified(user) and challenge.individuals_may_submit
+    return partner_rules.is_verified(user) and challenge.individuals_may_submit
 
 
 def can_edit_proposal(user, proposal, now=None) -> bool:
     """Every team member edits while the proposal is editable (draft or submitted, before close)."""
     return (
-        people.is_verified(user) and is_team_member(user, proposal) and is_editable(proposal, now)
+        partner_rules.is_verified(user)
+        and is_team_member(user, proposal)
+        and is_editable(proposal, now)
     )
 
 
 def can_submit(user, proposal, now=None) -> bool:
     return (
-        people.is_verified(user)
+        partner_rules.is_verified(user)
         and is_team_member(user, proposal)
-        and proposal.status == S.DRAFT
+        and proposal.status == ProposalStatus.DRAFT
         and proposals_open(proposal.challenge, now)
     )
 
@@ -223,7 +224,7 @@ def can_withdraw(user, proposal, now=None) -> bool:
 
 def can_change_status(user, proposal=None) -> bool:
     """Staff decide statuses (in the Wagtail admin)."""
-    return people.is_staff_member(user)
+    return partner_rules.is_staff_member(user)
 
 
 # --- team ----------------------------------------------------------------------------------
@@ -231,12 +232,16 @@ def can_change_status(user, proposal=None) -> bool:
 
 def can_manage_team(user, proposal, now=None) -> bool:
     """The lead invites and removes co-developers while the proposal is editable."""
-    return people.is_verified(user) and is_team_lead(user, proposal) and is_editable(proposal, now)
+    return (
+        partner_rules.is_verified(user)
+        and is_team_lead(user, proposal)
+        and is_editable(proposal, now)
+    )
 
 
 def can_leave_team(user, member) -> bool:
     """A co-developer (a person, or a member of a co-developing organisation) leaves."""
-    if member.role == member.Role.LEAD or not people.is_signed_in(user):
+    if member.role == member.Role.LEAD or not partner_rules.is_signed_in(user):
         return False
     if member.user_id:
         return member.user_id == user.pk
@@ -248,7 +253,7 @@ def can_leave_team(user, member) -> bool:
 
 def can_comment(user, proposal) -> bool:
     """Verified residents comment on public proposals; the team and staff on any they see."""
-    if not people.is_verified(user):
+    if not partner_rules.is_verified(user):
         return False
     if proposal.is_public:
         return True
@@ -256,16 +261,18 @@ def can_comment(user, proposal) -> bool:
 
 
 def can_comment_publicly(user, proposal) -> bool:
-    return people.is_verified(user) and proposal.is_public
+    return partner_rules.is_verified(user) and proposal.is_public
 
 
 def can_comment_team_only(user, proposal) -> bool:
-    return people.is_verified(user) and can_view_team_area(user, proposal)
+    return partner_rules.is_verified(user) and can_view_team_area(user, proposal)
 
 
 def can_report_comment(user, comment) -> bool:
-    return people.is_verified(user) and comment.author_id != user.pk and not comment.is_hidden
+    return (
+        partner_rules.is_verified(user) and comment.author_id != user.pk and not comment.is_hidden
+    )
 
 
 def can_moderate(user) -> bool:
-    return people.is_moderator(user)
+    return partner_rules.is_moderator(user)

@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, Q
 
 from cms.phases import Phase
-from partners import rules as people
+from partners import rules as partner_rules
 
 from ..models import ProposalStatus, Review, TeamMember
 from .proposals import is_assigned_evaluator, is_team_member
@@ -74,12 +74,6 @@ def can_review(user, proposal, review: Review | None = None) -> bool:
     return can_open_in_workspace(user, proposal) and not has_conflict(user, proposal, review)
 
 
-def can_declare_conflict(user, proposal, review: Review | None = None) -> bool:
-    return can_open_in_workspace(user, proposal) and not has_declared_conflict(
-        user, proposal, review
-    )
-
-
 def can_see_other_reviews(user, proposal, review: Review | None = None) -> bool:
     """Other evaluators' scores: only once one's own review is submitted, and never with a conflict."""
     if not can_open_in_workspace(user, proposal):
@@ -96,14 +90,14 @@ def can_see_other_reviews(user, proposal, review: Review | None = None) -> bool:
 
 def can_view_ranking(user) -> bool:
     """The ranking, with every evaluator's scores: staff."""
-    return people.is_staff_member(user)
+    return partner_rules.is_staff_member(user)
 
 
 def can_decide(user) -> bool:
     """Shortlist, select or decline proposals: staff."""
-    return people.is_staff_member(user)
+    return partner_rules.is_staff_member(user)
 
 
 def can_see_decision_reason(user, proposal) -> bool:
     """The reason staff gave for a decision: the proposal's team and staff only."""
-    return is_team_member(user, proposal) or people.is_staff_member(user)
+    return is_team_member(user, proposal) or partner_rules.is_staff_member(user)

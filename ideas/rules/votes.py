@@ -12,7 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from partners import rules as people
+from cms.phases import has_voting
+from partners import rules as partner_rules
 
 from ..models import Vote
 from .proposals import is_team_member
@@ -64,10 +65,6 @@ def _localized(dt) -> str:
 # --- small predicates --------------------------------------------------------------------
 
 
-def has_voting(challenge) -> bool:
-    return challenge.voting_open is not None and challenge.voting_close is not None
-
-
 def is_voting_open(challenge, now=None) -> bool:
     """Votes are accepted from `voting_open` (inclusive) until `voting_close` (exclusive)."""
     if not has_voting(challenge):
@@ -89,9 +86,9 @@ def votes_used(user, challenge) -> int:
 
 
 def _identity_refusal(user) -> VoteDecision | None:
-    if not people.is_signed_in(user):
+    if not partner_rules.is_signed_in(user):
         return _refused(VoteRefusal.NOT_SIGNED_IN, _("Sign in to vote."))
-    if not people.is_verified(user):
+    if not partner_rules.is_verified(user):
         return _refused(
             VoteRefusal.NOT_VERIFIED,
             _("Verify your e-mail address to vote: follow the link we sent you."),
@@ -181,14 +178,14 @@ def can_see_vote_counts(challenge, user=None, *, now=None) -> bool:
     closes. Staff always see them."""
     if challenge.show_vote_counts_while_voting or not has_voting(challenge):
         return True
-    if user is not None and people.is_staff_member(user):
+    if user is not None and partner_rules.is_staff_member(user):
         return True
     return is_voting_closed(challenge, now)
 
 
 def can_manage_votes(user) -> bool:
     """Staff may see vote charts and void the votes of an account they ban."""
-    return people.is_staff_member(user)
+    return partner_rules.is_staff_member(user)
 
 
 # --- frozen rules ------------------------------------------------------------------------

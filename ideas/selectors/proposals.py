@@ -9,9 +9,7 @@ from wagtail.models import Locale
 
 from partners.models import User
 
-from ..models import Comment, CommentVisibility, Proposal, ProposalStatus, TeamMember
-
-S = ProposalStatus
+from ..models import Comment, CommentVisibility, Proposal, TeamMember
 
 SORTS = {
     "newest": ["-submitted_at", "-id"],

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from cms.models import ChallengePage, view_restricted_sql
-from partners import rules as people
+from partners import rules as partner_rules
 
 from ..models import Proposal, Vote, VoteEvent
 from ..rules.proposals import TEAM_MEMBER_SQL
@@ -104,7 +104,7 @@ def proposal_for_vote(pk, user) -> Proposal | None:
     The hot path of a voting campaign: the same query through the ORM (select_related, only,
     an Exists annotation) costs about a millisecond of Python to compile on every vote, more than
     the database spends on all of the vote's queries. Visibility is still the caller's to check."""
-    user_id = user.pk if people.is_signed_in(user) else None
+    user_id = user.pk if partner_rules.is_signed_in(user) else None
     with connection.cursor() as cursor:
         cursor.execute(_VOTE_READ, [user_id, user_id, pk])
         row = cursor.fetchone()

@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners import rules as people
+from partners import rules as partner_rules
 
 from .. import rules
 from ..models import Comment, CommentReport, CommentVisibility
@@ -39,7 +39,7 @@ def comment_post(
             author=author,
             body=body,
             visibility=visibility,
-            by_staff=people.is_staff_member(author),
+            by_staff=partner_rules.is_staff_member(author),
         )
         transaction.on_commit(lambda: notices.comment_posted(comment=comment))
     return comment

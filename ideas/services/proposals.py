@@ -38,8 +38,6 @@ from ..selectors.proposals import default_locale_challenge, team_users
 from . import notices
 from .workflow import TransitionError, change_status
 
-S = ProposalStatus
-
 
 class ProposalError(Exception):
     """A refused write; `message` is shown to the user."""
@@ -112,7 +110,7 @@ def proposal_start(
             ),
             lead_organisation=organisation,
             created_by=user,
-            status=S.DRAFT,
+            status=ProposalStatus.DRAFT,
             version=1,
         )
         proposal.customer_groups.set(groups)
@@ -199,7 +197,7 @@ def proposal_submit(
         )
         partner_signals.updated(Proposal, [proposal.pk])
         proposal.publication_consent = bool(publication_consent)
-        change_status(proposal=proposal, to_status=S.SUBMITTED, by=by)
+        change_status(proposal=proposal, to_status=ProposalStatus.SUBMITTED, by=by)
     return proposal
 
 
@@ -208,7 +206,7 @@ def proposal_withdraw(*, proposal: Proposal, by: User, reason: str = "", now=Non
         raise ProposalError(
             _("The team can withdraw a submitted proposal only before proposals close.")
         )
-    change_status(proposal=proposal, to_status=S.WITHDRAWN, by=by, reason=reason)
+    change_status(proposal=proposal, to_status=ProposalStatus.WITHDRAWN, by=by, reason=reason)
     return proposal
 
 

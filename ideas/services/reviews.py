@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners import rules as people
+from partners import rules as partner_rules
 
 from ..models import (
     CriterionScore,
@@ -43,7 +43,7 @@ AUTO_CONFLICT_REASON = _(
 
 def evaluator_assign(*, challenge, evaluator) -> EvaluatorAssignment:
     """Assign an Evaluators-group member to a challenge (idempotent)."""
-    if not people.is_evaluator(evaluator):
+    if not partner_rules.is_evaluator(evaluator):
         raise ReviewError(
             _("Only members of the Evaluators group can be assigned."), field="evaluator"
         )
@@ -65,8 +65,9 @@ def _require_workspace(evaluator, proposal) -> None:
 
 
 def conflict_declare(*, evaluator, proposal: Proposal, reason: str) -> Review:
-    """Declare a conflict of interest. Any scores already given are removed; the declaration
-    is final for the evaluator (staff can remove it in the admin)."""
+    """Declare a conflict of interest: an evaluator may, on a proposal open to them in the
+    workspace, once. Any scores already given are removed; the declaration is final for the
+    evaluator (staff can remove it in the admin)."""
     _require_workspace(evaluator, proposal)
     reason = (reason or "").strip()
     if not reason:
@@ -75,7 +76,7 @@ def conflict_declare(*, evaluator, proposal: Proposal, reason: str) -> Review:
         review, _created = Review.objects.select_for_update().get_or_create(
             proposal=proposal, evaluator=evaluator
         )
-        if review.conflict_of_interest:
+        if rules.has_declared_conflict(evaluator, proposal, review):
             raise ReviewError(
                 _("You have already declared a conflict of interest on this proposal.")
             )
@@ -95,7 +96,7 @@ def conflict_detect(*, evaluator, proposal: Proposal) -> Review | None:
     if not rules.has_membership_conflict(evaluator, proposal):
         return None
     existing = Review.objects.filter(proposal=proposal, evaluator=evaluator).first()
-    if existing and existing.conflict_of_interest:
+    if existing is not None and rules.has_declared_conflict(evaluator, proposal, existing):
         return existing
     return conflict_declare(
         evaluator=evaluator, proposal=proposal, reason=str(AUTO_CONFLICT_REASON)
@@ -160,7 +161,7 @@ def review_save(
         review, _created = Review.objects.select_for_update().get_or_create(
             proposal=proposal, evaluator=evaluator
         )
-        if review.conflict_of_interest:
+        if rules.has_declared_conflict(evaluator, proposal, review):
             raise ReviewError(
                 _("You declared a conflict of interest with this proposal and cannot score it.")
             )

@@ -6,19 +6,26 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Proposal, ProposalStatus, StatusChange
 
-S = ProposalStatus
-
 TRANSITIONS: dict[str, set[str]] = {
-    S.DRAFT: {S.SUBMITTED},
-    S.SUBMITTED: {S.SHORTLISTED, S.SELECTED, S.DECLINED, S.WITHDRAWN},
-    S.SHORTLISTED: {S.SELECTED, S.DECLINED, S.WITHDRAWN},
-    S.SELECTED: set(),
-    S.DECLINED: set(),
-    S.WITHDRAWN: set(),
+    ProposalStatus.DRAFT: {ProposalStatus.SUBMITTED},
+    ProposalStatus.SUBMITTED: {
+        ProposalStatus.SHORTLISTED,
+        ProposalStatus.SELECTED,
+        ProposalStatus.DECLINED,
+        ProposalStatus.WITHDRAWN,
+    },
+    ProposalStatus.SHORTLISTED: {
+        ProposalStatus.SELECTED,
+        ProposalStatus.DECLINED,
+        ProposalStatus.WITHDRAWN,
+    },
+    ProposalStatus.SELECTED: set(),
+    ProposalStatus.DECLINED: set(),
+    ProposalStatus.WITHDRAWN: set(),
 }
 
 # Moves decided by staff; the others (submit, withdraw) are the team's.
-STAFF_MOVES = {S.SHORTLISTED, S.SELECTED, S.DECLINED}
+STAFF_MOVES = {ProposalStatus.SHORTLISTED, ProposalStatus.SELECTED, ProposalStatus.DECLINED}
 
 
 class TransitionError(Exception):
@@ -36,7 +43,7 @@ def allowed_moves(status: str) -> set[str]:
 def staff_moves_from(status: str) -> list[str]:
     """The statuses staff may choose for a proposal now (in the order of the choices)."""
     allowed = allowed_moves(status) & STAFF_MOVES
-    return [value for value in S.values if value in allowed]
+    return [value for value in ProposalStatus.values if value in allowed]
 
 
 def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -> StatusChange:
@@ -46,7 +53,10 @@ def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -
         if to_status not in allowed_moves(locked.status):
             raise TransitionError(
                 _("A proposal cannot move from %(from)s to %(to)s.")
-                % {"from": S(locked.status).label, "to": S(to_status).label}
+                % {
+                    "from": ProposalStatus(locked.status).label,
+                    "to": ProposalStatus(to_status).label,
+                }
             )
         change = StatusChange.objects.create(
             proposal=locked,
@@ -57,7 +67,7 @@ def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -
         )
         locked.status = to_status
         fields = ["status", "updated_at"]
-        if to_status == S.SUBMITTED and locked.submitted_at is None:
+        if to_status == ProposalStatus.SUBMITTED and locked.submitted_at is None:
             locked.submitted_at = timezone.now()
             fields.append("submitted_at")
         locked.save(update_fields=fields)

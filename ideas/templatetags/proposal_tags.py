@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ..rules import proposals as r
+from ..rules import proposals as proposal_rules
 from ..selectors import proposals as sel
 
 register = template.Library()
@@ -37,8 +37,8 @@ def challenge_proposals(context, challenge):
     if (
         user is not None
         and user.is_authenticated
-        and r.proposals_open(challenge)
-        and r.can_start_proposal(user, challenge)
+        and proposal_rules.proposals_open(challenge)
+        and proposal_rules.can_start_proposal(user, challenge)
     ):
         start_url = reverse(
             "ideas:proposal-start",

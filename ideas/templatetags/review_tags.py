@@ -9,7 +9,7 @@
 
 from django import template
 
-from partners import rules as people
+from partners import rules as partner_rules
 
 from ..rules import reviews as rules
 from ..selectors import reviews as selectors
@@ -41,4 +41,4 @@ def decision_for_team(context, proposal):
 def evaluation_nav_item(context):
     request = context.get("request")
     user = getattr(request, "user", None)
-    return {"show": user is not None and people.is_evaluator(user)}
+    return {"show": user is not None and partner_rules.is_evaluator(user)}

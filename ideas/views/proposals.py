@@ -17,7 +17,7 @@ from partners.pagination import page_or_404
 from .. import rules
 from ..forms import AttachmentForm, CommentForm, ProposalForm, SubmitForm, WithdrawForm
 from ..models import Proposal, ProposalAttachment
-from ..rules import proposals as r
+from ..rules import proposals as proposal_rules
 from ..selectors import proposals as sel
 from ..services import proposals as svc
 
@@ -25,7 +25,7 @@ from ..services import proposals as svc
 def _visible_proposal_or_404(request, pk, *, for_page=False):
     """The proposal if the user may see it. A confidential proposal is looked for exactly as a
     missing one is: one query among the visible ones, the same 404."""
-    visible = r.visible_proposals(request.user)
+    visible = proposal_rules.visible_proposals(request.user)
     try:
         if for_page:
             return sel.proposal_for_page(pk, among=visible)
@@ -37,12 +37,12 @@ def _visible_proposal_or_404(request, pk, *, for_page=False):
 def proposal_detail(request, pk):
     proposal = _visible_proposal_or_404(request, pk, for_page=True)
     user = request.user
-    team_view = r.can_view_team_area(user, proposal)
+    team_view = proposal_rules.can_view_team_area(user, proposal)
     comments = list(sel.comments_for(proposal=proposal, include_team=team_view))
     for comment in [*comments, *(reply for c in comments for reply in c.replies.all())]:
-        comment.reportable = r.can_report_comment(user, comment)
-    can_public = r.can_comment_publicly(user, proposal)
-    can_team = r.can_comment_team_only(user, proposal)
+        comment.reportable = proposal_rules.can_report_comment(user, comment)
+    can_public = proposal_rules.can_comment_publicly(user, proposal)
+    can_team = proposal_rules.can_comment_team_only(user, proposal)
     context = {
         "proposal": proposal,
         "team_view": team_view,
@@ -53,10 +53,10 @@ def proposal_detail(request, pk):
         "can_comment_public": can_public,
         "can_comment_team": can_team,
         "comment_form": CommentForm(initial={"visibility": "public" if can_public else "team"}),
-        "can_edit": r.can_edit_proposal(user, proposal),
-        "can_submit": r.can_submit(user, proposal),
-        "can_withdraw": r.can_withdraw(user, proposal),
-        "can_manage_team": team_view and r.can_manage_team(user, proposal),
+        "can_edit": proposal_rules.can_edit_proposal(user, proposal),
+        "can_submit": proposal_rules.can_submit(user, proposal),
+        "can_withdraw": proposal_rules.can_withdraw(user, proposal),
+        "can_manage_team": team_view and proposal_rules.can_manage_team(user, proposal),
         "submit_form": SubmitForm(consent_required=proposal.challenge.proposals_public),
         "withdraw_form": WithdrawForm(),
         "attachment_form": AttachmentForm(),
@@ -88,7 +88,7 @@ def proposal_start(request, challenge_pk):
         request.POST or None,
         challenge=challenge,
         organisations=organisations,
-        individual_allowed=r.can_propose_as_individual(request.user, challenge),
+        individual_allowed=proposal_rules.can_propose_as_individual(request.user, challenge),
         initial={"language": request.LANGUAGE_CODE[:2]},
     )
     if request.method == "POST" and form.is_valid():
@@ -120,7 +120,7 @@ def proposal_start(request, challenge_pk):
 @login_required
 def proposal_edit(request, pk):
     proposal = _visible_proposal_or_404(request, pk)
-    if not r.can_edit_proposal(request.user, proposal):
+    if not proposal_rules.can_edit_proposal(request.user, proposal):
         messages.error(request, _("This proposal can no longer be edited."))
         return redirect(proposal)
     initial = {
@@ -207,7 +207,7 @@ def proposal_withdraw(request, pk):
 
 def _team_area_or_404(request, pk):
     proposal = _visible_proposal_or_404(request, pk)
-    if not r.can_view_team_area(request.user, proposal):
+    if not proposal_rules.can_view_team_area(request.user, proposal):
         raise Http404
     return proposal
 
@@ -271,7 +271,7 @@ def attachment_upload(request, pk):
 
 def attachment_download(request, pk, attachment_pk):
     proposal = _visible_proposal_or_404(request, pk)
-    if not r.can_download_attachment(request.user, proposal):
+    if not proposal_rules.can_download_attachment(request.user, proposal):
         raise Http404
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
     try:

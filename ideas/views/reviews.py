@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from cms.models import ChallengePage
-from partners import rules as people
+from partners import rules as partner_rules
 
 from ..models import Proposal
 from ..rules import reviews as rules
@@ -108,7 +108,7 @@ def _proposal_for(request, challenge, pk) -> Proposal:
 
 def evaluation_index(request):
     """An evaluator's challenges: the ones in evaluation link to their workspaces."""
-    if not people.is_evaluator(request.user):
+    if not partner_rules.is_evaluator(request.user):
         raise Http404
     challenges = list(selectors.assigned_challenges(evaluator=request.user))
     return render(
@@ -119,8 +119,9 @@ def evaluation_index(request):
 
 
 def workspace(request, challenge_id):
+    """The challenge's proposals and this evaluator's review state on each. Read only: a
+    conflict that memberships show is shown as one, and recorded when the evaluator acts."""
     challenge = _challenge_for(request, challenge_id)
-    services.conflicts_record_detected(evaluator=request.user, challenge=challenge)
     proposals = selectors.workspace_proposals(challenge=challenge, evaluator=request.user)
     return render(
         request, "ideas/evaluation/workspace.html", {"challenge": challenge, "proposals": proposals}
@@ -135,10 +136,16 @@ def _initial(review) -> dict:
     return initial
 
 
+def _declared(user, proposal, own) -> bool:
+    """The evaluator's own review records a conflict of interest."""
+    return own is not None and rules.has_declared_conflict(user, proposal, own)
+
+
 def _render_review(
     request, *, challenge, proposal, criteria, own, form=None, conflict_form=None, status=200
 ):
-    conflict = own is not None and own.conflict_of_interest
+    declared = _declared(request.user, proposal, own)
+    conflict = declared or rules.has_membership_conflict(request.user, proposal)
     if not conflict:
         form = form or ReviewForm(criteria=criteria, initial=_initial(own))
         conflict_form = conflict_form or ConflictForm()
@@ -152,6 +159,7 @@ def _render_review(
             "criteria": criteria,
             "review": own,
             "conflict": conflict,
+            "conflict_reason": own.conflict_reason if declared else services.AUTO_CONFLICT_REASON,
             "form": None if conflict else form,
             "conflict_form": None if conflict else conflict_form,
             "other_reviews": (
@@ -165,17 +173,19 @@ def _render_review(
 
 
 def review(request, challenge_id, pk):
-    """Read a proposal, score it (draft or submit), or see why one may not."""
+    """Read a proposal, score it (draft or submit), or see why one may not.
+
+    GET only reads; a POST records the conflict that memberships show before refusing it."""
     challenge = _challenge_for(request, challenge_id)
     proposal = _proposal_for(request, challenge, pk)
     criteria = selectors.challenge_criteria(challenge=challenge)
     own = selectors.own_review(proposal=proposal, evaluator=request.user)
-    if own is None or not own.conflict_of_interest:
-        own = services.conflict_detect(evaluator=request.user, proposal=proposal) or own
     context = {"challenge": challenge, "proposal": proposal, "criteria": criteria, "own": own}
     if request.method != "POST":
         return _render_review(request, **context)
-    if own is not None and own.conflict_of_interest:
+    if not _declared(request.user, proposal, own):
+        own = services.conflict_detect(evaluator=request.user, proposal=proposal) or own
+    if _declared(request.user, proposal, own):
         messages.error(
             request,
             _("You declared a conflict of interest with this proposal and cannot score it."),

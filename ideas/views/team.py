@@ -11,14 +11,14 @@ from partners.ratelimits import invitations_refused
 
 from ..forms import AcceptInvitationForm, InvitationForm
 from ..models import TeamInvitation, TeamMember
-from ..rules import proposals as r
+from ..rules import proposals as proposal_rules
 from ..services import proposals as svc
 from .proposals import _team_area_or_404
 
 
 def team(request, pk):
     proposal = _team_area_or_404(request, pk)
-    can_manage = r.can_manage_team(request.user, proposal)
+    can_manage = proposal_rules.can_manage_team(request.user, proposal)
     form = InvitationForm(request.POST or None) if can_manage else None
     if request.method == "POST":
         if not can_manage:
@@ -46,7 +46,7 @@ def team(request, pk):
                 return redirect("ideas:proposal-team", pk=proposal.pk)
     members = list(proposal.team.select_related("organisation", "user").order_by("role", "id"))
     for member in members:
-        member.leavable = r.can_leave_team(request.user, member)
+        member.leavable = proposal_rules.can_leave_team(request.user, member)
     invitations = proposal.invitations.filter(status=TeamInvitation.Status.PENDING).select_related(
         "invited_by"
     )

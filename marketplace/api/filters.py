@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from cms.models import ChallengePage, CustomerGroup, Theme
-from cms.phases import Phase
+from cms.phases import Phase, has_voting_q
 from ideas.models import Proposal, ProposalStatus
 from marketplace.models import Offering, Pilot, PilotOutcome, PilotStage
 from partners.models import City, Organisation
@@ -91,7 +91,7 @@ class IdFilter(django_filters.ModelMultipleChoiceFilter):
 
 def phase_q(phase: str, now) -> Q:
     """Challenge pages in a phase at `now`: `cms.phases.phase_at` as a database condition."""
-    has_voting = Q(voting_open__isnull=False, voting_close__isnull=False)
+    has_voting = has_voting_q()
     steps = [
         (Phase.UPCOMING, Q(proposals_open__gt=now)),
         (Phase.PROPOSALS, Q(proposals_close__gt=now)),

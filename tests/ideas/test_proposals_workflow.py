@@ -15,17 +15,15 @@ from tests.factories.partners import OrganisationFactory, UserFactory
 from .proposal_helpers import challenge, partner, private_root, proposal_with_lead, staff  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-S = ProposalStatus
-
 ALLOWED = {
-    (S.DRAFT, S.SUBMITTED),
-    (S.SUBMITTED, S.SHORTLISTED),
-    (S.SUBMITTED, S.SELECTED),
-    (S.SUBMITTED, S.DECLINED),
-    (S.SUBMITTED, S.WITHDRAWN),
-    (S.SHORTLISTED, S.SELECTED),
-    (S.SHORTLISTED, S.DECLINED),
-    (S.SHORTLISTED, S.WITHDRAWN),
+    (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED),
+    (ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED),
+    (ProposalStatus.SUBMITTED, ProposalStatus.SELECTED),
+    (ProposalStatus.SUBMITTED, ProposalStatus.DECLINED),
+    (ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN),
+    (ProposalStatus.SHORTLISTED, ProposalStatus.SELECTED),
+    (ProposalStatus.SHORTLISTED, ProposalStatus.DECLINED),
+    (ProposalStatus.SHORTLISTED, ProposalStatus.WITHDRAWN),
 }
 
 
@@ -34,7 +32,10 @@ def test_the_transition_table_is_the_designs():
     assert table == ALLOWED
 
 
-@pytest.mark.parametrize(("from_status", "to_status"), list(itertools.product(S.values, S.values)))
+@pytest.mark.parametrize(
+    ("from_status", "to_status"),
+    list(itertools.product(ProposalStatus.values, ProposalStatus.values)),
+)
 def test_every_move(from_status, to_status):
     page = challenge()
     proposal = ProposalFactory(challenge=page, status=from_status)
@@ -55,14 +56,14 @@ def test_every_move(from_status, to_status):
         assert not StatusChange.objects.exists()
 
 
-@pytest.mark.parametrize("status", [S.SUBMITTED, S.SHORTLISTED])
+@pytest.mark.parametrize("status", [ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED])
 def test_team_withdraws_before_proposals_close(client, status):
     proposal, lead = proposal_with_lead(status=status)
     client.force_login(lead)
     client.post(
         reverse("ideas:proposal-withdraw", kwargs={"pk": proposal.pk}), {"reason": "Changed plans"}
     )
-    assert Proposal.objects.get().status == S.WITHDRAWN
+    assert Proposal.objects.get().status == ProposalStatus.WITHDRAWN
     assert StatusChange.objects.get().reason == "Changed plans"
 
 
@@ -75,7 +76,7 @@ def test_withdraw_after_the_close_is_refused(client):
         reverse("ideas:proposal-withdraw", kwargs={"pk": proposal.pk}), follow=True
     )
     assert "before proposals close" in response.content.decode()
-    assert Proposal.objects.get().status == S.SUBMITTED
+    assert Proposal.objects.get().status == ProposalStatus.SUBMITTED
 
 
 def test_others_cannot_withdraw_or_submit():
@@ -91,9 +92,13 @@ def test_others_cannot_withdraw_or_submit():
 def test_staff_change_needs_staff_and_a_reason():
     proposal, lead = proposal_with_lead()
     with pytest.raises(svc.ProposalError, match="Only staff"):
-        svc.staff_change_status(proposal=proposal, by=lead, to_status=S.SHORTLISTED, reason="x")
+        svc.staff_change_status(
+            proposal=proposal, by=lead, to_status=ProposalStatus.SHORTLISTED, reason="x"
+        )
     with pytest.raises(svc.ProposalError, match="reason"):
-        svc.staff_change_status(proposal=proposal, by=staff(), to_status=S.SHORTLISTED, reason=" ")
+        svc.staff_change_status(
+            proposal=proposal, by=staff(), to_status=ProposalStatus.SHORTLISTED, reason=" "
+        )
 
 
 def test_admin_change_status_with_reason_shown_to_the_team(client):
@@ -107,10 +112,10 @@ def test_admin_change_status_with_reason_shown_to_the_team(client):
     assert 'value="withdrawn"' not in page.content.decode()
     response = client.post(url, {"to_status": "shortlisted", "reason": ""})
     assert response.status_code == 200
-    assert Proposal.objects.get().status == S.SUBMITTED
+    assert Proposal.objects.get().status == ProposalStatus.SUBMITTED
     response = client.post(url, {"to_status": "shortlisted", "reason": "Strong fit"})
     assert response.status_code == 302
-    assert Proposal.objects.get().status == S.SHORTLISTED
+    assert Proposal.objects.get().status == ProposalStatus.SHORTLISTED
     change = StatusChange.objects.get()
     assert (change.changed_by, change.reason) == (admin, "Strong fit")
     client.force_login(lead)

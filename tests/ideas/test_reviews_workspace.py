@@ -315,6 +315,40 @@ def test_membership_in_a_team_organisation_is_a_detected_conflict(client, challe
     assert "Another view: excellent" not in text
 
 
+def test_opening_the_workspace_or_a_proposal_writes_nothing(client, challenge):
+    """A GET shows a detected conflict without recording it: reading never writes."""
+    proposal = ProposalFactory(challenge=challenge, title="Our own idea")
+    me = make_evaluator(challenge)
+    MembershipFactory(user=me, organisation=proposal.lead_organisation)
+    client.force_login(me)
+
+    response = client.get(workspace_url(challenge))
+    assert [p.review_state for p in response.context["proposals"]] == ["conflict"]
+    response = client.get(review_url(proposal))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "You have a conflict of interest with this proposal" in text
+    assert "Detected automatically" in text
+    assert 'name="submit"' not in text
+    assert not Review.objects.exists()
+
+
+def test_scoring_a_detected_conflict_records_it_and_scores_nothing(client, challenge):
+    proposal = ProposalFactory(challenge=challenge)
+    me = make_evaluator(challenge)
+    MembershipFactory(user=me, organisation=proposal.lead_organisation)
+    client.force_login(me)
+
+    response = client.post(
+        review_url(proposal), scores_post(challenge, impact=5, feasibility=5, submit="1")
+    )
+    assert response.status_code == 302
+    review = Review.objects.get(proposal=proposal, evaluator=me)
+    assert review.conflict_of_interest  # recorded for staff to see
+    assert review.conflict_reason.startswith("Detected automatically")
+    assert not CriterionScore.objects.exists()
+
+
 def test_a_personal_team_member_is_a_detected_conflict(challenge):
     me = make_evaluator(challenge)
     proposal = ProposalFactory(challenge=challenge, lead_organisation=None, created_by=me)

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from wagtail import hooks
 
 from cms.models import ChallengePage
-from ideas.forms_votes import FrozenVoteRulesFormMixin
+from ideas.admin.votes import FrozenVoteRulesFormMixin
 from ideas.models import TeamMember
 from ideas.rules.votes import (
     VoteRefusal,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import privacy
+from .. import privacy
 
 
 class AccountDeletionForm(forms.Form):

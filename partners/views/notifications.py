@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import notifications as service
-from .models import Notification
-from .pagination import page_or_404
+from .. import notifications as service
+from ..models import Notification
+from ..pagination import page_or_404
 
 
 @login_required
