@@ -33,6 +33,13 @@ from .models import (
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def checkboxes(label, choices) -> forms.MultipleChoiceField:
+    """An optional choice of several, as checkboxes (an offering's cities and languages)."""
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+
 def _dated(form_class):
     for field in form_class.base_fields.values():
         if isinstance(field, forms.DateField):
@@ -162,18 +169,8 @@ class OfferingEditProposalForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     price_model = forms.ChoiceField(label=_("Price model"), choices=PriceModel.choices)
-    cities = forms.MultipleChoiceField(
-        label=_("Cities where available"),
-        choices=City.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages"),
-        choices=Language.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    cities = checkboxes(_("Cities where available"), City.choices)
+    languages = checkboxes(_("Languages"), Language.choices)
     note = forms.CharField(
         label=_("Note to staff"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -253,18 +250,8 @@ class PilotStageForm(forms.Form):
 
 
 class OfferingAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
-    cities = forms.MultipleChoiceField(
-        label=_("Cities where available"),
-        choices=City.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages"),
-        choices=Language.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    cities = checkboxes(_("Cities where available"), City.choices)
+    languages = checkboxes(_("Languages"), Language.choices)
 
     class Meta:
         model = Offering

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ..rules import proposals as proposal_rules
-from ..selectors import proposals as sel
+from ..selectors import proposals as proposal_selectors
 
 register = template.Library()
 
@@ -26,9 +26,12 @@ def challenge_proposals(context, challenge):
     request = context.get("request")
     params = request.GET if request is not None else {}
     sort = params.get("sort", "newest")
-    if sort not in sel.SORTS:
+    if sort not in proposal_selectors.SORTS:
         sort = "newest"
-    paginator = Paginator(sel.public_proposals(challenge=challenge, sort=sort), sel.page_size())
+    paginator = Paginator(
+        proposal_selectors.public_proposals(challenge=challenge, sort=sort),
+        proposal_selectors.page_size(),
+    )
     if challenge is context.get("original") and "public_proposal_count" in context:
         paginator.count = context["public_proposal_count"]  # counted already for the page
     page = paginator.get_page(params.get(PAGE_PARAM))
@@ -42,7 +45,7 @@ def challenge_proposals(context, challenge):
     ):
         start_url = reverse(
             "ideas:proposal-start",
-            kwargs={"challenge_pk": sel.default_locale_challenge(challenge).pk},
+            kwargs={"challenge_pk": proposal_selectors.default_locale_challenge(challenge).pk},
         )
     return {
         "challenge": challenge,

@@ -11,7 +11,7 @@ from partners.ratelimits import Limit, Retry, over_limit, too_many_requests
 
 from ..forms import CommentForm, ReportForm
 from ..models import Comment, CommentVisibility
-from ..services import comments as svc
+from ..services import comments as comment_services
 from ..services.proposals import ProposalError
 from .proposals import _visible_proposal_or_404
 
@@ -39,7 +39,7 @@ def comment_post(request, pk):
     if data.get("parent"):
         parent = Comment.objects.filter(pk=data["parent"], proposal=proposal).first()
     try:
-        comment = svc.comment_post(
+        comment = comment_services.comment_post(
             proposal=proposal,
             author=request.user,
             body=data["body"],
@@ -65,13 +65,13 @@ def comment_report(request, pk, comment_pk):
     )
     if (
         comment.visibility == CommentVisibility.TEAM
-        and not svc.rules.proposals.can_see_team_comments(request.user, proposal)
+        and not comment_services.rules.proposals.can_see_team_comments(request.user, proposal)
     ):
         raise_404()
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            svc.comment_report(
+            comment_services.comment_report(
                 comment=comment, reporter=request.user, reason=form.cleaned_data["reason"]
             )
         except ProposalError as error:

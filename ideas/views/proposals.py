@@ -18,8 +18,8 @@ from .. import rules
 from ..forms import AttachmentForm, CommentForm, ProposalForm, SubmitForm, WithdrawForm
 from ..models import Proposal, ProposalAttachment
 from ..rules import proposals as proposal_rules
-from ..selectors import proposals as sel
-from ..services import proposals as svc
+from ..selectors import proposals as proposal_selectors
+from ..services import proposals as proposal_services
 
 
 def _visible_proposal_or_404(request, pk, *, for_page=False):
@@ -28,7 +28,7 @@ def _visible_proposal_or_404(request, pk, *, for_page=False):
     visible = proposal_rules.visible_proposals(request.user)
     try:
         if for_page:
-            return sel.proposal_for_page(pk, among=visible)
+            return proposal_selectors.proposal_for_page(pk, among=visible)
         return visible.select_related("challenge", "lead_organisation").get(pk=pk)
     except Proposal.DoesNotExist:
         raise Http404 from None
@@ -38,7 +38,7 @@ def proposal_detail(request, pk):
     proposal = _visible_proposal_or_404(request, pk, for_page=True)
     user = request.user
     team_view = proposal_rules.can_view_team_area(user, proposal)
-    comments = list(sel.comments_for(proposal=proposal, include_team=team_view))
+    comments = list(proposal_selectors.comments_for(proposal=proposal, include_team=team_view))
     for comment in [*comments, *(reply for c in comments for reply in c.replies.all())]:
         comment.reportable = proposal_rules.can_report_comment(user, comment)
     can_public = proposal_rules.can_comment_publicly(user, proposal)
@@ -74,7 +74,7 @@ def _attachment_limit() -> int:
 @login_required
 def proposal_start(request, challenge_pk):
     challenge = get_object_or_404(ChallengePage.objects.live(), pk=challenge_pk)
-    challenge = sel.default_locale_challenge(challenge)
+    challenge = proposal_selectors.default_locale_challenge(challenge)
     decision = rules.can_start_proposal(request.user, challenge)
     if not decision:
         return render(
@@ -94,7 +94,7 @@ def proposal_start(request, challenge_pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            proposal = svc.proposal_start(
+            proposal = proposal_services.proposal_start(
                 user=request.user,
                 challenge=challenge,
                 organisation=data.get("organisation"),
@@ -105,7 +105,7 @@ def proposal_start(request, challenge_pk):
                 language=data["language"],
                 translations=data["translations"],
             )
-        except svc.ProposalError as error:
+        except proposal_services.ProposalError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Your draft is saved. Submit it when it is ready."))
@@ -139,7 +139,7 @@ def proposal_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            svc.proposal_update(
+            proposal_services.proposal_update(
                 proposal=proposal,
                 by=request.user,
                 expected_version=data.get("version") or 0,
@@ -150,10 +150,10 @@ def proposal_edit(request, pk):
                 language=data["language"],
                 translations=data["translations"],
             )
-        except svc.StaleVersion as error:
+        except proposal_services.StaleVersion as error:
             form.add_error(None, error.message)
             status = 409
-        except svc.ProposalError as error:
+        except proposal_services.ProposalError as error:
             form.add_error(None, error.message)
         else:
             messages.success(
@@ -178,12 +178,12 @@ def proposal_submit(request, pk):
             messages.error(request, error)
         return redirect(proposal)
     try:
-        svc.proposal_submit(
+        proposal_services.proposal_submit(
             proposal=proposal,
             by=request.user,
             publication_consent=form.cleaned_data["publication_consent"],
         )
-    except svc.ProposalError as error:
+    except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Your proposal is submitted."))
@@ -197,8 +197,8 @@ def proposal_withdraw(request, pk):
     form = WithdrawForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        svc.proposal_withdraw(proposal=proposal, by=request.user, reason=reason)
-    except svc.ProposalError as error:
+        proposal_services.proposal_withdraw(proposal=proposal, by=request.user, reason=reason)
+    except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Your proposal is withdrawn."))
@@ -214,7 +214,7 @@ def _team_area_or_404(request, pk):
 
 def proposal_history(request, pk):
     proposal = _team_area_or_404(request, pk)
-    revisions = list(sel.revisions_of(proposal))
+    revisions = list(proposal_selectors.revisions_of(proposal))
     return render(
         request, "ideas/proposal_history.html", {"proposal": proposal, "revisions": revisions}
     )
@@ -222,7 +222,7 @@ def proposal_history(request, pk):
 
 def proposal_diff(request, pk):
     proposal = _team_area_or_404(request, pk)
-    revisions = sel.revisions_of(proposal)
+    revisions = proposal_selectors.revisions_of(proposal)
     try:
         a = int(request.GET.get("from", ""))
         b = int(request.GET.get("to", ""))
@@ -236,13 +236,18 @@ def proposal_diff(request, pk):
     return render(
         request,
         "ideas/proposal_diff.html",
-        {"proposal": proposal, "old": old, "new": new, "diff": sel.revision_diff(old, new)},
+        {
+            "proposal": proposal,
+            "old": old,
+            "new": new,
+            "diff": proposal_selectors.revision_diff(old, new),
+        },
     )
 
 
 @login_required
 def my_proposals(request):
-    paginator = Paginator(sel.proposals_of_user(request.user), 20)
+    paginator = Paginator(proposal_selectors.proposals_of_user(request.user), 20)
     page = page_or_404(paginator, request)
     return render(
         request, "ideas/my_proposals.html", {"page_obj": page, "proposals": page.object_list}
@@ -259,10 +264,10 @@ def attachment_upload(request, pk):
             messages.error(request, error)
         return redirect(proposal)
     try:
-        attachment = svc.attachment_add(
+        attachment = proposal_services.attachment_add(
             proposal=proposal, by=request.user, upload=form.cleaned_data["file"]
         )
-    except svc.ProposalError as error:
+    except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Attached %(name)s.") % {"name": attachment.original_name})
@@ -296,8 +301,8 @@ def attachment_delete(request, pk, attachment_pk):
     proposal = _visible_proposal_or_404(request, pk)
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
     try:
-        svc.attachment_delete(attachment=attachment, by=request.user)
-    except svc.ProposalError as error:
+        proposal_services.attachment_delete(attachment=attachment, by=request.user)
+    except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Attachment removed."))

@@ -12,7 +12,7 @@ from partners.ratelimits import invitations_refused
 from ..forms import AcceptInvitationForm, InvitationForm
 from ..models import TeamInvitation, TeamMember
 from ..rules import proposals as proposal_rules
-from ..services import proposals as svc
+from ..services import proposals as proposal_services
 from .proposals import _team_area_or_404
 
 
@@ -30,13 +30,13 @@ def team(request, pk):
             if refused := invitations_refused(request, form):
                 return refused
             try:
-                svc.invitation_create(
+                proposal_services.invitation_create(
                     proposal=proposal,
                     by=request.user,
                     email=form.cleaned_data["email"],
                     kind=form.cleaned_data["kind"],
                 )
-            except svc.ProposalError as error:
+            except proposal_services.ProposalError as error:
                 form.add_error("email", error.message)
             else:
                 messages.success(
@@ -71,8 +71,8 @@ def member_remove(request, pk, member_pk):
         TeamMember.objects.select_related("proposal__challenge"), pk=member_pk, proposal=proposal
     )
     try:
-        svc.team_member_remove(member=member, by=request.user)
-    except svc.ProposalError as error:
+        proposal_services.team_member_remove(member=member, by=request.user)
+    except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("%(member)s was removed from the team.") % {"member": member})
@@ -85,8 +85,8 @@ def member_leave(request, pk, member_pk):
     proposal = _team_area_or_404(request, pk)
     member = get_object_or_404(TeamMember, pk=member_pk, proposal=proposal)
     try:
-        svc.team_leave(member=member, by=request.user)
-    except svc.ProposalError as error:
+        proposal_services.team_leave(member=member, by=request.user)
+    except proposal_services.ProposalError as error:
         messages.error(request, error.message)
         return redirect("ideas:proposal-team", pk=proposal.pk)
     messages.success(request, _("You left the team of “%(title)s”.") % {"title": proposal.title})
@@ -103,8 +103,8 @@ def invitation_revoke(request, pk, invitation_pk):
         proposal=proposal,
     )
     try:
-        svc.invitation_revoke(invitation=invitation, by=request.user)
-    except svc.ProposalError as error:
+        proposal_services.invitation_revoke(invitation=invitation, by=request.user)
+    except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The invitation was withdrawn."))
@@ -113,18 +113,20 @@ def invitation_revoke(request, pk, invitation_pk):
 
 def invitation(request, token):
     """Accept or decline a team invitation. Used, withdrawn or expired tokens get a clear page."""
-    found = svc.invitation_by_token(token)
+    found = proposal_services.invitation_by_token(token)
     if found is None:
         return render(request, "ideas/invitation_invalid.html", status=410)
     organisations = None
     form = None
     if request.user.is_authenticated and found.kind == TeamInvitation.Kind.ORGANISATION:
-        organisations = svc.invitation_organisations(invitation=found, user=request.user)
+        organisations = proposal_services.invitation_organisations(
+            invitation=found, user=request.user
+        )
         form = AcceptInvitationForm(request.POST or None, organisations=organisations)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "decline":
-            svc.invitation_decline(token=token)
+            proposal_services.invitation_decline(token=token)
             messages.info(request, _("You declined the invitation."))
             return redirect("/")
         if action == "accept":
@@ -141,8 +143,10 @@ def invitation(request, token):
                     )
                 organisation = form.cleaned_data["organisation"]
             try:
-                svc.invitation_accept(token=token, user=request.user, organisation=organisation)
-            except svc.ProposalError as error:
+                proposal_services.invitation_accept(
+                    token=token, user=request.user, organisation=organisation
+                )
+            except proposal_services.ProposalError as error:
                 messages.error(request, error.message)
                 return render(
                     request,

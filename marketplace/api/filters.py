@@ -10,12 +10,11 @@ from django import forms
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from cms.models import ChallengePage, CustomerGroup, Theme
-from cms.phases import Phase, has_voting_q
+from cms.phases import Phase
 from ideas.models import Proposal, ProposalStatus
 from marketplace.models import Offering, Pilot, PilotOutcome, PilotStage
 from partners.models import City, Organisation
@@ -89,25 +88,6 @@ class IdFilter(django_filters.ModelMultipleChoiceFilter):
         )(self)
 
 
-def phase_q(phase: str, now) -> Q:
-    """Challenge pages in a phase at `now`: `cms.phases.phase_at` as a database condition."""
-    has_voting = has_voting_q()
-    steps = [
-        (Phase.UPCOMING, Q(proposals_open__gt=now)),
-        (Phase.PROPOSALS, Q(proposals_close__gt=now)),
-        (Phase.VOTING, has_voting & Q(voting_close__gt=now)),
-        (Phase.EVALUATION, Q(evaluation_end__gt=now)),
-        (Phase.PILOTING, Q(pilots_end__gt=now)),
-        (Phase.CLOSED, Q()),
-    ]
-    earlier = Q()
-    for value, condition in steps:
-        if value == phase:
-            return condition & ~earlier if earlier else condition
-        earlier = earlier | condition if earlier else condition
-    raise ValueError(phase)
-
-
 class TaxonomyFilter(django_filters.MultipleChoiceFilter):
     """Slugs of a translatable snippet (`field_name` is `<relation>__slug`): a value matches
     the snippet in every language."""
@@ -148,11 +128,7 @@ class ChallengeFilter(django_filters.FilterSet):
     def filter_phase(self, qs, name, value):
         if not value:
             return qs
-        now = timezone.now()
-        condition = Q()
-        for phase in value:
-            condition |= phase_q(phase, now)
-        return qs.filter(condition)
+        return qs.in_phase(*value)
 
 
 class ProposalFilter(django_filters.FilterSet):

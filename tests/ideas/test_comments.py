@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from ideas.models import Comment, CommentReport
-from ideas.services import comments as svc
+from ideas.services import comments as comment_services
 from ideas.services.proposals import ProposalError
 from partners.models import Notification
 from tests.factories.partners import UserFactory
@@ -43,16 +43,20 @@ def test_unverified_and_anonymous_cannot_comment(client):
 def test_residents_cannot_comment_on_confidential_proposals(client):
     proposal, lead = proposal_with_lead(challenge(proposals_public=False))
     with pytest.raises(ProposalError):
-        svc.comment_post(proposal=proposal, author=UserFactory(), body="x")
+        comment_services.comment_post(proposal=proposal, author=UserFactory(), body="x")
     client.force_login(UserFactory())
     assert post(client, proposal).status_code == 404
 
 
 def test_team_only_comments_are_seen_by_team_and_staff_only(client):
     proposal, lead = proposal_with_lead()
-    svc.comment_post(proposal=proposal, author=lead, body="Internal note", visibility="team")
+    comment_services.comment_post(
+        proposal=proposal, author=lead, body="Internal note", visibility="team"
+    )
     with pytest.raises(ProposalError):
-        svc.comment_post(proposal=proposal, author=UserFactory(), body="sneaky", visibility="team")
+        comment_services.comment_post(
+            proposal=proposal, author=UserFactory(), body="sneaky", visibility="team"
+        )
     for user, sees in ((lead, True), (staff(), True), (UserFactory(), False), (partner(), False)):
         client.force_login(user)
         assert ("Internal note" in client.get(proposal.get_absolute_url()).content.decode()) is sees
@@ -62,19 +66,23 @@ def test_team_only_comments_are_seen_by_team_and_staff_only(client):
 
 def test_staff_answer_and_replies_are_one_level_deep():
     proposal, lead = proposal_with_lead()
-    question = svc.comment_post(proposal=proposal, author=UserFactory(), body="How much?")
-    answer = svc.comment_post(
+    question = comment_services.comment_post(
+        proposal=proposal, author=UserFactory(), body="How much?"
+    )
+    answer = comment_services.comment_post(
         proposal=proposal, author=staff(), body="Budget is fixed", parent=question
     )
     assert answer.by_staff and answer.parent == question
-    deeper = svc.comment_post(proposal=proposal, author=lead, body="Thanks", parent=answer)
+    deeper = comment_services.comment_post(
+        proposal=proposal, author=lead, body="Thanks", parent=answer
+    )
     assert deeper.parent == question
 
 
 def test_report_hide_and_removed_by_moderator(client, django_capture_on_commit_callbacks):
     proposal, lead = proposal_with_lead()
     author = UserFactory()
-    comment = svc.comment_post(proposal=proposal, author=author, body="Rude words")
+    comment = comment_services.comment_post(proposal=proposal, author=author, body="Rude words")
     reporter = UserFactory()
     client.force_login(reporter)
     url = reverse("ideas:comment-report", kwargs={"pk": proposal.pk, "comment_pk": comment.pk})
@@ -82,9 +90,9 @@ def test_report_hide_and_removed_by_moderator(client, django_capture_on_commit_c
     client.post(url, {"reason": "Insulting"})
     assert CommentReport.objects.get().reporter == reporter
     with pytest.raises(ProposalError, match="already reported"):
-        svc.comment_report(comment=comment, reporter=reporter)
+        comment_services.comment_report(comment=comment, reporter=reporter)
     with pytest.raises(ProposalError):
-        svc.comment_report(comment=comment, reporter=author)  # not your own
+        comment_services.comment_report(comment=comment, reporter=author)  # not your own
 
     moderator = UserFactory(groups=["Moderators"], is_superuser=True, is_staff=True)
     client.force_login(moderator)
@@ -106,9 +114,11 @@ def test_report_hide_and_removed_by_moderator(client, django_capture_on_commit_c
 
 def test_only_moderators_hide():
     proposal, _ = proposal_with_lead()
-    comment = svc.comment_post(proposal=proposal, author=UserFactory(), body="x")
+    comment = comment_services.comment_post(proposal=proposal, author=UserFactory(), body="x")
     with pytest.raises(ProposalError):
-        svc.comment_hide(comment=comment, by=UserFactory(groups=["Editors"]), reason="no")
+        comment_services.comment_hide(
+            comment=comment, by=UserFactory(groups=["Editors"]), reason="no"
+        )
 
 
 def test_moderation_queue_is_closed_to_non_moderators(client):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from ideas.models import Proposal, ProposalRevision, TeamMember
-from ideas.services import proposals as svc
+from ideas.services import proposals as proposal_services
 from tests.factories.partners import UserFactory
 
 from .proposal_helpers import challenge, partner, private_root, proposal_with_lead, staff  # noqa: F401
@@ -31,8 +31,12 @@ def form(version, title, summary="Summary", body="Body"):
 
 def test_every_save_is_a_revision_and_bumps_the_version():
     proposal, lead, _ = two_editors()
-    svc.proposal_update(proposal=proposal, by=lead, expected_version=1, title="Second", summary="S")
-    svc.proposal_update(proposal=proposal, by=lead, expected_version=2, title="Third", summary="S")
+    proposal_services.proposal_update(
+        proposal=proposal, by=lead, expected_version=1, title="Second", summary="S"
+    )
+    proposal_services.proposal_update(
+        proposal=proposal, by=lead, expected_version=2, title="Third", summary="S"
+    )
     proposal.refresh_from_db()
     assert proposal.version == 3
     assert list(proposal.revisions.values_list("version", "title")) == [
@@ -66,9 +70,13 @@ def test_two_editors_saving_the_same_version(client):
 def test_stale_version_refused_in_the_service():
     proposal, lead, other = two_editors()
     stale = Proposal.objects.get(pk=proposal.pk)
-    svc.proposal_update(proposal=proposal, by=lead, expected_version=1, title="A", summary="S")
-    with pytest.raises(svc.StaleVersion) as error:
-        svc.proposal_update(proposal=stale, by=other, expected_version=1, title="B", summary="S")
+    proposal_services.proposal_update(
+        proposal=proposal, by=lead, expected_version=1, title="A", summary="S"
+    )
+    with pytest.raises(proposal_services.StaleVersion) as error:
+        proposal_services.proposal_update(
+            proposal=stale, by=other, expected_version=1, title="B", summary="S"
+        )
     assert error.value.current_version == 2
     assert Proposal.objects.get().title == "A"
 
@@ -89,7 +97,7 @@ def test_concurrent_saves_of_the_same_version_on_postgresql():
 
         try:
             barrier.wait()
-            svc.proposal_update(
+            proposal_services.proposal_update(
                 proposal=Proposal.objects.select_related("challenge").get(pk=proposal.pk),
                 by=user,
                 expected_version=1,
@@ -97,7 +105,7 @@ def test_concurrent_saves_of_the_same_version_on_postgresql():
                 summary="S",
             )
             results.append("ok")
-        except svc.StaleVersion:
+        except proposal_services.StaleVersion:
             results.append("stale")
         finally:
             connections.close_all()
@@ -113,7 +121,7 @@ def test_concurrent_saves_of_the_same_version_on_postgresql():
 
 def test_history_and_diff_for_team_and_staff_only(client):
     proposal, lead, _ = two_editors()
-    svc.proposal_update(
+    proposal_services.proposal_update(
         proposal=proposal,
         by=lead,
         expected_version=1,

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from ideas.models import Proposal, ProposalStatus, TeamMember
 from ideas.rules import proposals as rules
-from ideas.services import proposals as svc
+from ideas.services import proposals as proposal_services
 from tests.factories.cms import CustomerGroupFactory
 from tests.factories.partners import OrganisationFactory, UserFactory
 
@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def start(user, page, organisation, **kwargs):
     kwargs.setdefault("title", "Museum by bike")
     kwargs.setdefault("summary", "Guided tours by cargo bike.")
-    return svc.proposal_start(user=user, challenge=page, organisation=organisation, **kwargs)
+    return proposal_services.proposal_start(
+        user=user, challenge=page, organisation=organisation, **kwargs
+    )
 
 
 @pytest.mark.parametrize(
@@ -33,7 +35,7 @@ def test_starting_out_of_phase_is_refused_with_its_message(client, phase, messag
     page = challenge(phase)
     org = OrganisationFactory()
     user = partner(org)
-    with pytest.raises(svc.ProposalError, match=message):
+    with pytest.raises(proposal_services.ProposalError, match=message):
         start(user, page, org)
     client.force_login(user)
     response = client.get(reverse("ideas:proposal-start", kwargs={"challenge_pk": page.pk}))
@@ -73,14 +75,14 @@ def test_partner_starts_a_draft_for_their_organisation_through_the_page(client):
 def test_customer_groups_come_from_the_challenge():
     page = challenge()
     org = OrganisationFactory()
-    with pytest.raises(svc.ProposalError, match="target groups"):
+    with pytest.raises(proposal_services.ProposalError, match="target groups"):
         start(partner(org), page, org, customer_groups=[CustomerGroupFactory()])
 
 
 def test_partner_cannot_propose_for_an_organisation_they_do_not_belong_to():
     page = challenge()
     user = partner()
-    with pytest.raises(svc.ProposalError, match="organisations you belong to"):
+    with pytest.raises(proposal_services.ProposalError, match="organisations you belong to"):
         start(user, page, OrganisationFactory())
 
 
@@ -95,7 +97,7 @@ def test_unverified_user_is_refused():
 def test_individual_ideas_only_where_the_challenge_allows():
     resident = UserFactory()
     closed_to_individuals = challenge()
-    with pytest.raises(svc.ProposalError, match="organisations only"):
+    with pytest.raises(proposal_services.ProposalError, match="organisations only"):
         start(resident, closed_to_individuals, None)
     page = challenge(individuals_may_submit=True)
     proposal = start(resident, page, None)
@@ -108,8 +110,8 @@ def test_submitting_requires_consent_when_the_challenge_publishes_proposals(clie
     org = OrganisationFactory()
     user = partner(org)
     proposal = start(user, page, org)
-    with pytest.raises(svc.ProposalError, match="consent"):
-        svc.proposal_submit(proposal=proposal, by=user, publication_consent=False)
+    with pytest.raises(proposal_services.ProposalError, match="consent"):
+        proposal_services.proposal_submit(proposal=proposal, by=user, publication_consent=False)
     client.force_login(user)
     response = client.post(
         reverse("ideas:proposal-submit", kwargs={"pk": proposal.pk}), follow=True
@@ -132,7 +134,7 @@ def test_confidential_challenge_submits_without_consent():
     org = OrganisationFactory()
     user = partner(org)
     proposal = start(user, page, org)
-    svc.proposal_submit(proposal=proposal, by=user, publication_consent=False)
+    proposal_services.proposal_submit(proposal=proposal, by=user, publication_consent=False)
     assert proposal.status == ProposalStatus.SUBMITTED
     assert not Proposal.objects.get().is_public
 
@@ -142,15 +144,17 @@ def test_drafts_are_saved_until_the_close_and_not_after(time_machine):
     org = OrganisationFactory()
     user = partner(org)
     proposal = start(user, page, org)
-    svc.proposal_update(proposal=proposal, by=user, expected_version=1, title="T2", summary="S2")
+    proposal_services.proposal_update(
+        proposal=proposal, by=user, expected_version=1, title="T2", summary="S2"
+    )
     time_machine.move_to(page.proposals_close)
     proposal = Proposal.objects.get()
-    with pytest.raises(svc.ProposalError, match="no longer be edited"):
-        svc.proposal_update(
+    with pytest.raises(proposal_services.ProposalError, match="no longer be edited"):
+        proposal_services.proposal_update(
             proposal=proposal, by=user, expected_version=2, title="T3", summary="S3"
         )
-    with pytest.raises(svc.ProposalError):
-        svc.proposal_submit(proposal=proposal, by=user, publication_consent=True)
+    with pytest.raises(proposal_services.ProposalError):
+        proposal_services.proposal_submit(proposal=proposal, by=user, publication_consent=True)
 
 
 def test_my_proposals_lists_the_partners_team_proposals(client):

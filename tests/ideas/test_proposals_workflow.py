@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from ideas.models import Proposal, ProposalStatus, StatusChange
-from ideas.services import proposals as svc
+from ideas.services import proposals as proposal_services
 from ideas.services.workflow import TRANSITIONS, TransitionError, change_status
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import OrganisationFactory, UserFactory
@@ -69,8 +69,8 @@ def test_team_withdraws_before_proposals_close(client, status):
 
 def test_withdraw_after_the_close_is_refused(client):
     proposal, lead = proposal_with_lead(challenge("voting"))
-    with pytest.raises(svc.ProposalError, match="before proposals close"):
-        svc.proposal_withdraw(proposal=proposal, by=lead)
+    with pytest.raises(proposal_services.ProposalError, match="before proposals close"):
+        proposal_services.proposal_withdraw(proposal=proposal, by=lead)
     client.force_login(lead)
     response = client.post(
         reverse("ideas:proposal-withdraw", kwargs={"pk": proposal.pk}), follow=True
@@ -82,21 +82,21 @@ def test_withdraw_after_the_close_is_refused(client):
 def test_others_cannot_withdraw_or_submit():
     proposal, _ = proposal_with_lead()
     outsider = partner()
-    with pytest.raises(svc.ProposalError):
-        svc.proposal_withdraw(proposal=proposal, by=outsider)
+    with pytest.raises(proposal_services.ProposalError):
+        proposal_services.proposal_withdraw(proposal=proposal, by=outsider)
     draft, _ = proposal_with_lead(status="draft")
-    with pytest.raises(svc.ProposalError):
-        svc.proposal_submit(proposal=draft, by=outsider, publication_consent=True)
+    with pytest.raises(proposal_services.ProposalError):
+        proposal_services.proposal_submit(proposal=draft, by=outsider, publication_consent=True)
 
 
 def test_staff_change_needs_staff_and_a_reason():
     proposal, lead = proposal_with_lead()
-    with pytest.raises(svc.ProposalError, match="Only staff"):
-        svc.staff_change_status(
+    with pytest.raises(proposal_services.ProposalError, match="Only staff"):
+        proposal_services.staff_change_status(
             proposal=proposal, by=lead, to_status=ProposalStatus.SHORTLISTED, reason="x"
         )
-    with pytest.raises(svc.ProposalError, match="reason"):
-        svc.staff_change_status(
+    with pytest.raises(proposal_services.ProposalError, match="reason"):
+        proposal_services.staff_change_status(
             proposal=proposal, by=staff(), to_status=ProposalStatus.SHORTLISTED, reason=" "
         )
 

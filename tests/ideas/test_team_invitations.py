@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ideas.models import TeamInvitation, TeamMember
 from ideas.rules import proposals as rules
-from ideas.services import proposals as svc
+from ideas.services import proposals as proposal_services
 from partners.models import Membership, Notification
 from tests.factories.partners import OrganisationFactory, UserFactory
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def invite(proposal, lead, email, kind=TeamInvitation.Kind.PERSON):
-    return svc.invitation_create(proposal=proposal, by=lead, email=email, kind=kind)
+    return proposal_services.invitation_create(proposal=proposal, by=lead, email=email, kind=kind)
 
 
 def test_lead_invites_a_person_who_accepts_once(client, django_capture_on_commit_callbacks):
@@ -55,8 +55,8 @@ def test_expired_token_shows_a_clear_page(client, time_machine):
     response = client.get(reverse("ideas:invitation", kwargs={"token": token}))
     assert response.status_code == 410
     assert "expired" in response.content.decode()
-    with pytest.raises(svc.ProposalError, match="expired"):
-        svc.invitation_accept(token=token, user=invitee)
+    with pytest.raises(proposal_services.ProposalError, match="expired"):
+        proposal_services.invitation_accept(token=token, user=invitee)
 
 
 def test_unknown_token_shows_a_clear_page(client):
@@ -71,14 +71,14 @@ def test_decline(client):
     )
     assert response.status_code == 302
     assert TeamInvitation.objects.get().status == TeamInvitation.Status.DECLINED
-    assert svc.invitation_by_token(token) is None
+    assert proposal_services.invitation_by_token(token) is None
 
 
 def test_invitation_only_for_the_invited_address():
     proposal, lead = proposal_with_lead(status="draft")
     _, token = invite(proposal, lead, "invited@example.org")
-    with pytest.raises(svc.ProposalError, match="invited@example.org"):
-        svc.invitation_accept(token=token, user=UserFactory())
+    with pytest.raises(proposal_services.ProposalError, match="invited@example.org"):
+        proposal_services.invitation_accept(token=token, user=UserFactory())
     assert TeamInvitation.objects.get().status == TeamInvitation.Status.PENDING
 
 
@@ -86,7 +86,7 @@ def test_organisation_invited_through_its_owner(client):
     proposal, lead = proposal_with_lead(status="draft")
     org = OrganisationFactory()
     owner = partner(org, role=Membership.Role.OWNER)
-    with pytest.raises(svc.ProposalError, match="owner"):
+    with pytest.raises(proposal_services.ProposalError, match="owner"):
         invite(proposal, lead, partner().email, TeamInvitation.Kind.ORGANISATION)
     _, token = invite(proposal, lead, owner.email, TeamInvitation.Kind.ORGANISATION)
     client.force_login(owner)
@@ -103,13 +103,13 @@ def test_only_the_lead_invites_and_removes(client):
     proposal, lead = proposal_with_lead(status="draft")
     member_user = UserFactory()
     member = TeamMember.objects.create(proposal=proposal, user=member_user)
-    with pytest.raises(svc.ProposalError, match="Only the lead"):
+    with pytest.raises(proposal_services.ProposalError, match="Only the lead"):
         invite(proposal, member_user, "x@example.org")
-    with pytest.raises(svc.ProposalError):
-        svc.team_member_remove(member=member, by=member_user)
+    with pytest.raises(proposal_services.ProposalError):
+        proposal_services.team_member_remove(member=member, by=member_user)
     lead_row = proposal.team.get(role=TeamMember.Role.LEAD)
-    with pytest.raises(svc.ProposalError, match="lead cannot be removed"):
-        svc.team_member_remove(member=lead_row, by=lead)
+    with pytest.raises(proposal_services.ProposalError, match="lead cannot be removed"):
+        proposal_services.team_member_remove(member=lead_row, by=lead)
     client.force_login(lead)
     client.post(reverse("ideas:team-remove", kwargs={"pk": proposal.pk, "member_pk": member.pk}))
     assert not TeamMember.objects.filter(pk=member.pk).exists()
@@ -123,8 +123,8 @@ def test_members_leave_but_the_lead_cannot(client):
     client.force_login(member_user)
     client.post(reverse("ideas:team-leave", kwargs={"pk": proposal.pk, "member_pk": member.pk}))
     assert not TeamMember.objects.filter(pk=member.pk).exists()
-    with pytest.raises(svc.ProposalError, match="lead cannot leave"):
-        svc.team_leave(member=proposal.team.get(role=TeamMember.Role.LEAD), by=lead)
+    with pytest.raises(proposal_services.ProposalError, match="lead cannot leave"):
+        proposal_services.team_leave(member=proposal.team.get(role=TeamMember.Role.LEAD), by=lead)
 
 
 def test_team_page_invites_by_form(client, django_capture_on_commit_callbacks):

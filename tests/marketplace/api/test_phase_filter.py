@@ -1,4 +1,5 @@
-"""The `phase` filter's database condition agrees with `cms.phases.phase_at` everywhere,
+"""The `phase` filter's database condition (`ChallengePageQuerySet.phase_q`, which the API's
+filter uses through `in_phase`) agrees with `cms.phases.phase_at` everywhere,
 boundaries included."""
 
 from datetime import timedelta
@@ -8,9 +9,8 @@ from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cms.models import ChallengePage
+from cms.models import ChallengePage, ChallengePageQuerySet
 from cms.phases import Phase, Schedule, phase_at
-from marketplace.api.filters import phase_q
 from tests.factories.cms import make_challenge
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,9 @@ def test_phase_condition_matches_phase_at(page):
         matching = [
             phase
             for phase in Phase.values
-            if ChallengePage.objects.filter(pk=page.pk).filter(phase_q(phase, NOW)).exists()
+            if ChallengePage.objects.filter(pk=page.pk)
+            .filter(ChallengePageQuerySet.phase_q(phase, NOW))
+            .exists()
         ]
         assert matching == [expected]
 
