@@ -1,20 +1,16 @@
-"""Wagtail pages and snippets: home, standard pages, challenges, customer groups, themes."""
+"""Service challenges (Wagtail pages with a schedule, criteria and a team of evaluators) and
+their evaluation criteria."""
 
 from datetime import datetime
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, When
-from django.db.models.functions import Length, Substr
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -24,255 +20,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, TranslatableMixin
-from wagtail.query import PageQuerySet
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
-from .blocks import BodyBlock
-from .forms import ChallengePageForm
-from .phases import Phase, Schedule, has_voting, has_voting_q, phase_at
+from cms.blocks import BodyBlock
+from cms.forms import ChallengePageForm
+from cms.phases import Phase, Schedule, has_voting, phase_at
 
-
-class CustomerGroup(TranslatableMixin, models.Model):
-    """A group of the museum's customers, e.g. seniors or schools."""
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
-    needs = models.TextField(_("needs"), blank=True, help_text=_("What this group needs."))
-
-    # The slug names the group in every language (the challenge filter's ?group=): copied from
-    # the original, never translated (wagtail-localize).
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("customer group")
-        verbose_name_plural = _("customer groups")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="customergroup_unique_slug"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Theme(TranslatableMixin, models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
-
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="theme_unique_slug"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class FallbackRouteMixin:
-    """Routes to the original page when the active language has no (live) translation.
-
-    `/sv/challenges/x/` serves the Swedish translation of challenge x when it is live, else the
-    original in the default language (Finnish), so links work in every language.
-    """
-
-    def route(self, request, path_components):
-        if path_components:
-            child_slug, remaining = path_components[0], path_components[1:]
-            child = self.get_children().filter(slug=child_slug).first()
-            if child is not None:
-                child._cached_parent_obj = self
-                try:
-                    return child.specific.route(request, remaining)
-                except Http404:
-                    pass
-            from .cache import default_locale
-
-            default = default_locale()
-            if self.locale_id != default.pk:
-                original = self.get_translation_or_none(default)
-                if original is not None:
-                    child = original.get_children().filter(slug=child_slug).first()
-                    if child is not None:
-                        return child.specific.route(request, remaining)
-            raise Http404
-        return super().route(request, path_components)
-
-
-class HomePage(FallbackRouteMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = [*Page.content_panels, "intro", "body"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("home page")
-
-
-class StandardPage(Page):
-    """Information pages: accessibility statement, privacy notice, about."""
-
-    summary = models.TextField(_("summary"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    show_in_footer = models.BooleanField(
-        _("show in footer"), default=False, help_text=_("Link this page from every page's footer.")
-    )
-    accessibility_feedback = models.BooleanField(
-        _("accessibility feedback form"),
-        default=False,
-        help_text=_(
-            "Show the accessibility feedback form (for the accessibility statement). "
-            "Messages are e-mailed to the accessibility contact and not stored."
-        ),
-    )
-
-    content_panels = [*Page.content_panels, "summary", "body"]
-    promote_panels = [*Page.promote_panels, "show_in_footer", "accessibility_feedback"]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        if self.accessibility_feedback:
-            from .forms import AccessibilityFeedbackForm
-
-            context["feedback_form"] = AccessibilityFeedbackForm(
-                initial={"page_url": request.GET.get("page", "")}
-            )
-            context["feedback_contact"] = settings.ACCESSIBILITY_FEEDBACK_EMAIL
-        return context
-
-    class Meta:
-        verbose_name = _("standard page")
-
-
-class ChallengeIndexPage(RoutablePageMixin, FallbackRouteMixin, Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, "intro"]
-    subpage_types = ["cms.ChallengePage"]
-
-    class Meta:
-        verbose_name = _("challenge index")
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import challenge_listing  # selectors import the models
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(challenge_listing(index=self, data=request.GET, request=request))
-        return context
-
-    @path("feed/rss/", name="feed-rss")
-    def rss_feed(self, request):
-        from .feeds import ChallengeRssFeed
-
-        return ChallengeRssFeed(self)(request)
-
-    @path("feed/atom/", name="feed-atom")
-    def atom_feed(self, request):
-        from .feeds import ChallengeAtomFeed
-
-        return ChallengeAtomFeed(self)(request)
-
-
-def _restriction_at_or_above():
-    """The view restrictions on the outer query's page or one of its ancestors: a Wagtail
-    page's ancestors are the pages whose path is a prefix of its path."""
-    return PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-
-
-def view_restricted_sql(page_id: str) -> str:
-    """`ChallengePage.is_view_restricted` as an SQL boolean for hand-written queries (the vote's
-    read, ideas.selectors.votes): `page_id` is the SQL expression of the page's id. No
-    parameters. A test keeps it in step with `ChallengePageQuerySet.view_restricted()`."""
-    page, restriction = Page._meta.db_table, PageViewRestriction._meta.db_table
-    key, path = Page._meta.get_field("translation_key").column, Page._meta.get_field("path").column
-    restricted_page = PageViewRestriction._meta.get_field("page").column
-    pk = Page._meta.pk.column
-    return (
-        f"EXISTS (SELECT 1 FROM {page} s, {page} g, {restriction} r, {page} rp "  # noqa: S608
-        f"WHERE s.{pk} = {page_id} AND g.{key} = s.{key} AND rp.{pk} = r.{restricted_page} "
-        f"AND SUBSTR(g.{path}, 1, LENGTH(rp.{path})) = rp.{path})"
-    )
-
-
-class ChallengePageQuerySet(PageQuerySet):
-    """Challenges by phase and deadline. Mirrors `phases.phase_at` in SQL (see the tests)."""
-
-    def view_restricted(self):
-        """Challenges in a private section in any of their languages: a Wagtail view
-        restriction (password, login or groups) on a language version of the page or on one
-        of its ancestors. Their proposals are confidential (ideas.models.Proposal). One SQL
-        subquery, no query of its own (Wagtail's `not_public()` reads the restrictions first)."""
-        private = self.model.objects.filter(Exists(_restriction_at_or_above()))
-        return self.filter(translation_key__in=private.values("translation_key"))
-
-    @staticmethod
-    def _phase_conditions(now: datetime) -> list[tuple[Phase, Q]]:
-        """(phase, "the instant is before this phase ends") in phase order, as phase_at asks."""
-        return [
-            (Phase.UPCOMING, Q(proposals_open__gt=now)),
-            (Phase.PROPOSALS, Q(proposals_close__gt=now)),
-            (Phase.VOTING, has_voting_q() & Q(voting_close__gt=now)),
-            (Phase.EVALUATION, Q(evaluation_end__gt=now)),
-            (Phase.PILOTING, Q(pilots_end__gt=now)),
-        ]
-
-    @classmethod
-    def phase_q(cls, phase: str, now: datetime | None = None) -> Q:
-        """The condition for a challenge being in `phase` at `now`."""
-        now = now or timezone.now()
-        earlier = Q()
-        for current, before_end in cls._phase_conditions(now):
-            if current == phase:
-                return earlier & before_end
-            earlier &= ~before_end
-        if phase == Phase.CLOSED:
-            return earlier
-        raise ValueError(f"unknown phase {phase!r}")
-
-    def in_phase(self, *phases: str, now: datetime | None = None):
-        now = now or timezone.now()
-        condition = Q(pk__in=[])
-        for phase in phases:
-            condition |= self.phase_q(phase, now)
-        return self.filter(condition)
-
-    def with_next_deadline(self, now: datetime | None = None):
-        """Annotate `next_deadline`: the next boundary after `now` (None when closed)."""
-        now = now or timezone.now()
-        q = self.phase_q
-        return self.annotate(
-            next_deadline=Case(
-                When(q(Phase.UPCOMING, now), then=F("proposals_open")),
-                When(q(Phase.PROPOSALS, now), then=F("proposals_close")),
-                When(q(Phase.VOTING, now) & Q(voting_open__gt=now), then=F("voting_open")),
-                When(q(Phase.VOTING, now), then=F("voting_close")),
-                When(q(Phase.EVALUATION, now), then=F("evaluation_end")),
-                When(q(Phase.PILOTING, now), then=F("pilots_end")),
-                default=None,
-                output_field=models.DateTimeField(),
-            )
-        )
-
-    def by_next_deadline(self, now: datetime | None = None):
-        """Soonest deadline first; closed challenges last, most recently closed first."""
-        return self.with_next_deadline(now).order_by(
-            F("next_deadline").asc(nulls_last=True), "-pilots_end", "title", "pk"
-        )
-
-
-ChallengePageManager = PageManager.from_queryset(ChallengePageQuerySet)
+from .queries import ChallengePageManager
+from .taxonomy import CustomerGroup, Theme
 
 
 def _not_negative(what):
@@ -425,7 +182,7 @@ class ChallengePage(Page):
         verbose_name_plural = _("challenges")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import challenge_detail  # selectors import the models
+        from cms.selectors import challenge_detail  # selectors import the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(challenge_detail(self, request=request))
@@ -566,7 +323,7 @@ class ChallengePage(Page):
     @property
     def original(self) -> "ChallengePage":
         """The challenge in the default language: proposals, votes and pilots attach to it."""
-        from .cache import default_locale
+        from cms.cache import default_locale
 
         default = default_locale()
         if self.locale_id == default.pk:

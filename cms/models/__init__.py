@@ -1,0 +1,11 @@
+"""Wagtail pages and snippets: home, standard pages, challenges, customer groups, themes. One
+module per concern."""
+
+from .challenges import ChallengePage, EvaluationCriterion  # noqa: F401
+from .pages import ChallengeIndexPage, FallbackRouteMixin, HomePage, StandardPage  # noqa: F401
+from .queries import (  # noqa: F401
+    ChallengePageManager,
+    ChallengePageQuerySet,
+    view_restricted_sql,
+)
+from .taxonomy import CustomerGroup, Theme  # noqa: F401
