@@ -67,7 +67,8 @@ def test_voided_votes_message(lang, singular, plural):
 def test_attachment_limit_of_one(settings, lang, singular, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from ideas.services.proposals import ProposalError, attachment_add
+    from ideas.services.attachments import attachment_add
+    from ideas.services.proposals import ProposalError
     from tests.ideas.proposal_helpers import proposal_with_lead
 
     settings.TORI_PRIVATE_ROOT = tmp_path / "private"

@@ -34,7 +34,7 @@ from ..models import Comment, Proposal, ProposalStatus
 from ..rules import proposals as proposal_rules
 from ..services import comments as comment_services
 from ..services import proposals as proposal_services
-from ..services.workflow import staff_moves_from
+from ..services.workflow import TransitionError, staff_moves_from
 
 register_permission_policy(
     Proposal,
@@ -162,7 +162,7 @@ class ChangeStatusView(WagtailAdminTemplateMixin, FormView):
                 to_status=form.cleaned_data["to_status"],
                 reason=form.cleaned_data["reason"],
             )
-        except (proposal_services.ProposalError, proposal_services.TransitionError) as error:
+        except (proposal_services.ProposalError, TransitionError) as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(

@@ -20,7 +20,8 @@ from partners.rules import EDITORS, MODERATORS
 
 from ..models import Proposal, ProposalStatus, TeamInvitation
 from ..services import comments as comment_services
-from ..services import proposals as services
+from ..services import proposals as proposal_services
+from ..services import team as team_services
 from ..services.workflow import change_status
 from .content import PROPOSALS, REASONS, TEAM_NOTES
 
@@ -140,7 +141,7 @@ def _build(challenge, spec, team, editor):
     when = challenge.proposals_open + timedelta(hours=1)
     groups = _groups(challenge, spec)
     first, full = _paragraphs(spec["body"])
-    proposal = services.proposal_start(
+    proposal = proposal_services.proposal_start(
         user=lead,
         challenge=challenge,
         organisation=lead_org,
@@ -152,7 +153,7 @@ def _build(challenge, spec, team, editor):
         translations=spec.get("translations"),
         now=when,
     )
-    services.proposal_update(
+    proposal_services.proposal_update(
         proposal=proposal,
         by=lead,
         expected_version=1,
@@ -166,7 +167,7 @@ def _build(challenge, spec, team, editor):
         owner = _owner(org)
         if owner is None or owner == lead:
             continue
-        _, token = services.invitation_create(
+        _, token = team_services.invitation_create(
             proposal=proposal,
             by=lead,
             email=owner.email,
@@ -174,17 +175,17 @@ def _build(challenge, spec, team, editor):
             now=when,
         )
         try:
-            services.invitation_accept(token=token, user=owner, organisation=org)
-        except services.ProposalError:
+            team_services.invitation_accept(token=token, user=owner, organisation=org)
+        except proposal_services.ProposalError:
             continue
     proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
     status = spec["status"]
     if status == ProposalStatus.DRAFT:
         return proposal
-    services.proposal_submit(proposal=proposal, by=lead, publication_consent=True, now=when)
+    proposal_services.proposal_submit(proposal=proposal, by=lead, publication_consent=True, now=when)
     reasons = REASONS[spec["language"]]
     if status == ProposalStatus.WITHDRAWN:
-        services.proposal_withdraw(
+        proposal_services.proposal_withdraw(
             proposal=proposal, by=lead, reason=spec["withdraw_reason"], now=when
         )
     elif status in (ProposalStatus.SHORTLISTED, ProposalStatus.SELECTED, ProposalStatus.DECLINED):
@@ -210,7 +211,7 @@ def _groups(challenge, spec):
 def _build_individual(challenge, spec, author):
     """A resident's own idea: no lead organisation, the resident alone in the team."""
     when = challenge.proposals_open + timedelta(hours=2)
-    proposal = services.proposal_start(
+    proposal = proposal_services.proposal_start(
         user=author,
         challenge=challenge,
         organisation=None,
@@ -224,7 +225,7 @@ def _build_individual(challenge, spec, author):
     )
     proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
     if spec["status"] != ProposalStatus.DRAFT:
-        services.proposal_submit(proposal=proposal, by=author, publication_consent=True, now=when)
+        proposal_services.proposal_submit(proposal=proposal, by=author, publication_consent=True, now=when)
     return proposal
 
 

@@ -19,6 +19,7 @@ from ..forms import AttachmentForm, CommentForm, ProposalForm, SubmitForm, Withd
 from ..models import Proposal, ProposalAttachment
 from ..rules import proposals as proposal_rules
 from ..selectors import proposals as proposal_selectors
+from ..services import attachments as attachment_services
 from ..services import proposals as proposal_services
 
 
@@ -264,7 +265,7 @@ def attachment_upload(request, pk):
             messages.error(request, error)
         return redirect(proposal)
     try:
-        attachment = proposal_services.attachment_add(
+        attachment = attachment_services.attachment_add(
             proposal=proposal, by=request.user, upload=form.cleaned_data["file"]
         )
     except proposal_services.ProposalError as error:
@@ -301,7 +302,7 @@ def attachment_delete(request, pk, attachment_pk):
     proposal = _visible_proposal_or_404(request, pk)
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
     try:
-        proposal_services.attachment_delete(attachment=attachment, by=request.user)
+        attachment_services.attachment_delete(attachment=attachment, by=request.user)
     except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:

@@ -13,6 +13,7 @@ from ..forms import AcceptInvitationForm, InvitationForm
 from ..models import TeamInvitation, TeamMember
 from ..rules import proposals as proposal_rules
 from ..services import proposals as proposal_services
+from ..services import team as team_services
 from .proposals import _team_area_or_404
 
 
@@ -30,7 +31,7 @@ def team(request, pk):
             if refused := invitations_refused(request, form):
                 return refused
             try:
-                proposal_services.invitation_create(
+                team_services.invitation_create(
                     proposal=proposal,
                     by=request.user,
                     email=form.cleaned_data["email"],
@@ -71,7 +72,7 @@ def member_remove(request, pk, member_pk):
         TeamMember.objects.select_related("proposal__challenge"), pk=member_pk, proposal=proposal
     )
     try:
-        proposal_services.team_member_remove(member=member, by=request.user)
+        team_services.team_member_remove(member=member, by=request.user)
     except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:
@@ -85,7 +86,7 @@ def member_leave(request, pk, member_pk):
     proposal = _team_area_or_404(request, pk)
     member = get_object_or_404(TeamMember, pk=member_pk, proposal=proposal)
     try:
-        proposal_services.team_leave(member=member, by=request.user)
+        team_services.team_leave(member=member, by=request.user)
     except proposal_services.ProposalError as error:
         messages.error(request, error.message)
         return redirect("ideas:proposal-team", pk=proposal.pk)
@@ -103,7 +104,7 @@ def invitation_revoke(request, pk, invitation_pk):
         proposal=proposal,
     )
     try:
-        proposal_services.invitation_revoke(invitation=invitation, by=request.user)
+        team_services.invitation_revoke(invitation=invitation, by=request.user)
     except proposal_services.ProposalError as error:
         messages.error(request, error.message)
     else:
@@ -113,20 +114,18 @@ def invitation_revoke(request, pk, invitation_pk):
 
 def invitation(request, token):
     """Accept or decline a team invitation. Used, withdrawn or expired tokens get a clear page."""
-    found = proposal_services.invitation_by_token(token)
+    found = team_services.invitation_by_token(token)
     if found is None:
         return render(request, "ideas/invitation_invalid.html", status=410)
     organisations = None
     form = None
     if request.user.is_authenticated and found.kind == TeamInvitation.Kind.ORGANISATION:
-        organisations = proposal_services.invitation_organisations(
-            invitation=found, user=request.user
-        )
+        organisations = team_services.invitation_organisations(invitation=found, user=request.user)
         form = AcceptInvitationForm(request.POST or None, organisations=organisations)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "decline":
-            proposal_services.invitation_decline(token=token)
+            team_services.invitation_decline(token=token)
             messages.info(request, _("You declined the invitation."))
             return redirect("/")
         if action == "accept":
@@ -143,7 +142,7 @@ def invitation(request, token):
                     )
                 organisation = form.cleaned_data["organisation"]
             try:
-                proposal_services.invitation_accept(
+                team_services.invitation_accept(
                     token=token, user=request.user, organisation=organisation
                 )
             except proposal_services.ProposalError as error:

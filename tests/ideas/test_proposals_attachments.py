@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ideas.models import ProposalAttachment
+from ideas.services import attachments as attachment_services
 from ideas.services import proposals as proposal_services
 from tests.factories.partners import UserFactory
 
@@ -32,7 +33,7 @@ def upload(name, content, content_type="application/octet-stream"):
 )
 def test_pdf_png_and_jpeg_are_accepted(content, kind, ext):
     proposal, lead = proposal_with_lead()
-    attachment = proposal_services.attachment_add(
+    attachment = attachment_services.attachment_add(
         proposal=proposal, by=lead, upload=upload(f"plan.{ext}", content)
     )
     assert attachment.content_type == kind
@@ -41,7 +42,7 @@ def test_pdf_png_and_jpeg_are_accepted(content, kind, ext):
 
 def test_a_pdf_renamed_png_is_stored_as_the_pdf_it_is():
     proposal, lead = proposal_with_lead()
-    attachment = proposal_services.attachment_add(
+    attachment = attachment_services.attachment_add(
         proposal=proposal, by=lead, upload=upload("x.png", PDF, "image/png")
     )
     assert attachment.content_type == "application/pdf"
@@ -52,7 +53,7 @@ def test_a_pdf_renamed_png_is_stored_as_the_pdf_it_is():
 def test_an_executable_renamed_pdf_is_refused(private_root):  # noqa: F811
     proposal, lead = proposal_with_lead()
     with pytest.raises(proposal_services.ProposalError, match="Only PDF, PNG and JPEG"):
-        proposal_services.attachment_add(
+        attachment_services.attachment_add(
             proposal=proposal, by=lead, upload=upload("report.pdf", EXE, "application/pdf")
         )
     assert not ProposalAttachment.objects.exists()
@@ -62,7 +63,7 @@ def test_an_oversized_file_is_refused(settings):
     settings.TORI_ATTACHMENT_MAX_BYTES = 1000
     proposal, lead = proposal_with_lead()
     with pytest.raises(proposal_services.ProposalError, match="too large"):
-        proposal_services.attachment_add(
+        attachment_services.attachment_add(
             proposal=proposal, by=lead, upload=upload("big.pdf", PDF + b"0" * 1000)
         )
 
@@ -70,7 +71,7 @@ def test_an_oversized_file_is_refused(settings):
 def test_the_sixth_file_is_refused(client):
     proposal, lead = proposal_with_lead()
     for n in range(5):
-        proposal_services.attachment_add(
+        attachment_services.attachment_add(
             proposal=proposal, by=lead, upload=upload(f"f{n}.pdf", PDF)
         )
     client.force_login(lead)
@@ -84,13 +85,13 @@ def test_the_sixth_file_is_refused(client):
 
 
 def test_names_are_sanitised():
-    assert proposal_services.clean_filename("../../etc/passwd.pdf", "pdf") == "passwd.pdf"
+    assert attachment_services.clean_filename("../../etc/passwd.pdf", "pdf") == "passwd.pdf"
     assert (
-        proposal_services.clean_filename("C:\\Users\\me\\My plan (v2).png", "pdf")
+        attachment_services.clean_filename("C:\\Users\\me\\My plan (v2).png", "pdf")
         == "My_plan_v2.pdf"
     )
-    assert proposal_services.clean_filename("<script>.pdf", "pdf") == "script.pdf"
-    assert proposal_services.clean_filename("..", "png") == "attachment.png"
+    assert attachment_services.clean_filename("<script>.pdf", "pdf") == "script.pdf"
+    assert attachment_services.clean_filename("..", "png") == "attachment.png"
 
 
 def test_upload_through_the_page_and_download_as_attachment(client, settings, private_root):  # noqa: F811
@@ -117,7 +118,7 @@ def test_upload_through_the_page_and_download_as_attachment(client, settings, pr
 
 def test_attachments_of_a_confidential_proposal_are_not_served_to_others(client):
     proposal, lead = proposal_with_lead(challenge(proposals_public=False))
-    attachment = proposal_services.attachment_add(
+    attachment = attachment_services.attachment_add(
         proposal=proposal, by=lead, upload=upload("a.pdf", PDF)
     )
     client.force_login(UserFactory())
@@ -131,6 +132,6 @@ def test_attachments_of_a_confidential_proposal_are_not_served_to_others(client)
 def test_outsiders_cannot_attach():
     proposal, _ = proposal_with_lead()
     with pytest.raises(proposal_services.ProposalError):
-        proposal_services.attachment_add(
+        attachment_services.attachment_add(
             proposal=proposal, by=partner(), upload=upload("a.pdf", PDF)
         )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from ideas.models import TeamInvitation, TeamMember
 from ideas.rules import proposals as rules
 from ideas.services import proposals as proposal_services
+from ideas.services import team as team_services
 from partners.models import Membership, Notification
 from tests.factories.partners import OrganisationFactory, UserFactory
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def invite(proposal, lead, email, kind=TeamInvitation.Kind.PERSON):
-    return proposal_services.invitation_create(proposal=proposal, by=lead, email=email, kind=kind)
+    return team_services.invitation_create(proposal=proposal, by=lead, email=email, kind=kind)
 
 
 def test_lead_invites_a_person_who_accepts_once(client, django_capture_on_commit_callbacks):
@@ -56,7 +57,7 @@ def test_expired_token_shows_a_clear_page(client, time_machine):
     assert response.status_code == 410
     assert "expired" in response.content.decode()
     with pytest.raises(proposal_services.ProposalError, match="expired"):
-        proposal_services.invitation_accept(token=token, user=invitee)
+        team_services.invitation_accept(token=token, user=invitee)
 
 
 def test_unknown_token_shows_a_clear_page(client):
@@ -71,14 +72,14 @@ def test_decline(client):
     )
     assert response.status_code == 302
     assert TeamInvitation.objects.get().status == TeamInvitation.Status.DECLINED
-    assert proposal_services.invitation_by_token(token) is None
+    assert team_services.invitation_by_token(token) is None
 
 
 def test_invitation_only_for_the_invited_address():
     proposal, lead = proposal_with_lead(status="draft")
     _, token = invite(proposal, lead, "invited@example.org")
     with pytest.raises(proposal_services.ProposalError, match="invited@example.org"):
-        proposal_services.invitation_accept(token=token, user=UserFactory())
+        team_services.invitation_accept(token=token, user=UserFactory())
     assert TeamInvitation.objects.get().status == TeamInvitation.Status.PENDING
 
 
@@ -106,10 +107,10 @@ def test_only_the_lead_invites_and_removes(client):
     with pytest.raises(proposal_services.ProposalError, match="Only the lead"):
         invite(proposal, member_user, "x@example.org")
     with pytest.raises(proposal_services.ProposalError):
-        proposal_services.team_member_remove(member=member, by=member_user)
+        team_services.team_member_remove(member=member, by=member_user)
     lead_row = proposal.team.get(role=TeamMember.Role.LEAD)
     with pytest.raises(proposal_services.ProposalError, match="lead cannot be removed"):
-        proposal_services.team_member_remove(member=lead_row, by=lead)
+        team_services.team_member_remove(member=lead_row, by=lead)
     client.force_login(lead)
     client.post(reverse("ideas:team-remove", kwargs={"pk": proposal.pk, "member_pk": member.pk}))
     assert not TeamMember.objects.filter(pk=member.pk).exists()
@@ -124,7 +125,7 @@ def test_members_leave_but_the_lead_cannot(client):
     client.post(reverse("ideas:team-leave", kwargs={"pk": proposal.pk, "member_pk": member.pk}))
     assert not TeamMember.objects.filter(pk=member.pk).exists()
     with pytest.raises(proposal_services.ProposalError, match="lead cannot leave"):
-        proposal_services.team_leave(member=proposal.team.get(role=TeamMember.Role.LEAD), by=lead)
+        team_services.team_leave(member=proposal.team.get(role=TeamMember.Role.LEAD), by=lead)
 
 
 def test_team_page_invites_by_form(client, django_capture_on_commit_callbacks):

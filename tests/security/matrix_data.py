@@ -10,7 +10,7 @@ from wagtail.admin.viewsets import viewsets as admin_viewsets
 from wagtail.documents.models import Document
 
 from ideas.models import Comment, EvaluatorAssignment, TeamInvitation, TeamMember
-from ideas.services import proposals as proposal_services
+from ideas.services import attachments as attachment_services
 from marketplace.models import OfferingEditProposal
 from partners.models import Membership, OrganisationInvitation
 from tests.factories.api import add_feedback, make_offering
@@ -140,7 +140,7 @@ def build_dataset():
         created_by=d.users["partner"],
         status="draft",
     )
-    d.attachment = proposal_services.attachment_add(
+    d.attachment = attachment_services.attachment_add(
         proposal=d.proposal,
         by=d.users["partner"],
         upload=SimpleUploadedFile("plan.png", PNG, content_type="image/png"),
