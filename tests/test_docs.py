@@ -1,6 +1,9 @@
-"""The README and docs/ link only to files that exist in the repository."""
+"""The README and docs/ link only to files that exist in the repository, name only modules that
+exist, and docs/architecture.md maps every app."""
 
+import ast
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,125 @@ def test_every_relative_link_points_at_a_file(document):
         if not (document.parent / target).resolve().exists()
     ]
     assert not missing, f"{document.relative_to(ROOT)} links to missing files: {missing}"
+
+
+TICKED = re.compile(r"`([^`]+)`")
+FENCED = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+# Written by runs (`make bench`, the browser tests) and ignored by git: never in the repository.
+GENERATED = ("var/",)
+PLACEHOLDER = re.compile(r"[<{*\[]")
+APPS = tuple(
+    tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "root_packages"
+    ]
+)
+
+
+def _ticked(document: Path):
+    """What the document writes in backticks outside code blocks, one span at a time."""
+    return TICKED.findall(FENCED.sub("", document.read_text(encoding="utf-8")))
+
+
+def _repo_paths(document: Path):
+    """Spans that look like a path in the repository: a slash, and a file extension or a
+    closing slash. Site addresses (`/fi/…`), URLs and `VARIABLE/…` are not paths; a test id's
+    `::name` is dropped."""
+    for span in _ticked(document):
+        path = span.split("::", 1)[0]
+        if any(c.isspace() for c in path) or "/" not in path or "://" in path:
+            continue
+        if not (path.endswith("/") or re.search(r"\.[A-Za-z0-9]+$", path)):
+            continue
+        if path.startswith(("/", *GENERATED)) or re.match(r"[A-Z][A-Z0-9_]*/", path):
+            continue
+        yield path
+
+
+def _exists(path: str) -> bool:
+    """A path exists; with a wildcard, something matches it; with a placeholder (`<lang>`,
+    `{fi,sv}`), the folder written before it exists."""
+    if "*" in path:
+        return any(ROOT.glob(path))
+    placeholder = PLACEHOLDER.search(path)
+    if placeholder:
+        folder = path[: placeholder.start()].rpartition("/")[0]
+        return not folder or (ROOT / folder).is_dir()
+    return (ROOT / path).is_dir() if path.endswith("/") else (ROOT / path).exists()
+
+
+def test_the_path_pattern_finds_paths():
+    found = {path for document in DOCUMENTS for path in _repo_paths(document)}
+    assert {"marketplace/site/page_cache.py", "ideas/services/votes.py"} <= found
+    assert not _exists("marketplace/no_such_module.py")
+    assert not _exists("marketplace/formats/<lang>/formats.py")
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=[d.name for d in DOCUMENTS])
+def test_every_repository_path_in_backticks_exists(document):
+    missing = sorted({path for path in _repo_paths(document) if not _exists(path)})
+    assert not missing, f"{document.relative_to(ROOT)} names missing paths: {missing}"
+
+
+def _top_level_names(module: Path) -> set[str]:
+    names = set()
+    for node in ast.parse(module.read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+    return names
+
+
+def _resolves(dotted: str) -> bool:
+    """`app.module[.name…]`: the longest prefix that is a module exists, and the first name
+    after it is defined (or imported) at that module's top level, or is a module below it."""
+    parts = dotted.split(".")
+    for end in range(len(parts), 0, -1):
+        base = ROOT.joinpath(*parts[:end])
+        for module in (base.with_suffix(".py"), base / "__init__.py"):
+            if module.is_file():
+                rest = parts[end:]
+                return not rest or rest[0] in _top_level_names(module)
+    return False
+
+
+DOTTED = re.compile(r"^(?:" + "|".join(APPS) + r")(?:\.\w+)+")
+
+
+def _dotted_names(document: Path):
+    """Dotted names of Tori's modules in backticks, without a call's arguments. A model label
+    (`cms.ChallengePage`) or a migration (`cms.0004_…`) is not a module path."""
+    for span in _ticked(document):
+        match = DOTTED.match(span)
+        if match is None or "/" in span:
+            continue
+        dotted = match.group(0)
+        if re.fullmatch(r"\w+\.[A-Z0-9]\w*", dotted):
+            continue
+        yield dotted
+
+
+def test_the_dotted_name_pattern_finds_names():
+    found = {name for document in DOCUMENTS for name in _dotted_names(document)}
+    assert "ideas.signals.vote_count_changed" in found
+    assert _resolves("marketplace.services.pilots.pilot_advance")
+    assert not _resolves("marketplace.services.pilot_advance")
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=[d.name for d in DOCUMENTS])
+def test_every_module_named_in_backticks_exists(document):
+    missing = sorted({name for name in _dotted_names(document) if not _resolves(name)})
+    assert not missing, f"{document.relative_to(ROOT)} names missing modules: {missing}"
+
+
+def test_the_architecture_map_names_every_app_and_every_part_of_the_marketplace():
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    parts = [*APPS, "marketplace/api", "marketplace/management", "marketplace/site"]
+    unnamed = [part for part in parts if f"`{part}/`" not in text]
+    assert not unnamed, f"docs/architecture.md does not name {unnamed}"
 
 
 def test_docs_never_point_outside_the_repository():
