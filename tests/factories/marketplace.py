@@ -1,4 +1,5 @@
-"""Pilots, their workspace rows, feedback and offerings for tests."""
+"""Pilots, their workspace rows, feedback and offerings for tests: one factory per model, and the
+short helpers the API, catalogue and security tests build their data with."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -23,7 +24,9 @@ from .partners import OrganisationFactory, UserFactory
 
 
 def selected_proposal(**kwargs):
-    kwargs.setdefault("challenge", make_challenge(phase="piloting", title="Piloting challenge"))
+    """A selected proposal of `challenge`, or of a new challenge in its piloting phase."""
+    if "challenge" not in kwargs:
+        kwargs["challenge"] = make_challenge(phase="piloting", title="Piloting challenge")
     return ProposalFactory(status=ProposalStatus.SELECTED, **kwargs)
 
 
@@ -83,6 +86,9 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
 
 
 class OfferingFactory(factory.django.DjangoModelFactory):
+    """An offering by `providers` (one new organisation unless given), tagged with
+    `customer_groups` and `themes` only when they are given."""
+
     class Meta:
         model = Offering
         skip_postgeneration_save = True
@@ -99,3 +105,41 @@ class OfferingFactory(factory.django.DjangoModelFactory):
     def providers(self, create, extracted, **kwargs):
         if create:
             self.providers.set(extracted if extracted is not None else [OrganisationFactory()])
+
+    @factory.post_generation
+    def customer_groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.customer_groups.set(extracted)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+def make_pilot(**fields) -> Pilot:
+    """A published, running pilot from 1 March to 30 September 2026: dates that do not move
+    with today, for the tests that filter or count by them."""
+    fields.setdefault("start_date", date(2026, 3, 1))
+    fields.setdefault("end_date", date(2026, 9, 30))
+    return PilotFactory(**fields)
+
+
+def add_indicator(pilot, *, measurements=(), **fields) -> Indicator:
+    """An indicator of `pilot` with `measurements`, (date, value) pairs."""
+    indicator = IndicatorFactory(pilot=pilot, **fields)
+    for day, value in measurements:
+        MeasurementFactory(indicator=indicator, date=day, value=value)
+    return indicator
+
+
+def add_feedback(pilot, rating: int, **fields) -> Feedback:
+    """Feedback on `pilot` from a new resident unless `user` is given."""
+    return FeedbackFactory(pilot=pilot, rating=rating, **fields)
+
+
+def make_offering(**fields) -> Offering:
+    """A published, free offering provided in Finnish in Espoo (see OfferingFactory for the rest)."""
+    fields.setdefault("price_model", PriceModel.FREE)
+    fields.setdefault("languages", ["fi"])
+    return OfferingFactory(**fields)

@@ -18,10 +18,9 @@ from marketplace.models import Feedback
 from partners import privacy
 from partners.models import Membership, Notification, OrganisationInvitation
 from partners.notifications import notify
-from tests.factories.api import add_feedback
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
-from tests.factories.marketplace import PilotFactory
+from tests.factories.marketplace import PilotFactory, add_feedback
 from tests.factories.partners import MembershipFactory, OrganisationFactory, UserFactory
 from tests.factories.reviews import make_review
 

@@ -8,8 +8,8 @@ from ideas.models import ProposalStatus
 from partners.models import Organisation
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import make_offering, make_pilot
 from tests.factories.partners import OrganisationFactory
-from tests.factories.search import make_offering, make_pilot
 
 ENGINES = [
     pytest.param("database", id="database"),

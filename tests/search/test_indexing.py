@@ -14,8 +14,8 @@ from search.models import CatalogueEntry
 from search.query import CatalogueQuery
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import make_offering
 from tests.factories.partners import OrganisationFactory, UserFactory
-from tests.factories.search import make_offering
 
 pytestmark = pytest.mark.django_db
 

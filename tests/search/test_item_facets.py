@@ -8,7 +8,7 @@ from django.test import Client
 from search.catalogue import search
 from search.query import CatalogueQuery
 from tests.factories.cms import CustomerGroupFactory, translate_snippet
-from tests.factories.search import make_offering
+from tests.factories.marketplace import make_offering
 
 from .conftest import ENGINES
 

@@ -8,7 +8,7 @@ from search import stemming
 from search.catalogue import search
 from search.documents import language_versions
 from search.query import MARK_END, MARK_START, CatalogueQuery
-from tests.factories.search import make_offering
+from tests.factories.marketplace import make_offering
 
 
 def test_translations_become_versions_after_the_original():

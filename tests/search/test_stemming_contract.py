@@ -13,7 +13,7 @@ from tests.factories.cms import (
     translate_snippet,
 )
 from tests.factories.ideas import ProposalFactory
-from tests.factories.search import make_offering
+from tests.factories.marketplace import make_offering
 
 from .conftest import ENGINES
 

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from search.documents import EntryData, TextVersion
 from search.engines import database as db_index
 from tests.factories.cms import CustomerGroupFactory
-from tests.factories.search import make_offering
+from tests.factories.marketplace import make_offering
 
 pytestmark = pytest.mark.django_db
 

@@ -29,8 +29,8 @@ from tests.factories.cms import (
     publish_translation,
 )
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import make_offering, make_pilot
 from tests.factories.partners import OrganisationFactory, UserFactory
-from tests.factories.search import make_offering, make_pilot
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from ideas.models import Comment, EvaluatorAssignment, TeamInvitation, TeamMembe
 from ideas.services import attachments as attachment_services
 from marketplace.models import OfferingEditProposal
 from partners.models import Membership, OrganisationInvitation
-from tests.factories.api import add_feedback, make_offering
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.marketplace import (
@@ -21,6 +20,8 @@ from tests.factories.marketplace import (
     MeasurementFactory,
     MilestoneFactory,
     PilotFactory,
+    add_feedback,
+    make_offering,
     selected_proposal,
 )
 from tests.factories.partners import MembershipFactory, OrganisationFactory, UserFactory

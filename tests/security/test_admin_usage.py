@@ -5,8 +5,7 @@ import pytest
 from django.urls import reverse
 
 from marketplace.models import OfferingEditProposal
-from tests.factories.api import add_feedback, make_offering
-from tests.factories.marketplace import PilotFactory
+from tests.factories.marketplace import PilotFactory, add_feedback, make_offering
 from tests.factories.partners import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -26,8 +26,8 @@ from tests.factories.cms import (
     publish_translation,
 )
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import make_pilot
 from tests.factories.partners import UserFactory
-from tests.factories.search import make_pilot
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ import pytest
 from django.core.management import call_command
 
 from ideas.models import ProposalStatus
-from tests.factories.api import make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import make_offering, make_pilot
 
 pytest.importorskip("search.catalogue", reason="the search app's catalogue arrives at the merge")
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from ideas.models import ProposalStatus
 from search.query import STAGE_LABELS
-from tests.factories.api import make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import make_offering, make_pilot
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.conf import settings
 
 from ideas.models import ProposalStatus, TeamMember
 from partners.models import Organisation
-from tests.factories.api import add_feedback, add_indicator, make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import add_feedback, add_indicator, make_offering, make_pilot
 from tests.factories.partners import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

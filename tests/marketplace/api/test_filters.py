@@ -4,9 +4,9 @@ import pytest
 
 from ideas.models import ProposalStatus
 from partners.models import Organisation
-from tests.factories.api import make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import make_offering, make_pilot
 from tests.factories.partners import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

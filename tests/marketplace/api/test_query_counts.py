@@ -9,9 +9,9 @@ from wagtail.models import Locale
 
 from ideas.models import ProposalStatus, TeamMember
 from marketplace.models import Milestone
-from tests.factories.api import add_feedback, add_indicator, make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import add_feedback, add_indicator, make_offering, make_pilot
 from tests.factories.partners import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -24,9 +24,9 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from marketplace.api.views import query_too_long
-from tests.factories.api import add_feedback, add_indicator, make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import add_feedback, add_indicator, make_offering, make_pilot
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from ideas.models import ProposalStatus
 from marketplace.api import serializers
 from marketplace.api.fields import TranslatedField
 from marketplace.models import Milestone
-from tests.factories.api import add_indicator, make_offering, make_pilot
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import add_indicator, make_offering, make_pilot
 from tests.factories.partners import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

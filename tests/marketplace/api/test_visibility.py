@@ -4,9 +4,9 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from ideas.models import ProposalStatus
-from tests.factories.api import make_offering, make_pilot
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.marketplace import make_offering, make_pilot
 from tests.factories.partners import UserFactory
 
 pytestmark = pytest.mark.django_db
