@@ -7,8 +7,11 @@ Other apps' demos find the role accounts with `demo_user("partner")` etc.
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from . import rules, services, tokens
+from . import rules, tokens
 from .models import City, Membership, Organisation, User
+from .services import accounts as account_services
+from .services import memberships as membership_services
+from .services import organisations as organisation_services
 from .validators import business_id_check_digit
 
 LANGUAGES = ("fi", "sv", "en")
@@ -435,7 +438,7 @@ def _ensure_account(
                 email=email, password=DEMO_PASSWORD, display_name=display_name
             )
         else:
-            user = services.user_register(
+            user = account_services.user_register(
                 email=email,
                 password=DEMO_PASSWORD,
                 display_name=display_name,
@@ -443,7 +446,7 @@ def _ensure_account(
                 send_verification=False,
             )
             if verified:
-                services.email_verify(token=tokens.make_verification_token(user))
+                account_services.email_verify(token=tokens.make_verification_token(user))
             if groups:
                 user.is_staff = True
                 user.save(update_fields=["is_staff"])
@@ -470,7 +473,7 @@ def seed(*, stdout) -> None:
         organisation = Organisation.objects.filter(name=spec["name"]).first()
         if organisation is None:
             language = spec["language"]
-            organisation = services.organisation_create(
+            organisation = organisation_services.organisation_create(
                 creator=_person(spec["owner"]),
                 name=spec["name"],
                 kind=spec["kind"],
@@ -490,7 +493,7 @@ def seed(*, stdout) -> None:
         for ref in spec["members"]:
             person = _person(ref)
             if not Membership.objects.filter(organisation=organisation, user=person).exists():
-                services.membership_add(organisation=organisation, user=person)
+                membership_services.membership_add(organisation=organisation, user=person)
     demo_residents()
 
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .models import Language, Membership, Organisation, User
-from .services import DuplicateEmail, email_taken, normalise_email
+from .services.accounts import email_taken, normalise_email
+from .services.errors import DuplicateEmail
 from .translated import TranslationsFormMixin
 from .validators import validate_business_id
 
@@ -147,16 +148,7 @@ class OrganisationForm(TranslationsFormMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "kind",
-            "business_id",
-            "city",
-            "website",
-            "language",
-            "description",
-            "capabilities",
-        ]
+        fields = list(Organisation.profile_fields)
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 5})}
 
     def clean_business_id(self):

@@ -108,6 +108,17 @@ class OrganisationQuerySet(models.QuerySet):
 
 class Organisation(Translated):
     translated_fields = ("description", "capabilities")
+    # What its owners edit (the staff's admin form adds the slug and `verified`), in form order.
+    profile_fields = (
+        "name",
+        "kind",
+        "business_id",
+        "city",
+        "website",
+        "language",
+        "description",
+        "capabilities",
+    )
 
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")

@@ -89,25 +89,26 @@ def notify(
     return notification
 
 
+def _mail(*, to: str, subject: str, template: str, context: dict, language: str) -> None:
+    """Send `template` rendered in `language`, marked as written in it."""
+    with translation.override(language):
+        text = render_to_string(template, {**context, "site_url": settings.SITE_URL})
+    EmailMessage(subject=subject, body=text, to=[to], headers={"Content-Language": language}).send()
+
+
 def _send(notification: Notification) -> None:
     recipient = notification.recipient
-    language = recipient.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        text = render_to_string(
-            "partners/email/notification.txt",
-            {
-                "notification": notification,
-                "user": recipient,
-                "site_url": settings.SITE_URL,
-                "sent_at": timezone.localtime(notification.created_at),
-            },
-        )
-    EmailMessage(
+    _mail(
+        to=recipient.email,
         subject=notification.subject,
-        body=text,
-        to=[recipient.email],
-        headers={"Content-Language": language},
-    ).send()
+        template="partners/email/notification.txt",
+        context={
+            "notification": notification,
+            "user": recipient,
+            "sent_at": timezone.localtime(notification.created_at),
+        },
+        language=recipient.preferred_language or settings.LANGUAGE_CODE,
+    )
 
 
 def send_email(
@@ -117,22 +118,15 @@ def send_email(
     subject_text = render_text(subject, params, language=language)
     body_text = render_text(body, params, language=language)
 
-    def _deliver():
-        with translation.override(language):
-            text = render_to_string(
-                "partners/email/message.txt",
-                {
-                    "body": body_text,
-                    "url": url,
-                    "site_url": settings.SITE_URL,
-                    "sent_at": timezone.localtime(),
-                },
-            )
-        EmailMessage(
-            subject=subject_text, body=text, to=[to], headers={"Content-Language": language}
-        ).send()
-
-    transaction.on_commit(_deliver)
+    transaction.on_commit(
+        lambda: _mail(
+            to=to,
+            subject=subject_text,
+            template="partners/email/message.txt",
+            context={"body": body_text, "url": url, "sent_at": timezone.localtime()},
+            language=language,
+        )
+    )
 
 
 def unread_count(*, user) -> int:

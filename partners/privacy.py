@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
@@ -35,6 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import signals
+from .models import Membership
 
 # Model label -> user field: rows reassigned to the anonymous placeholder on erasure, so counts
 # stay consistent. Labels, not imports: partners does not import the later apps.
@@ -166,8 +168,6 @@ def _model(label: str):
 def erasure_blockers(*, user) -> list[ErasureBlocker]:
     """What the user must do first: hand over organisations that lead proposals, and withdraw
     or hand over the proposals they lead as an individual."""
-    from .models import Membership
-
     blockers = []
     team_member = _model("ideas.TeamMember")
     proposal_model = _model("ideas.Proposal")
@@ -341,8 +341,6 @@ def erase_account(*, user) -> None:
     # Log entries about the user's own account carry their name in the label.
     log_model = _model("wagtailcore.ModelLogEntry")
     if log_model is not None:
-        from django.contrib.contenttypes.models import ContentType
-
         log_model._base_manager.filter(
             content_type=ContentType.objects.get_for_model(user_model), object_id=str(user.pk)
         ).delete()

@@ -26,7 +26,9 @@ def _stamp(user) -> str:
     return user.email_verified_at.isoformat() if user.email_verified_at else ""
 
 
-def _load(token: str, *, salt: str, max_age: int) -> dict:
+def _read(token: str, *, salt: str, max_age: int, claim):
+    """`claim` of the signed payload; TokenExpired, or TokenInvalid for a bad signature or a
+    payload `claim` cannot read."""
     try:
         data = signing.loads(token, salt=salt, max_age=max_age)
     except signing.SignatureExpired as exc:
@@ -35,7 +37,10 @@ def _load(token: str, *, salt: str, max_age: int) -> dict:
         raise TokenInvalid from exc
     if not isinstance(data, dict):
         raise TokenInvalid
-    return data
+    try:
+        return claim(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise TokenInvalid from exc
 
 
 def make_verification_token(user) -> str:
@@ -50,11 +55,12 @@ class VerificationClaim:
 
 
 def read_verification_token(token: str) -> VerificationClaim:
-    data = _load(token, salt=VERIFY_SALT, max_age=settings.TORI_VERIFICATION_MAX_AGE)
-    try:
-        return VerificationClaim(int(data["u"]), str(data["e"]), str(data["v"]))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise TokenInvalid from exc
+    return _read(
+        token,
+        salt=VERIFY_SALT,
+        max_age=settings.TORI_VERIFICATION_MAX_AGE,
+        claim=lambda data: VerificationClaim(int(data["u"]), str(data["e"]), str(data["v"])),
+    )
 
 
 def verification_state_matches(user, claim: VerificationClaim) -> bool:
@@ -75,11 +81,12 @@ class EmailChangeClaim:
 
 
 def read_email_change_token(token: str) -> EmailChangeClaim:
-    data = _load(token, salt=EMAIL_CHANGE_SALT, max_age=settings.TORI_VERIFICATION_MAX_AGE)
-    try:
-        return EmailChangeClaim(int(data["u"]), str(data["old"]), str(data["new"]))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise TokenInvalid from exc
+    return _read(
+        token,
+        salt=EMAIL_CHANGE_SALT,
+        max_age=settings.TORI_VERIFICATION_MAX_AGE,
+        claim=lambda data: EmailChangeClaim(int(data["u"]), str(data["old"]), str(data["new"])),
+    )
 
 
 def make_invitation_token(invitation) -> str:
@@ -87,8 +94,9 @@ def make_invitation_token(invitation) -> str:
 
 
 def read_invitation_token(token: str) -> tuple[int, str]:
-    data = _load(token, salt=INVITATION_SALT, max_age=settings.TORI_INVITATION_MAX_AGE)
-    try:
-        return int(data["i"]), str(data["e"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise TokenInvalid from exc
+    return _read(
+        token,
+        salt=INVITATION_SALT,
+        max_age=settings.TORI_INVITATION_MAX_AGE,
+        claim=lambda data: (int(data["i"]), str(data["e"])),
+    )

@@ -35,13 +35,7 @@ class OrganisationViewSet(ModelViewSet):
     form_fields = [
         "name",
         "slug",
-        "kind",
-        "business_id",
-        "city",
-        "website",
-        "language",
-        "description",
-        "capabilities",
+        *(name for name in Organisation.profile_fields if name != "name"),
         "verified",
     ]
     inspect_view_enabled = True

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .. import rules, selectors, services
+from .. import rules, selectors
 from ..forms import (
     EmailAuthenticationForm,
     EmailChangeForm,
@@ -24,6 +24,8 @@ from ..forms import (
 )
 from ..login_budget import LoginBudget
 from ..ratelimits import Limit, limit_posts, too_many_requests
+from ..services import accounts as account_services
+from ..services.errors import DuplicateEmail, PartnersError
 from .common import link_problem
 
 REGISTER = Limit("partners.register", "TORI_REGISTER_RATE", "ip")
@@ -60,7 +62,7 @@ class LoginView(auth_views.LoginView):
         # The slot is taken before the password is checked, so parallel attempts cannot
         # overrun the budget; a successful sign-in gives it back (form_valid).
         self.budget = LoginBudget(
-            request, services.normalise_email(request.POST.get("username", ""))
+            request, account_services.normalise_email(request.POST.get("username", ""))
         )
         if not self.budget.take():
             return too_many_requests(request, TOO_MANY_ATTEMPTS, wait=self.budget.wait)
@@ -115,7 +117,7 @@ def register(request):
             # A taken address gets the same answer as a new one (its owner is told by mail),
             # so nobody is signed in here: that would tell the two apart.
             language = form.cleaned_data["preferred_language"]
-            services.registration_request(
+            account_services.registration_request(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password1"],
                 display_name=form.cleaned_data["display_name"],
@@ -138,7 +140,7 @@ def resend_verification(request):
     if request.method == "POST":
         form = ResendVerificationForm(request.POST)
         if form.is_valid():
-            services.verification_resend(email=form.cleaned_data["email"])
+            account_services.verification_resend(email=form.cleaned_data["email"])
             messages.success(
                 request,
                 _(
@@ -157,11 +159,11 @@ def verify_email(request, token):
     title = _("Confirm your e-mail address")
     try:
         if request.method == "POST":
-            user = services.email_verify(token=token)
+            user = account_services.email_verify(token=token)
         else:
-            user = services.email_verification_target(token=token)
+            user = account_services.email_verification_target(token=token)
             return render(request, "partners/verify_email.html", {"target": user, "title": title})
-    except services.PartnersError as exc:
+    except PartnersError as exc:
         return link_problem(request, exc, title=title, offer_resend=True)
     messages.success(
         request, _("Thank you, your e-mail address %(email)s is confirmed.") % {"email": user.email}
@@ -175,7 +177,7 @@ def profile(request):
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=user)
         if form.is_valid():
-            services.profile_update(
+            account_services.profile_update(
                 user=user,
                 display_name=form.cleaned_data["display_name"],
                 preferred_language=form.cleaned_data["preferred_language"],
@@ -204,10 +206,10 @@ def email_change(request):
     form = EmailChangeForm(request.POST, user=request.user)
     if form.is_valid():
         try:
-            services.email_change_request(
+            account_services.email_change_request(
                 user=request.user, new_email=form.cleaned_data["new_email"]
             )
-        except services.DuplicateEmail as exc:
+        except DuplicateEmail as exc:
             form.add_error("new_email", str(exc.message))
         else:
             messages.success(
@@ -235,15 +237,15 @@ def confirm_email_change(request, token):
     title = _("Confirm your new e-mail address")
     try:
         if request.method == "POST":
-            user = services.email_change_confirm(token=token)
+            user = account_services.email_change_confirm(token=token)
         else:
-            user, new_email = services.email_change_target(token=token)
+            user, new_email = account_services.email_change_target(token=token)
             return render(
                 request,
                 "partners/confirm_email_change.html",
                 {"target": user, "new_email": new_email, "title": title},
             )
-    except services.PartnersError as exc:
+    except PartnersError as exc:
         return link_problem(request, exc, title=title, offer_resend=True)
     messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": user.email})
     return redirect("partners:profile" if request.user.is_authenticated else "partners:login")

@@ -10,12 +10,17 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import rules, selectors, services
+from .. import rules, selectors
 from ..filters import OrganisationDirectoryFilter
 from ..forms import InvitationForm, MembershipRoleForm, OrganisationForm
 from ..models import Membership, Organisation, OrganisationInvitation
 from ..pagination import page_or_404
 from ..ratelimits import invitations_refused
+from ..services import invitations as invitation_services
+from ..services import memberships as membership_services
+from ..services import organisations as organisation_services
+from ..services.accounts import normalise_email
+from ..services.errors import AlreadyMember, LastOwnerError, PartnersError
 from .common import link_problem, refuse
 
 PAGE_SIZE = 20
@@ -69,9 +74,12 @@ def organisation_create(request):
     if request.method == "POST":
         form = OrganisationForm(request.POST)
         if form.is_valid():
-            organisation = services.organisation_create(
+            organisation = organisation_services.organisation_create(
                 creator=request.user,
-                **{name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS},
+                **{
+                    name: form.cleaned_data[name]
+                    for name in organisation_services.ORGANISATION_FIELDS
+                },
             )
             messages.success(request, _("The organisation has been created. You are its owner."))
             return redirect(organisation)
@@ -88,9 +96,11 @@ def organisation_edit(request, slug):
     if request.method == "POST":
         form = OrganisationForm(request.POST, instance=organisation)
         if form.is_valid():
-            data = {name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS}
+            data = {
+                name: form.cleaned_data[name] for name in organisation_services.ORGANISATION_FIELDS
+            }
             organisation.refresh_from_db()
-            services.organisation_update(organisation=organisation, **data)
+            organisation_services.organisation_update(organisation=organisation, **data)
             messages.success(request, _("The organisation has been saved."))
             return redirect(organisation)
     else:
@@ -100,11 +110,18 @@ def organisation_edit(request, slug):
     )
 
 
+def _members_refused(request, organisation):
+    """The refusal for someone who may not manage the organisation's members, or None."""
+    if not rules.can_manage_members(request.user, organisation):
+        return refuse(request, _("Only the organisation's owners can manage its members."))
+    return None
+
+
 @login_required
 def organisation_members(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    if not rules.can_manage_members(request.user, organisation):
-        return refuse(request, _("Only the organisation's owners can manage its members."))
+    if refused := _members_refused(request, organisation):
+        return refused
     invite_form = InvitationForm()
     status = 200
     if request.method == "POST":
@@ -113,13 +130,13 @@ def organisation_members(request, slug):
             if refused := invitations_refused(request, invite_form):
                 return refused
             try:
-                services.invitation_create(
+                invitation_services.invitation_create(
                     organisation=organisation,
                     invited_by=request.user,
                     email=invite_form.cleaned_data["email"],
                     role=invite_form.cleaned_data["role"],
                 )
-            except services.AlreadyMember as exc:
+            except AlreadyMember as exc:
                 invite_form.add_error("email", str(exc.message))
             else:
                 messages.success(
@@ -153,12 +170,12 @@ def _member(organisation, pk):
 @require_POST
 def member_remove(request, slug, pk):
     organisation = get_object_or_404(Organisation, slug=slug)
-    if not rules.can_manage_members(request.user, organisation):
-        return refuse(request, _("Only the organisation's owners can manage its members."))
+    if refused := _members_refused(request, organisation):
+        return refused
     membership = _member(organisation, pk)
     try:
-        services.membership_remove(membership=membership)
-    except services.PartnersError as exc:
+        membership_services.membership_remove(membership=membership)
+    except PartnersError as exc:
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("%(name)s has been removed.") % {"name": membership.user})
@@ -171,16 +188,18 @@ def member_remove(request, slug, pk):
 @require_POST
 def member_role(request, slug, pk):
     organisation = get_object_or_404(Organisation, slug=slug)
-    if not rules.can_manage_members(request.user, organisation):
-        return refuse(request, _("Only the organisation's owners can manage its members."))
+    if refused := _members_refused(request, organisation):
+        return refused
     membership = _member(organisation, pk)
     form = MembershipRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role."))
     else:
         try:
-            services.membership_set_role(membership=membership, role=form.cleaned_data["role"])
-        except services.PartnersError as exc:
+            membership_services.membership_set_role(
+                membership=membership, role=form.cleaned_data["role"]
+            )
+        except PartnersError as exc:
             messages.error(request, str(exc.message))
         else:
             messages.success(
@@ -195,14 +214,14 @@ def member_role(request, slug, pk):
 @require_POST
 def ownership_hand_over(request, slug, pk):
     organisation = get_object_or_404(Organisation, slug=slug)
-    if not rules.can_manage_members(request.user, organisation):
-        return refuse(request, _("Only the organisation's owners can manage its members."))
+    if refused := _members_refused(request, organisation):
+        return refused
     target = _member(organisation, pk)
     own = get_object_or_404(Membership, organisation=organisation, user=request.user)
     if target.pk == own.pk:
         messages.error(request, _("Choose another member to hand the ownership over to."))
         return redirect("partners:organisation-members", slug=organisation.slug)
-    services.ownership_hand_over(from_membership=own, to_membership=target)
+    membership_services.ownership_hand_over(from_membership=own, to_membership=target)
     messages.success(
         request, _("%(name)s is now the owner; you remain a member.") % {"name": target.user}
     )
@@ -217,8 +236,8 @@ def organisation_leave(request, slug):
     if membership is None:
         return refuse(request, _("You are not a member of this organisation."))
     try:
-        services.membership_remove(membership=membership)
-    except services.LastOwnerError:
+        membership_services.membership_remove(membership=membership)
+    except LastOwnerError:
         messages.error(
             request,
             _(
@@ -239,7 +258,7 @@ def invitation_revoke(request, slug, pk):
     if not rules.can_invite_to_organisation(request.user, organisation):
         return refuse(request, _("Only the organisation's owners can manage its members."))
     invitation = get_object_or_404(OrganisationInvitation, organisation=organisation, pk=pk)
-    services.invitation_revoke(invitation=invitation)
+    invitation_services.invitation_revoke(invitation=invitation)
     messages.success(
         request, _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email}
     )
@@ -250,8 +269,8 @@ def invitation(request, token):
     """Accept or decline an invitation. The invitee signs in with the invited address to accept."""
     title = _("Invitation")
     try:
-        invitation = services.invitation_from_token(token)
-    except services.PartnersError as exc:
+        invitation = invitation_services.invitation_from_token(token)
+    except PartnersError as exc:
         return link_problem(request, exc, title=title)
     here = request.path
     context = {
@@ -264,22 +283,21 @@ def invitation(request, token):
         action = request.POST.get("action")
         try:
             if action == "decline":
-                services.invitation_decline(token=token)
+                invitation_services.invitation_decline(token=token)
                 return render(request, "partners/invitation_declined.html", context)
             if action == "accept":
                 if not request.user.is_authenticated:
                     return redirect(context["login_url"])
-                services.invitation_accept(token=token, user=request.user)
+                invitation_services.invitation_accept(token=token, user=request.user)
                 messages.success(
                     request,
                     _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation},
                 )
                 return redirect(invitation.organisation)
-        except services.PartnersError as exc:
+        except PartnersError as exc:
             return link_problem(request, exc, title=title)
         raise Http404
     context["wrong_account"] = (
-        request.user.is_authenticated
-        and services.normalise_email(request.user.email) != invitation.email
+        request.user.is_authenticated and normalise_email(request.user.email) != invitation.email
     )
     return render(request, "partners/invitation.html", context)

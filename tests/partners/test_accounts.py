@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from partners import rules, services, tokens
+from partners import rules, tokens
 from partners.models import User
+from partners.services import accounts as account_services
+from partners.services.errors import DuplicateEmail
 from tests.factories.partners import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -305,8 +307,8 @@ def test_password_reset_for_unknown_address_sends_nothing(client):
 
 def test_service_refuses_duplicate_registration():
     UserFactory(email="x@example.org")
-    with pytest.raises(services.DuplicateEmail):
-        services.user_register(
+    with pytest.raises(DuplicateEmail):
+        account_services.user_register(
             email="X@example.org", password=PASSWORD, display_name="X", preferred_language="fi"
         )
 

@@ -3,8 +3,9 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
-from partners import services
 from partners.models import Membership
+from partners.services import memberships as membership_services
+from partners.services.errors import LastOwnerError
 from tests.factories.partners import MembershipFactory, OrganisationFactory
 
 pytestmark = [
@@ -24,9 +25,11 @@ def test_two_owners_leaving_at_once_leave_one_owner():
     def leave(membership):
         try:
             barrier.wait()
-            services.membership_remove(membership=Membership.objects.get(pk=membership.pk))
+            membership_services.membership_remove(
+                membership=Membership.objects.get(pk=membership.pk)
+            )
             outcomes.append("left")
-        except services.LastOwnerError:
+        except LastOwnerError:
             outcomes.append("refused")
         finally:
             close_old_connections()

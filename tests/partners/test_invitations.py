@@ -7,8 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from partners import services, tokens
+from partners import tokens
 from partners.models import Membership, OrganisationInvitation
+from partners.services import invitations as invitation_services
 from tests.factories.partners import MembershipFactory, OrganisationInvitationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +65,7 @@ def test_expired_invitation_gets_its_own_page(client, owner):
     with time_machine.travel(
         timezone.now() - timedelta(seconds=settings.TORI_INVITATION_MAX_AGE + 60)
     ):
-        invitation = services.invitation_create(
+        invitation = invitation_services.invitation_create(
             organisation=owner.organisation, invited_by=owner.user, email="invitee@example.org"
         )
         token = tokens.make_invitation_token(invitation)

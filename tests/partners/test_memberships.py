@@ -1,8 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from partners import services
 from partners.models import Membership
+from partners.services import invitations as invitation_services
+from partners.services import memberships as membership_services
+from partners.services.errors import AlreadyMember, LastOwnerError
 from tests.factories.partners import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,21 +26,21 @@ def member(organisation):
 
 
 def test_last_owner_cannot_be_removed(owner):
-    with pytest.raises(services.LastOwnerError):
-        services.membership_remove(membership=owner)
+    with pytest.raises(LastOwnerError):
+        membership_services.membership_remove(membership=owner)
     assert Membership.objects.filter(pk=owner.pk).exists()
 
 
 def test_last_owner_cannot_be_demoted(owner):
-    with pytest.raises(services.LastOwnerError):
-        services.membership_set_role(membership=owner, role="member")
+    with pytest.raises(LastOwnerError):
+        membership_services.membership_set_role(membership=owner, role="member")
     owner.refresh_from_db()
     assert owner.role == "owner"
 
 
 def test_an_owner_can_go_when_another_owner_remains(owner, member):
-    services.membership_set_role(membership=member, role="owner")
-    services.membership_remove(membership=owner)
+    membership_services.membership_set_role(membership=member, role="owner")
+    membership_services.membership_remove(membership=owner)
     assert list(Membership.objects.values_list("role", flat=True)) == ["owner"]
 
 
@@ -136,7 +138,7 @@ def test_cannot_touch_a_membership_of_another_organisation(client, owner):
 
 
 def test_members_page_lists_members_and_pending_invitations(client, owner, member):
-    services.invitation_create(
+    invitation_services.invitation_create(
         organisation=owner.organisation, invited_by=owner.user, email="new@example.org"
     )
     client.force_login(owner.user)
@@ -148,8 +150,8 @@ def test_members_page_lists_members_and_pending_invitations(client, owner, membe
 
 
 def test_adding_an_existing_member_is_refused(organisation, member):
-    with pytest.raises(services.AlreadyMember):
-        services.membership_add(organisation=organisation, user=member.user)
+    with pytest.raises(AlreadyMember):
+        membership_services.membership_add(organisation=organisation, user=member.user)
 
 
 def test_get_is_not_allowed_for_membership_changes(client, owner, member):

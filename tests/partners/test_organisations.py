@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from partners import services
 from partners.models import City, Membership, Organisation
+from partners.services import organisations as organisation_services
 from partners.validators import validate_business_id
 from tests.factories.partners import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -249,10 +249,10 @@ def test_profile_page_query_count_does_not_grow_with_members(client):
 
 def test_service_creates_unique_slugs():
     user = UserFactory()
-    first = services.organisation_create(
+    first = organisation_services.organisation_create(
         creator=user, name="Same", kind="association", city="espoo"
     )
-    second = services.organisation_create(
+    second = organisation_services.organisation_create(
         creator=user, name="Same", kind="association", city="espoo"
     )
     assert first.slug != second.slug

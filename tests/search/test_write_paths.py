@@ -17,8 +17,8 @@ from marketplace.models import OfferingEditProposal, PilotStage
 from marketplace.services import offerings as offering_services
 from marketplace.services import pilots as pilot_services
 from partners import privacy
-from partners import services as partner_services
 from partners.models import Membership
+from partners.services import organisations as organisation_services
 from search.catalogue import search
 from search.models import CatalogueEntry
 from search.query import CatalogueQuery
@@ -139,7 +139,7 @@ def _organisation_name(owner):
         else:
             organisation = world["offering"].providers.get()
             key = ("offering", world["offering"].pk)
-        partner_services.organisation_update(
+        organisation_services.organisation_update(
             organisation=_refetch(organisation), name=f"Team {word} Oy"
         )
         return key

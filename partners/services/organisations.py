@@ -1,0 +1,46 @@
+"""Organisations: create (the creator becomes the first owner) and edit."""
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from ..models import Membership, Organisation, User
+
+ORGANISATION_FIELDS = (*Organisation.profile_fields, "translations")
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:200] or "organisation"
+    slug, n = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def organisation_create(*, creator: User, **fields) -> Organisation:
+    """Create an organisation; its creator becomes its first owner."""
+    unknown = set(fields) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown organisation fields: {sorted(unknown)}")
+    translations = fields.pop("translations", None)
+    organisation = Organisation(**fields)
+    organisation.set_translations(translations)
+    organisation.slug = _unique_slug(organisation.name)
+    organisation.full_clean()
+    organisation.save()
+    Membership.objects.create(organisation=organisation, user=creator, role=Membership.Role.OWNER)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, **fields) -> Organisation:
+    for name, value in fields.items():
+        if name not in ORGANISATION_FIELDS:
+            raise TypeError(f"Unknown organisation field: {name}")
+        if name != "translations":
+            setattr(organisation, name, value)
+    if "translations" in fields:
+        organisation.set_translations(fields["translations"])
+    organisation.full_clean()
+    organisation.save()
+    return organisation
