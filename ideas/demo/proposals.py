@@ -182,7 +182,9 @@ def _build(challenge, spec, team, editor):
     status = spec["status"]
     if status == ProposalStatus.DRAFT:
         return proposal
-    proposal_services.proposal_submit(proposal=proposal, by=lead, publication_consent=True, now=when)
+    proposal_services.proposal_submit(
+        proposal=proposal, by=lead, publication_consent=True, now=when
+    )
     reasons = REASONS[spec["language"]]
     if status == ProposalStatus.WITHDRAWN:
         proposal_services.proposal_withdraw(
@@ -225,7 +227,9 @@ def _build_individual(challenge, spec, author):
     )
     proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
     if spec["status"] != ProposalStatus.DRAFT:
-        proposal_services.proposal_submit(proposal=proposal, by=author, publication_consent=True, now=when)
+        proposal_services.proposal_submit(
+            proposal=proposal, by=author, publication_consent=True, now=when
+        )
     return proposal
 
 

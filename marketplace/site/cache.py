@@ -1,19 +1,22 @@
-"""Django's Redis cache backend, cheaper per operation and still answering when Redis does not.
+"""The cache backend that REDIS_URL selects: django-redis, still answering when Redis does not.
 
-Two costs that every vote pays several times are gone (the session and the rate limits make a
-signed-in POST such as a vote talk to Redis five times, and Django's client spends more on
-itself than on the round trip there):
-- `get_client` builds a new `redis.Redis` object for every operation (about 0.1 ms of Python);
-  a client is thread-safe and shares the pool, so one per pool serves;
-- `incr` asks EXISTS and then INCRBY: two round trips, and the key may expire in between
-  (then Redis creates it without a timeout). One server-side script does both at once.
+django-redis (`django_redis.cache.RedisCache`) is the client: one Redis client per backend
+and one connection pool per Redis URL in a process, `incr` in one server-side script (atomic,
+the key keeps its timeout), the socket timeouts and the retry of settings/base.py
+(`redis_caches`).
 
-When Redis cannot be reached (connection refused or timed out; connecting gives up after
-`socket_connect_timeout`, an answer after `socket_timeout`):
+What is ours, and why django-redis's `IGNORE_EXCEPTIONS` does not serve instead: it answers
+every failed operation with None and asks Redis again on the next one. Then django-ratelimit
+reads a None count as "limit everyone" (or, failing open, "limit no one"), the sign-in budget
+cannot count at all, every operation waits for its own connect timeout while Redis does not
+answer (a signed-in request makes about five), each failure is logged with its traceback, and
+what was written or deleted meanwhile is forgotten: a session signed out during an outage is
+served again from Redis' old copy once it answers. So, when Redis cannot be reached (refused
+or timed out):
 - every operation answers as on an empty cache that keeps nothing — a miss, `add` and
-  `delete` False, `incr` the missing key's ValueError — or, with the option `FALLBACK` (an alias
-  of a local-memory cache), is done on that cache instead: the rate limits count in each
-  process rather than switch off;
+  `delete` False, `incr` and `decr` the missing key's ValueError — or, with the option
+  `FALLBACK` (an alias of a local-memory cache), is done on that cache instead: the rate limits
+  count in each process rather than switch off;
 - the process stops asking Redis for `RETRY_AFTER` seconds (5) after each failure, so a
   request does not wait for a timeout on every operation, then tries again;
 - the outage is logged once (again at most every minute while it lasts), and so is the return;
@@ -24,7 +27,11 @@ When Redis cannot be reached (connection refused or timed out; connecting gives 
 Redis is one namespace per server and key prefix; a process keeps one such state per namespace,
 shared by its threads and by the aliases that use it.
 
-`REDIS_URL` selects this backend (settings/base.py); behaviour is Django's own otherwise.
+Public APIs only: each operation is django-redis's own Django cache API method, called through
+`super()`; recovery uses the raw client django-redis hands out (`client.get_client()`, as
+`django_redis.get_redis_connection` does). Guarded are the operations of Django's cache API
+that the site uses (get, set, add, touch, delete, the *_many ones, has_key, incr, decr, clear,
+and get_or_set through them); django-redis's extras (ttl, keys, lock…) raise while Redis is away.
 """
 
 import logging
@@ -34,29 +41,21 @@ from urllib.parse import urlsplit
 
 import redis
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.core.cache.backends.redis import RedisCacheClient as DjangoRedisCacheClient
-from redis.backoff import NoBackoff
-from redis.retry import Retry
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django_redis.cache import RedisCache as DjangoRedisCache
 
 logger = logging.getLogger(__name__)
 
-REDIS_ERRORS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
-CONNECT_TIMEOUT = 0.5  # seconds
-SOCKET_TIMEOUT = 1.0
-RETRY_AFTER = 5.0
+# Raised by django-redis when Redis cannot be reached: it re-raises redis-py's own exception.
+REDIS_ERRORS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, TimeoutError)
+RETRY_AFTER = 5.0  # seconds
 LOG_EVERY = 60.0
 MAX_LOST_KEYS = 10_000
 _PURGE_BATCH = 1000
 ALL = object()  # every key of the prefix
-
-# Add `delta` to an existing key; nil (None in Python) when the key is not there.
-_INCR_EXISTING = """
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  return redis.call('INCRBY', KEYS[1], ARGV[1])
-end
-return nil
-"""
+OUR_OPTIONS = ("RETRY_AFTER", "FALLBACK")
+# The clock of the outage state (a module attribute, so a test can move it on).
+clock = time.monotonic
 
 
 class _Namespace:
@@ -127,60 +126,49 @@ def _namespace(servers, key_prefix: str) -> _Namespace:
         return _namespaces[key]
 
 
-class RedisCacheClient(DjangoRedisCacheClient):
-    def __init__(
-        self,
-        servers,
-        *,
-        key_prefix: str = "",
-        retry_after: float = RETRY_AFTER,
-        fallback: str | None = None,
-        **options,
-    ):
-        options.setdefault("socket_connect_timeout", CONNECT_TIMEOUT)
-        options.setdefault("socket_timeout", SOCKET_TIMEOUT)
-        # One immediate retry: a pooled connection that Redis closed (a restart) reconnects.
-        options.setdefault("retry", Retry(NoBackoff(), 1))
-        super().__init__(servers, **options)
-        self._clients = {}
-        self._namespace = _namespace(servers, key_prefix)
-        self._pattern = f"{key_prefix}:*"
-        self._retry_after = retry_after
-        self._fallback = fallback
+class RedisCache(DjangoRedisCache):
+    """django-redis's backend. OPTIONS of ours: `RETRY_AFTER` (seconds) and `FALLBACK` (an
+    alias); the rest are django-redis's (SOCKET_CONNECT_TIMEOUT, SOCKET_TIMEOUT…)."""
 
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-            client.tori_incr_existing = client.register_script(_INCR_EXISTING)
-        return client
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS") or {})
+        self._retry_after = float(options.get("RETRY_AFTER", RETRY_AFTER))
+        self._fallback = options.get("FALLBACK")
+        for name in OUR_OPTIONS:
+            options.pop(name, None)
+        super().__init__(server, {**params, "OPTIONS": options})
+        servers = server if isinstance(server, (list, tuple)) else server.split(",")
+        self._namespace = _namespace(servers, self.key_prefix)
+        self._pattern = f"{self.key_prefix}:*"
 
     # --- Redis unreachable ---------------------------------------------------------------
 
-    def _guarded(self, call, name: str, args: tuple, *, writes=(), otherwise=None):
-        """call(), or, while Redis does not answer, the fallback cache's `name`(*args) or
-        `otherwise` (an exception to raise, or a value)."""
+    def _guarded(self, method, *args, writes=(), otherwise=None):
+        """method(*args), or, while Redis does not answer, the fallback cache's method of that
+        name or `otherwise` (an exception to raise, or a value)."""
         namespace = self._namespace
-        now = time.monotonic()
+        now = clock()
         if namespace.down_since is None or now >= namespace.next_attempt:
             try:
                 if namespace.down_since is not None:
                     self._reconnect()
-                return call()
+                return method(*args)
             except REDIS_ERRORS as error:
                 namespace.failed(error, now, self._retry_after)
         namespace.lose(writes)
         if self._fallback:
-            return getattr(caches[self._fallback], name)(*args)
+            return getattr(caches[self._fallback], method.__name__)(*args)
         if isinstance(otherwise, Exception):
             raise otherwise
         return otherwise
 
+    def _keys(self, keys, version) -> list[str]:
+        return [self.make_key(key, version=version) for key in keys]
+
     def _reconnect(self) -> None:
         """Delete what changed during the outage, then count Redis as answering again."""
         namespace = self._namespace
-        client = self.get_client(write=True)
+        client = self.client.get_client(write=True)
         client.ping()  # raises while Redis is still unreachable
         dropped = 0
         while True:
@@ -190,7 +178,7 @@ class RedisCacheClient(DjangoRedisCacheClient):
                 keys, everything = namespace.lost, namespace.lost_all
                 namespace.lost, namespace.lost_all = set(), False
                 if not keys and not everything:
-                    down_for = time.monotonic() - namespace.down_since
+                    down_for = clock() - namespace.down_since
                     namespace.down_since = None
                     break
             try:
@@ -219,116 +207,54 @@ class RedisCacheClient(DjangoRedisCacheClient):
             dropped += client.delete(*batch)
         return dropped
 
-    # --- Operations ----------------------------------------------------------------------
+    # --- Django's cache API ----------------------------------------------------------------
 
-    def add(self, key, value, timeout):
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        writes = self._keys([key], version)
         return self._guarded(
-            lambda: super(RedisCacheClient, self).add(key, value, timeout),
-            "add",
-            (key, value, timeout),
-            writes=[key],
-            otherwise=False,
+            super().add, key, value, timeout, version, writes=writes, otherwise=False
         )
 
-    def get(self, key, default):
+    def get(self, key, default=None, version=None):
+        return self._guarded(super().get, key, default, version, otherwise=default)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._guarded(
-            lambda: super(RedisCacheClient, self).get(key, default),
-            "get",
-            (key, default),
-            otherwise=default,
+            super().set, key, value, timeout, version, writes=self._keys([key], version)
         )
 
-    def set(self, key, value, timeout):
-        return self._guarded(
-            lambda: super(RedisCacheClient, self).set(key, value, timeout),
-            "set",
-            (key, value, timeout),
-            writes=[key],
-        )
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        writes = self._keys([key], version)
+        return self._guarded(super().touch, key, timeout, version, writes=writes, otherwise=False)
 
-    def touch(self, key, timeout):
-        return self._guarded(
-            lambda: super(RedisCacheClient, self).touch(key, timeout),
-            "touch",
-            (key, timeout),
-            writes=[key],
-            otherwise=False,
-        )
+    def delete(self, key, version=None):
+        writes = self._keys([key], version)
+        return self._guarded(super().delete, key, version, writes=writes, otherwise=False)
 
-    def delete(self, key):
-        return self._guarded(
-            lambda: super(RedisCacheClient, self).delete(key),
-            "delete",
-            (key,),
-            writes=[key],
-            otherwise=False,
-        )
+    def get_many(self, keys, version=None):
+        return self._guarded(super().get_many, list(keys), version, otherwise={})
 
-    def get_many(self, keys):
+    def has_key(self, key, version=None):
+        return self._guarded(super().has_key, key, version, otherwise=False)
+
+    def incr(self, key, delta=1, version=None):
+        missing = ValueError(f"Key '{key}' not found.")
+        writes = self._keys([key], version)
+        return self._guarded(super().incr, key, delta, version, writes=writes, otherwise=missing)
+
+    def decr(self, key, delta=1, version=None):
+        missing = ValueError(f"Key '{key}' not found.")
+        writes = self._keys([key], version)
+        return self._guarded(super().decr, key, delta, version, writes=writes, otherwise=missing)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        writes = self._keys(data, version)
+        return self._guarded(super().set_many, data, timeout, version, writes=writes)
+
+    def delete_many(self, keys, version=None):
         keys = list(keys)
-        return self._guarded(
-            lambda: super(RedisCacheClient, self).get_many(keys), "get_many", (keys,), otherwise={}
-        )
-
-    def has_key(self, key):
-        return self._guarded(
-            lambda: super(RedisCacheClient, self).has_key(key),
-            "has_key",
-            (key,),
-            otherwise=False,
-        )
-
-    def incr(self, key, delta):
-        return self._guarded(
-            lambda: self._incr(key, delta),
-            "incr",
-            (key, delta),
-            writes=[key],
-            otherwise=ValueError(f"Key '{key}' not found."),
-        )
-
-    def _incr(self, key, delta):
-        client = self.get_client(key, write=True)
-        value = client.tori_incr_existing(keys=[key], args=[delta])
-        if value is None:
-            raise ValueError(f"Key '{key}' not found.")
-        return value
-
-    def set_many(self, data, timeout):
-        return self._guarded(
-            lambda: super(RedisCacheClient, self).set_many(data, timeout),
-            "set_many",
-            (data, timeout),
-            writes=list(data),
-        )
-
-    def delete_many(self, keys):
-        keys = list(keys)
-        return self._guarded(
-            lambda: super(RedisCacheClient, self).delete_many(keys),
-            "delete_many",
-            (keys,),
-            writes=keys,
-        )
+        writes = self._keys(keys, version)
+        return self._guarded(super().delete_many, keys, version, writes=writes)
 
     def clear(self):
-        return self._guarded(
-            lambda: super(RedisCacheClient, self).clear(),
-            "clear",
-            (),
-            writes=ALL,
-            otherwise=False,
-        )
-
-
-class RedisCache(DjangoRedisCache):
-    """OPTIONS: `RETRY_AFTER` (seconds), `FALLBACK` (an alias), and the connection pool's
-    (`socket_connect_timeout`, `socket_timeout`…)."""
-
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        options = dict(self._options)
-        options["retry_after"] = float(options.pop("RETRY_AFTER", RETRY_AFTER))
-        options["fallback"] = options.pop("FALLBACK", None)
-        self._options = {**options, "key_prefix": self.key_prefix}
-        self._class = RedisCacheClient
+        return self._guarded(super().clear, writes=ALL, otherwise=False)

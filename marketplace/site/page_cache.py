@@ -21,13 +21,18 @@ private / no-store.
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
+import weakref
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+
+from marketplace.models import PageCacheGeneration
 
 KEY_PREFIX = "tori:page:"
 CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
@@ -63,23 +68,23 @@ BOOKKEEPING_FIELDS = {"last_login"}
 
 # --- the generation ----------------------------------------------------------------------
 
-
-def _table() -> str:
-    from marketplace.models import PageCacheGeneration
-
-    return PageCacheGeneration._meta.db_table
+# Raw SQL on purpose: every anonymous request reads the generation, each cache hit included.
+# Measured per call (CPU time, a 2-core machine): this statement 10 µs on SQLite and 40–80 µs on
+# PostgreSQL; the ORM's `filter(pk=1).values_list("value", flat=True)[:1]` 120 µs and
+# 250–360 µs (56 µs and 200 µs with the queryset built once). A whole hit costs about 2 ms of
+# CPU: the ORM would add 5 to 15 % to the path the page cache exists for. The table name is the
+# model's own (S608: no outside input).
+_GENERATION_SQL = f"SELECT value FROM {PageCacheGeneration._meta.db_table} WHERE id = 1"  # noqa: S608
 
 
 def generation() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT value FROM {_table()} WHERE id = 1")  # noqa: S608 - model table
+        cursor.execute(_GENERATION_SQL)
         row = cursor.fetchone()
     return row[0] if row else 0
 
 
 def _bump() -> None:
-    from marketplace.models import PageCacheGeneration
-
     updated = PageCacheGeneration.objects.filter(pk=1).update(value=F("value") + 1)
     if not updated:
         PageCacheGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
@@ -95,13 +100,22 @@ class _PendingBump:
         _bump()
 
 
+# This thread's latest hook, weakly: Django holds a hook until the commit runs it and drops it
+# when its transaction, or the savepoint it was registered in, rolls back; the hook is then
+# freed and the reference dead. (Database connections, and so transactions, are per thread.)
+_latest = threading.local()
+
+
 def content_changed() -> None:
     """Stop serving cached pages once the current transaction commits (one bump for all the
     changes of a transaction; at once outside a transaction)."""
-    for _savepoints, hook, _robust in connection.run_on_commit:
-        if isinstance(hook, _PendingBump) and not hook.done:
-            return
-    transaction.on_commit(_PendingBump())
+    ref = getattr(_latest, "hook", None)
+    pending = ref() if ref is not None else None
+    if pending is not None and not pending.done:
+        return
+    hook = _PendingBump()
+    _latest.hook = weakref.ref(hook)
+    transaction.on_commit(hook)
 
 
 def _model_changed(sender, instance=None, raw=False, update_fields=None, **kwargs) -> None:
@@ -123,8 +137,6 @@ def _m2m_changed(sender, instance, action, **kwargs) -> None:
 
 
 def connect() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
     post_save.connect(_model_changed, dispatch_uid="tori-page-cache-save")
     post_delete.connect(_model_changed, dispatch_uid="tori-page-cache-delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="tori-page-cache-m2m")

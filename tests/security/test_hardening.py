@@ -282,7 +282,7 @@ def test_parallel_wrong_passwords_get_at_most_five_checks(monkeypatch, settings,
     if backend == "Redis":  # the counters were Redis's; remove them
         from django.core.cache import cache
 
-        client = cache._cache.get_client(write=True)
+        client = cache.client.get_client(write=True)
         keys = list(client.scan_iter(f"{cache.key_prefix}:*"))
         assert keys
         client.delete(*keys)

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from .env import env_bool, env_float, env_int, env_list, env_str
 
@@ -136,17 +138,27 @@ REDIS_URL = env_str("REDIS_URL")
 
 
 def redis_caches(url: str, key_prefix: str) -> dict:
-    """The caches when Redis is configured. Without Redis (an outage: marketplace/cache.py)
-    "default" answers misses, so pages render afresh and sessions are read from the database;
-    "ratelimit" counts in the process's own memory ("local"), so no limit switches off."""
+    """The caches when Redis is configured: django-redis (marketplace/site/cache.py adds what an
+    outage needs). Without Redis "default" answers misses, so pages render afresh and sessions
+    are read from the database; "ratelimit" counts in the process's own memory ("local"), so no
+    limit switches off. Both aliases share one connection pool (django-redis keeps one per URL,
+    made with the options of the first alias that connects: keep them alike)."""
+    options = {
+        # Connecting gives up after half a second, an answer after one.
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 1.0,
+        # One immediate retry: a pooled connection that Redis closed (a restart) reconnects.
+        "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 1)},
+    }
     redis = {
         "BACKEND": "marketplace.site.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": key_prefix,
+        "OPTIONS": options,
     }
     return {
         "default": redis,
-        "ratelimit": {**redis, "OPTIONS": {"FALLBACK": "local"}},
+        "ratelimit": {**redis, "OPTIONS": {**options, "FALLBACK": "local"}},
         "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
     }
 
@@ -165,7 +177,7 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = local_caches()
-# django-ratelimit names the backends it knows: ours is Django's Redis one (marketplace/cache.py).
+# django-ratelimit names the backends it knows: ours is django-redis's (marketplace/site/cache.py).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # Rate limits (django-ratelimit, the API's throttle) count in their own alias (see above).
 RATELIMIT_USE_CACHE = "ratelimit"

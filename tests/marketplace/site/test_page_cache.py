@@ -3,6 +3,7 @@ covers, and who is never served from it."""
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -89,6 +90,38 @@ def test_one_bump_per_transaction(cached, challenge, committed):
         ProposalFactory(challenge=challenge)
         ProposalFactory(challenge=challenge)
     assert len([c for c in callbacks if isinstance(c, page_cache._PendingBump)]) == 1
+    assert page_cache.generation() == before + 1
+
+
+class _Undo(Exception):
+    pass
+
+
+def test_a_change_rolled_back_with_its_savepoint_leaves_no_pending_bump(
+    cached, challenge, committed
+):
+    """The bump registered in a rolled-back savepoint goes with it: a later change in the same
+    transaction registers its own, and the commit bumps once."""
+    before = page_cache.generation()
+    with committed() as callbacks:
+        with pytest.raises(_Undo), transaction.atomic():
+            ProposalFactory(challenge=challenge)
+            raise _Undo
+        ProposalFactory(challenge=challenge)
+    assert len([c for c in callbacks if isinstance(c, page_cache._PendingBump)]) == 1
+    assert page_cache.generation() == before + 1
+
+
+def test_a_rolled_back_transaction_does_not_hold_back_the_next_ones_bump(
+    cached, challenge, committed
+):
+    before = page_cache.generation()
+    with pytest.raises(_Undo), transaction.atomic():
+        ProposalFactory(challenge=challenge)
+        raise _Undo
+    assert page_cache.generation() == before
+    with committed():
+        ProposalFactory(challenge=challenge)
     assert page_cache.generation() == before + 1
 
 
