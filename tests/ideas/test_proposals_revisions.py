@@ -137,6 +137,8 @@ def test_history_and_diff_for_team_and_staff_only(client):
         content = client.get(diff).content.decode()
         assert "<ins>New &lt;b&gt;title&lt;/b&gt;</ins>" in content
         assert "<del>" in content
+        # The list keeps its text's white space: nothing may stand between its items.
+        assert '<ul class="diff"><li class="diff-' in content
     client.force_login(partner())
     assert client.get(history).status_code == 404
     assert client.get(diff).status_code == 404
