@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from wagtail.models import Locale
 
+from cms.models import ChallengePage
 from partners.models import User
 
 from ..models import Comment, CommentVisibility, Proposal, TeamMember
@@ -110,6 +111,18 @@ def proposals_of_user(user):
         Proposal.objects.filter(pk__in=ids)
         .select_related("challenge", "lead_organisation")
         .order_by("-updated_at", "-id")
+    )
+
+
+def challenges_open_for_proposals():
+    """Live, public challenges accepting proposals now, in the default locale (proposals attach
+    there), the nearest deadline first."""
+    return (
+        ChallengePage.objects.live()
+        .public()
+        .filter(locale=Locale.get_default())
+        .in_phase("proposals")
+        .order_by("proposals_close", "pk")
     )
 
 

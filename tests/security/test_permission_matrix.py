@@ -343,6 +343,7 @@ EXPECTED = {
     "notifications:mark-read": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "notifications:preferences": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
     "ideas:my-proposals": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
+    "ideas:proposal-new": row(302, 200, 200, 302, 302, 200, 200, 200, 200),
     "ideas:proposal-start": row(302, 403, 403, 200, 200, 403, 403, 403, 403),
     "ideas:proposal-detail": row(404, 404, 404, 200, 200, 404, 200, 200, 200),
     "ideas:proposal-edit": row(302, 404, 404, 200, 200, 404, 302, 302, 302),
