@@ -135,6 +135,27 @@ class InvitationForm(forms.Form):
     )
 
 
+class OrganisationSearchForm(forms.Form):
+    """Narrow the directory's organisations offered to invite (works without JavaScript)."""
+
+    q = forms.CharField(label=_("Search the directory by name"), required=False, max_length=100)
+
+
+class OrganisationInvitationForm(forms.Form):
+    """Invite an organisation picked from the directory; its owners answer for it."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose an organisation"),
+        help_text=_("Its owners see the invitation in their notifications and answer for it."),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
 class AcceptInvitationForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation joining the team"), queryset=Organisation.objects.none()
