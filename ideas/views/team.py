@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -122,7 +123,8 @@ def organisation_invite(request, pk):
 
 
 def organisation_invitation(request, pk, invitation_pk):
-    """An owner of the invited organisation accepts or declines for it. Anyone else: 404."""
+    """An owner of the invited organisation accepts or declines for it. A visitor signs in
+    first (the notification's link may be opened signed out); anyone else: 404."""
     invitation = get_object_or_404(
         TeamInvitation.objects.select_related(
             "proposal", "proposal__challenge", "organisation", "invited_by"
@@ -130,6 +132,8 @@ def organisation_invitation(request, pk, invitation_pk):
         pk=invitation_pk,
         proposal_id=pk,
     )
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?{urlencode({'next': request.path})}")
     if not proposal_rules.can_answer_organisation_invitation(request.user, invitation):
         raise Http404
     if request.method == "POST":

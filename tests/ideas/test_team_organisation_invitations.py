@@ -259,6 +259,9 @@ def test_the_owner_answers_on_the_invitation_page_and_others_get_404(client):
         "ideas:organisation-invitation",
         kwargs={"pk": proposal.pk, "invitation_pk": invitation.pk},
     )
+    signed_out = client.get(url)
+    assert signed_out.status_code == 302
+    assert signed_out["Location"].startswith(reverse("partners:login"))
     for outsider in (member, lead, UserFactory()):
         client.force_login(outsider)
         assert client.get(url).status_code == 404

@@ -359,7 +359,7 @@ EXPECTED = {
     "ideas:team-leave": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:invitation-revoke": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:team-invite-organisation": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
-    "ideas:organisation-invitation": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "ideas:organisation-invitation": row(302, 404, 404, 404, 404, 404, 404, 404, 404),
     "ideas:invitation": row(410, 410, 410, 410, 410, 410, 410, 410, 410),
     "ideas:comment-post": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:comment-report": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
