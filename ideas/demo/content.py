@@ -246,13 +246,16 @@ PROPOSALS = {
                     ],
                 ),
             ],
-            # A rude comment that a resident reports and a moderator hides.
+            # An advert that has nothing to do with the proposal: a resident reports it and
+            # the moderator hides it, giving the reason. The text itself insults no one.
             "hidden": (
-                "veikko",
-                "Turhaa rahan haaskausta. Tekijät ovat pelkkiä rahastajia, hävetkää!",
+                "advertiser",
+                "Lastenjuhlat ja pomppulinnat edullisesti koko pääkaupunkiseudulle! Varaa "
+                "seuraavat juhlasi osoitteessa juhlariemu.example ja saat 20 % alennuksen.",
                 "sanna",
-                "Loukkaa ehdotuksen tekijöitä.",
-                "Kommentti loukkaa ehdotuksen tekijöitä. Asiallinen kritiikki on tervetullutta.",
+                "Mainos, joka ei liity ehdotukseen.",
+                "Piilotettu: mainos, joka ei liity ehdotukseen. Keskustelu on tarkoitettu "
+                "ehdotusta koskeville kysymyksille ja kommenteille.",
             ),
         },
         {
