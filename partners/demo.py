@@ -190,7 +190,7 @@ ORGANISATIONS = [
         "fi": (
             "Tampereen kaupungin museot, muun muassa Vapriikki. Kokeilemme mielellämme "
             "Espoossa toimiviksi todettuja palveluja.",
-            "Pilottikohteet Tampereella, kokemus kuva-arkistojen avaamisesta.",
+            "Kokeilupaikat Tampereella, kokemus kuva-arkistojen avaamisesta.",
         ),
         "sv": (
             "Tammerfors stads museer, bland annat Vapriikki. Vi provar gärna tjänster som har "
@@ -303,7 +303,7 @@ ORGANISATIONS = [
         "fi": (
             "Aalto-yliopiston tutkimusryhmä, joka tutkii digitaalista kulttuuriperintöä ja "
             "museokävijöiden kokemuksia.",
-            "Käyttäjätutkimus, pilottien arviointi, avoimet rajapinnat.",
+            "Käyttäjätutkimus, kokeilujen arviointi, avoimet rajapinnat.",
         ),
         "sv": (
             "En forskargrupp vid Aalto-universitetet som forskar i digitalt kulturarv och "

@@ -33,7 +33,7 @@ from ..services import comments as comment_services
 from ..services import proposals as proposal_services
 from ..services import team as team_services
 from ..services.workflow import change_status
-from .content import PROPOSALS, REASONS, TEAM_NOTES
+from .content import PROPOSALS, REASONS
 
 PHASE_OF_SLUG = {spec["slug"]: spec["phase"] for spec in CHALLENGES}
 SLUG_OF_PHASE = {phase: slug for slug, phase in PHASE_OF_SLUG.items()}
@@ -348,17 +348,11 @@ def _comment(proposal, spec, lead, cast, timeline):
             )
             if cast.moderator is not None:
                 comment_services.comment_hide(comment=bad, by=cast.moderator, reason=reason)
-    if spec["team"] and spec["status"] in (
-        ProposalStatus.DRAFT,
-        ProposalStatus.SHORTLISTED,
-        ProposalStatus.SELECTED,
-    ):
+    if spec["team"] and spec.get("team_note"):
+        # A note the team wrote for itself, seen only by its members.
         posted.append(
             comment_services.comment_post(
-                proposal=proposal,
-                author=lead,
-                body=TEAM_NOTES[spec["language"]],
-                visibility="team",
+                proposal=proposal, author=lead, body=spec["team_note"], visibility="team"
             )
         )
     timeline.comments = [

@@ -221,7 +221,7 @@ def _candidates(staff, stdout):
                 proposal=proposal,
                 to_status=ProposalStatus.SELECTED,
                 by=staff,
-                reason="Valittu pilotoitavaksi.",
+                reason="Valittu kokeiltavaksi.",
             )
         except TransitionError:
             continue

@@ -107,10 +107,13 @@ def test_no_text_of_the_demo_is_placeholder_or_template_text(demo):
     assert found == []
 
 
-def test_no_two_proposals_share_a_body_or_a_summary(demo):
+def test_no_two_proposals_share_a_body_a_summary_or_a_comment(demo):
     for field in ("body", "summary"):
         counts = Counter(Proposal.objects.values_list(field, flat=True))
         assert [text for text, n in counts.items() if n > 1] == [], field
+    # A comment, the team's own notes too, is written for the proposal it is on.
+    on = Counter(body for body, _ in set(Comment.objects.values_list("body", "proposal")))
+    assert [body for body, n in on.items() if n > 1] == []
 
 
 def test_the_moderated_example_is_hidden_for_a_reason_and_insults_no_one(demo):
