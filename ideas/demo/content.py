@@ -544,6 +544,8 @@ PROPOSALS = {
     "kosketeltavat-kokoelmat": [
         {
             "key": "kosketeltavat-kopiot",
+            "select_reason": "Valittu kokeiltavaksi KAMUn perusnäyttelyssä. Näkövammaisten "
+            "kävijöiden arviot olivat parhaat, ja kopiot kestävät kosketusta.",
             "team_note": "Tiimin muistiinpano: ensimmäiset neljä kopiota tulostetaan ensi viikolla."
             " Kuulokuva äänittää ruotsinkieliset kuvaukset samalla käynnillä KAMUssa.",
             "status": ProposalStatus.SELECTED,
@@ -596,6 +598,8 @@ PROPOSALS = {
         },
         {
             "key": "kosketuslaukku",
+            "select_reason": "Valittu kokeiltavaksi Sellon kirjastossa. Laukku vie kokoelmat "
+            "niillekin, jotka eivät pääse Tapiolaan asti, ja kustannukset ovat pienet.",
             "team_note": "Tiimin muistiinpano: Sellon kirjasto tarvitsee laukun mitat ja "
             "puhdistusohjeen ennen kuin laukku lisätään lainattaviin.",
             "status": ProposalStatus.SELECTED,
@@ -687,6 +691,8 @@ PROPOSALS = {
     "valokuva-arkisto-tutkijoille": [
         {
             "key": "kuvahaku",
+            "select_reason": "Valittu kokeiltavaksi. Haku vastaa suoraan tutkijoiden tarpeeseen, ja"
+            " avoin rajapinta sopii museon kokoelmatietokantaan.",
             "team_note": "Tiimin muistiinpano: Museotech siirtää ensimmäiset 5 000 kuvaa "
             "testipalvelimelle. Tarkistetaan asiasanat Tapiolan ja Leppävaaran kuvista ennen "
             "julkaisua.",
@@ -734,6 +740,8 @@ PROPOSALS = {
         },
         {
             "key": "tunnistustalkoot",
+            "select_reason": "Valittu kokeiltavaksi Sellon kirjastossa. Talkoot tuovat arkistoon "
+            "tietoa, jota museolla ei muuten ole, ja budjetti on pieni.",
             "team_note": "Tiimin muistiinpano: Sellon kirjaston monitoimitila on varattu "
             "ensimmäisiin talkoisiin. Espoo-seura tuo kahvit, tutkijat tuovat tunnistuslomakkeet.",
             "status": ProposalStatus.SELECTED,
@@ -780,6 +788,8 @@ PROPOSALS = {
         },
         {
             "key": "kayttooikeudet",
+            "select_reason": "Valittu kokeiltavaksi. Selkeät käyttöoikeudet ovat edellytys sille, "
+            "että tutkijat voivat julkaista kuvia.",
             "team_note": "Tiimin muistiinpano: lahjoitussopimukset 1950–1970-luvuilta ovat KAMUn "
             "arkistossa WeeGeellä. Käydään ne läpi kahdessa erässä.",
             "status": ProposalStatus.SELECTED,

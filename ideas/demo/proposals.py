@@ -285,7 +285,11 @@ def _build(challenge, spec, team, editor, timeline):
             reason=reasons[ProposalStatus.SHORTLISTED],
         )
         if status != ProposalStatus.SHORTLISTED:
-            reason = spec.get("decline_reason") if status == ProposalStatus.DECLINED else None
+            own = {
+                ProposalStatus.DECLINED: "decline_reason",
+                ProposalStatus.SELECTED: "select_reason",
+            }
+            reason = spec.get(own[status])
             change_status(
                 proposal=proposal, to_status=status, by=editor, reason=reason or reasons[status]
             )
