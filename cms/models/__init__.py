@@ -2,6 +2,7 @@
 module per concern."""
 
 from .challenges import ChallengePage, EvaluationCriterion  # noqa: F401
+from .branding import SiteBranding  # noqa: F401
 from .pages import ChallengeIndexPage, FallbackRouteMixin, HomePage, StandardPage  # noqa: F401
 from .queries import (  # noqa: F401
     ChallengePageManager,
