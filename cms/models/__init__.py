@@ -1,8 +1,8 @@
 """Wagtail pages and snippets: home, standard pages, challenges, customer groups, themes. One
 module per concern."""
 
-from .challenges import ChallengePage, EvaluationCriterion  # noqa: F401
 from .branding import SiteBranding  # noqa: F401
+from .challenges import ChallengePage, EvaluationCriterion  # noqa: F401
 from .pages import ChallengeIndexPage, FallbackRouteMixin, HomePage, StandardPage  # noqa: F401
 from .queries import (  # noqa: F401
     ChallengePageManager,

@@ -29,7 +29,9 @@ def static_file(href: str) -> str | None:
 @pytest.mark.django_db
 def test_menu_button_links_to_the_navigation_it_opens(client):
     html = client.get("/en/").content.decode()
-    button = re.search(r'<a class="menu-toggle" href="#(?P<id>[\w-]+)" aria-controls="(?P<c>[\w-]+)"', html)
+    button = re.search(
+        r'<a class="menu-toggle" href="#(?P<id>[\w-]+)" aria-controls="(?P<c>[\w-]+)"', html
+    )
     assert button, "the menu button is missing"
     assert button["id"] == button["c"] == "site-menu"
     menu = html[html.index('id="site-menu"') :]
@@ -42,7 +44,10 @@ def test_menu_button_links_to_the_navigation_it_opens(client):
 @pytest.mark.django_db
 def test_logo_has_a_text_alternative_and_links_home(client):
     html = client.get("/fi/").content.decode()
-    brand = re.search(r'<a class="brand" href="(?P<href>[^"]+)">\s*<img class="brand-logo" src="(?P<src>[^"]+)" alt="(?P<alt>[^"]*)"', html)
+    brand = re.search(
+        r'<a class="brand" href="(?P<href>[^"]+)">\s*<img class="brand-logo" src="(?P<src>[^"]+)" alt="(?P<alt>[^"]*)"',
+        html,
+    )
     assert brand, "the logo is missing"
     assert brand["href"] == "/fi/"
     assert brand["alt"] == "Tori"
