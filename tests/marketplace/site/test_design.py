@@ -45,13 +45,14 @@ def test_menu_button_links_to_the_navigation_it_opens(client):
 def test_logo_has_a_text_alternative_and_links_home(client):
     html = client.get("/fi/").content.decode()
     brand = re.search(
-        r'<a class="brand" href="(?P<href>[^"]+)">\s*<img class="brand-logo" src="(?P<src>[^"]+)" alt="(?P<alt>[^"]*)"',
+        r'<a class="brand" href="(?P<href>[^"]+)">\s*<svg class="brand-logo"[^>]* role="img" aria-label="(?P<alt>[^"]*)"',
         html,
     )
     assert brand, "the logo is missing"
     assert brand["href"] == "/fi/"
     assert brand["alt"] == "Tori"
-    assert static_file(brand["src"]), brand["src"]
+    # The stand-alone logo file (error pages, sharing) is there too.
+    assert finders.find("img/tori-logo.svg")
 
 
 @pytest.mark.django_db
