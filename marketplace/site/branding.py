@@ -13,6 +13,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import RedirectView
+from wagtail.models import Site
 
 from cms.colours import AA_TEXT, WHITE, contrast_ratio, mix
 from cms.models import SiteBranding
@@ -23,16 +24,28 @@ SURFACE = "#f4f6f8"
 YEAR = 365 * 24 * 3600
 
 
+def branding_for(request) -> SiteBranding | None:
+    """The request's site branding, or None. Read only: unlike Wagtail's `for_request`, a
+    page view never creates the settings row (a write would end the anonymous page cache's
+    generation on every first visit)."""
+    if request is None:
+        return None
+    if not hasattr(request, "_tori_branding"):
+        site = Site.find_for_request(request)
+        request._tori_branding = (
+            SiteBranding.objects.filter(site=site).select_related("logo").first() if site else None
+        )
+    return request._tori_branding
+
+
 def version(branding: SiteBranding) -> str:
     return f"{int(branding.updated_at.timestamp())}" if branding.updated_at else "0"
 
 
 def stylesheet_url(request) -> str | None:
     """The branding stylesheet's versioned URL, or None when the site uses Tori's colour."""
-    if request is None:
-        return None
-    branding = SiteBranding.for_request(request)
-    if not branding.main_colour:
+    branding = branding_for(request)
+    if branding is None or not branding.main_colour:
         return None
     return f"{reverse('branding-css')}?v={version(branding)}"
 
@@ -51,10 +64,11 @@ def stylesheet(colour: str) -> str:
 
 @require_GET
 def branding_css(request):
-    branding = SiteBranding.for_request(request)
-    body = stylesheet(branding.main_colour) if branding.main_colour else ""
+    branding = branding_for(request)
+    colour = branding.main_colour if branding else ""
+    body = stylesheet(colour) if colour else ""
     response = HttpResponse(body, content_type="text/css; charset=utf-8")
-    if request.GET.get("v") == version(branding):
+    if branding is not None and request.GET.get("v") == version(branding):
         response["Cache-Control"] = f"public, max-age={YEAR}, immutable"
     else:
         response["Cache-Control"] = "public, max-age=300"

@@ -83,3 +83,23 @@ def test_a_site_colour_reaches_pages_through_a_cached_stylesheet(client):
     assert response["Content-Type"].startswith("text/css")
     assert "--brand: #5a2d82;" in response.content.decode()
     assert "immutable" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_a_site_logo_replaces_tori_s_with_its_text_alternative(client):
+    image = Image.objects.create(title="Logo", file=get_test_image_file())
+    SiteBranding.objects.create(
+        site=Site.objects.get(is_default_site=True), logo=image, logo_alt="Espoon kaupunginmuseo"
+    )
+    html = client.get("/fi/").content.decode()
+    brand = html[
+        html.index('<a class="brand"') : html.index("</a>", html.index('<a class="brand"'))
+    ]
+    assert 'alt="Espoon kaupunginmuseo"' in brand
+    assert "<img" in brand and 'class="brand-logo"' in brand
+
+
+@pytest.mark.django_db
+def test_showing_a_page_does_not_create_the_setting(client):
+    client.get("/en/")
+    assert not SiteBranding.objects.exists()

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Site
 
 from cms.cache import active_locale, cached_chrome, default_locale
 from cms.models import HomePage, StandardPage
-from marketplace.site.branding import stylesheet_url
+from marketplace.site.branding import branding_for, stylesheet_url
 
 register = template.Library()
 
@@ -25,6 +25,12 @@ def page_title(page) -> str:
     if not name or name.casefold() == "tori":
         return f"Tori – {gettext('marketplace for public service ideas')}"
     return f"{name} – Tori"
+
+
+@register.simple_tag(takes_context=True)
+def site_branding(context):
+    """The site's branding setting (logo, main colour), or None when it was never saved."""
+    return branding_for(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
