@@ -71,10 +71,8 @@ def propose_call(context, challenge):
         return {"show": False}
     request = context.get("request")
     user = getattr(request, "user", None)
-    start_url = reverse(
-        "ideas:proposal-start",
-        kwargs={"challenge_pk": proposal_selectors.default_locale_challenge(challenge).pk},
-    )
+    # Proposals attach to the challenge in the default language (its cached `original`).
+    start_url = reverse("ideas:proposal-start", kwargs={"challenge_pk": challenge.original.pk})
     result = {"show": True, "challenge": challenge, "start_url": start_url}
     if user is None or not user.is_authenticated:
         back = urlencode({"next": start_url})
