@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.cache import cached_chrome, language_code
 from cms.models import ChallengeIndexPage, ChallengePage, HomePage, StandardPage
 from ideas.models import Proposal
 from marketplace.models import Offering, Pilot
@@ -129,7 +130,13 @@ def _is_public(obj) -> bool:
     """May a crawler see the object? The same answers the pages' rules give an anonymous
     visitor; anything else (a team's draft, an unpublished pilot) is described to no one."""
     if isinstance(obj, Page):
-        return obj.live and not obj.get_view_restrictions().exists()
+        # A private section (password, login, groups) is noindex for those who pass it. Cached
+        # like the site chrome: a new restriction shows here within CHROME_TTL seconds, and
+        # Wagtail keeps crawlers out of the page meanwhile.
+        restricted = cached_chrome(
+            "page-restricted", lambda: obj.get_view_restrictions().exists(), obj.pk
+        )
+        return obj.live and not restricted
     if isinstance(obj, Proposal):
         return obj.is_public
     if isinstance(obj, Pilot | Offering):
@@ -172,7 +179,7 @@ def page_meta(request, obj=None, *, title="", description="", noindex=False) -> 
             noindex=noindex,
         )
         urls = page_language_urls(request, obj)
-        _apply_languages(meta, urls, obj.locale.language_code, query)
+        _apply_languages(meta, urls, language_code(obj.locale_id) or settings.LANGUAGE_CODE, query)
     elif obj is not None:
         object_title, object_description = _object_texts(obj)
         meta = PageMeta(
