@@ -67,8 +67,9 @@ def page_meta(context, obj=None, title="", description="", noindex=False):
     """The head's description, canonical address, hreflang alternates, Open Graph and Twitter
     tags and schema.org data for `obj` (a Wagtail page or a proposal, pilot, offering or
     organisation; by default the Wagtail page being served) or, without one, for a page of the
-    site's own text called `title`. `noindex` keeps a page (my pages, forms) out of search
-    engines; a non-public object is always noindex and described to no one."""
+    site's own text called `title` (without a title such a page, e.g. sign-in, my pages, an
+    error, is kept out of search engines). `noindex` keeps any page out; a non-public object
+    is always noindex and described to no one."""
     if obj is None and isinstance(context.get("page"), Page):
         obj = context["page"]
     meta = sharing.page_meta(
