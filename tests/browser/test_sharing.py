@@ -38,9 +38,9 @@ def test_json_ld_is_not_blocked_by_the_content_security_policy(tab):
     violations = []
     tab.on(
         "console",
-        lambda message: violations.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     home = HomePage.objects.get(locale=Locale.get_default())
 
