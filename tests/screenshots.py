@@ -38,7 +38,7 @@ class Shot:
 
 
 def log(message: str) -> None:
-    sys.stdout.write(f"[screenshots {time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stdout.write(f"[screenshots {time.strftime('%H:%M:%S', time.gmtime())}] {message}\n")
     sys.stdout.flush()
 
 

@@ -152,7 +152,7 @@ def _page_texts(page) -> tuple[str, str, str]:
         source = page.summary
     elif not source and isinstance(page, HomePage | ChallengeIndexPage):
         source = page.intro
-    og_type = "website" if page.depth <= 2 else "article"
+    og_type = "website" if isinstance(page, HomePage | ChallengeIndexPage) else "article"
     return title, plain_description(source), og_type
 
 

@@ -344,3 +344,27 @@ def test_an_object_with_a_share_image_shares_its_1200_by_630_rendition(client, m
     assert head.meta("og:image:alt") == "Opas ja ryhmä museon aulassa"
     assert head.meta("twitter:card") == "summary_large_image"
     assert head.json_ld_of("Service")["image"] == head.meta("og:image")
+
+
+@pytest.mark.django_db
+def test_page_in_a_private_section_is_noindex_for_those_let_in(client):
+    from wagtail.models import PageViewRestriction
+
+    challenge = make_challenge(title="Sisäinen haaste")
+    PageViewRestriction.objects.create(page=challenge, restriction_type=PageViewRestriction.LOGIN)
+
+    client.force_login(MembershipFactory().user)
+    head = Head(client.get(challenge.url))
+
+    assert head.meta("robots") == "noindex"
+    assert head.meta("og:title") is None and head.meta("description") is None
+
+
+@pytest.mark.django_db
+def test_challenge_index_is_a_website_and_filters_are_not_canonical(client):
+    index = challenge_index()
+
+    head = Head(client.get(f"{index.url}?phase=proposals"))
+
+    assert head.canonical == f"{SITE}{index.url}"
+    assert head.meta("og:type") == "website"
