@@ -92,18 +92,18 @@ def _language() -> str:
     return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
 
 
-def _apply_languages(meta: PageMeta, urls: dict[str, LanguageURL], own: str, query: str) -> None:
-    """The canonical address (this language's when the content exists in it, else the
-    original's `own`), the hreflang alternates and the Open Graph locales."""
+def _apply_languages(meta: PageMeta, urls: dict[str, LanguageURL], shown: str, query: str) -> None:
+    """The canonical address (the content's own in `shown`, the language of the text on the
+    page), the hreflang alternates (the languages the content exists in) and the Open Graph
+    locales."""
     existing = [code for code in LANGUAGE_CODES if urls[code].exists]
-    active = _language()
-    shown = active if active in existing else own
-    meta.canonical = absolute(urls[shown].url) + query
+    own = shown if shown in existing else existing[0]
+    meta.canonical = absolute(urls[own].url) + query
     meta.alternates = [(code, absolute(urls[code].url) + query) for code in existing]
     default = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in existing else own
     meta.alternates.append(("x-default", absolute(urls[default].url) + query))
-    meta.locale = OG_LOCALES[shown]
-    meta.locale_alternates = [OG_LOCALES[code] for code in existing if code != shown]
+    meta.locale = OG_LOCALES[own]
+    meta.locale_alternates = [OG_LOCALES[code] for code in existing if code != own]
 
 
 def _image(obj, fallback_alt: str) -> tuple[dict, bool]:
@@ -179,6 +179,7 @@ def page_meta(request, obj=None, *, title="", description="", noindex=False) -> 
             noindex=noindex,
         )
         urls = page_language_urls(request, obj)
+        # The page shown is in its own locale, whichever prefix served it (a fallback).
         _apply_languages(meta, urls, language_code(obj.locale_id) or settings.LANGUAGE_CODE, query)
     elif obj is not None:
         object_title, object_description = _object_texts(obj)
@@ -189,7 +190,9 @@ def page_meta(request, obj=None, *, title="", description="", noindex=False) -> 
             noindex=noindex,
         )
         urls = path_language_urls(obj.get_absolute_url(), obj.available_languages())
-        _apply_languages(meta, urls, obj.language, "")
+        active = _language()
+        shown = active if active in obj.available_languages() else obj.language
+        _apply_languages(meta, urls, shown, "")
     else:
         # A page of the site's own text is described only when it says what it is: the rest
         # (sign-in, my pages, forms, a team's area, error pages) stay out of search engines.
@@ -202,9 +205,10 @@ def page_meta(request, obj=None, *, title="", description="", noindex=False) -> 
             noindex=noindex,
         )
         path = request.path if request is not None else f"/{_language()}/"
-        _apply_languages(meta, path_language_urls(path), settings.LANGUAGE_CODE, query)
+        _apply_languages(meta, path_language_urls(path), _language(), query)
     if meta.noindex:
         return meta
+    meta.description = plain_description(meta.description)
     meta.image, meta.own_image = _image(obj, meta.title)
     meta.structured = structured_data.documents(obj, meta)
     return meta
