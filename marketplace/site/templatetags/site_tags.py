@@ -5,14 +5,40 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from cms.cache import active_locale, cached_chrome, default_locale
-from cms.models import StandardPage
+from cms.models import HomePage, StandardPage
 from marketplace.site import sharing
+from marketplace.site.branding import branding_for, stylesheet_url
 from marketplace.site.languages import page_language_urls, path_language_urls
 
 register = template.Library()
+
+
+@register.simple_tag
+def page_title(page) -> str:
+    """'Page name – Tori' for a Wagtail page (its SEO title, else its title); the home page, and
+    a page without a name, read 'Tori – <tagline>', never 'Tori – Tori'."""
+    name = ""
+    if page is not None and not isinstance(page, HomePage):
+        name = (getattr(page, "seo_title", "") or getattr(page, "title", "") or "").strip()
+    if not name or name.casefold() == "tori":
+        return f"Tori – {gettext('marketplace for public service ideas')}"
+    return f"{name} – Tori"
+
+
+@register.simple_tag(takes_context=True)
+def site_branding(context):
+    """The site's branding setting (logo, main colour), or None when it was never saved."""
+    return branding_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def branding_stylesheet_url(context) -> str | None:
+    """The site-branding stylesheet's URL when the site has its own main colour."""
+    return stylesheet_url(context.get("request"))
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
