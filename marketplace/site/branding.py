@@ -35,9 +35,7 @@ def branding_for(request) -> SiteBranding | None:
     if not hasattr(request, "_tori_branding"):
         site = Site.find_for_request(request)
         request._tori_branding = (
-            cached_chrome("branding", lambda: (_branding_row(site),), site.pk)[0]
-            if site
-            else None
+            cached_chrome("branding", lambda: (_branding_row(site),), site.pk)[0] if site else None
         )
     return request._tori_branding
 
