@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import RedirectView
 from wagtail.models import Site
 
+from cms.cache import cached_chrome
 from cms.colours import AA_TEXT, WHITE, contrast_ratio, mix
 from cms.models import SiteBranding
 
@@ -27,15 +28,20 @@ YEAR = 365 * 24 * 3600
 def branding_for(request) -> SiteBranding | None:
     """The request's site branding, or None. Read only: unlike Wagtail's `for_request`, a
     page view never creates the settings row (a write would end the anonymous page cache's
-    generation on every first visit)."""
+    generation on every first visit). Kept with the site chrome, so a page costs no query for it
+    and a saved setting shows at once."""
     if request is None:
         return None
     if not hasattr(request, "_tori_branding"):
         site = Site.find_for_request(request)
         request._tori_branding = (
-            SiteBranding.objects.filter(site=site).select_related("logo").first() if site else None
+            cached_chrome("branding", lambda: (_branding_row(site),), site.pk)[0] if site else None
         )
     return request._tori_branding
+
+
+def _branding_row(site) -> SiteBranding | None:
+    return SiteBranding.objects.filter(site=site).select_related("logo").first()
 
 
 def version(branding: SiteBranding) -> str:
