@@ -15,18 +15,21 @@ from .models import CommentVisibility, Proposal, TeamInvitation
 
 
 class ProposalForm(TranslationInputsMixin, forms.Form):
+    """Start or edit a proposal. Starting, it opens with who is proposing: one of the person's
+    organisations (preselected when they have one) or, where the challenge allows it, the
+    person as an individual. `version` is the version the text was loaded from."""
+
     # The team writes in its own language and may add the title and summary in the others.
     translation_model = Proposal
     translation_help_text = ""  # the form's fieldset explains the translations
 
-    """Start or edit a proposal. `version` is the version the text was loaded from."""
+    INDIVIDUAL = "individual"
 
-    organisation = forms.ModelChoiceField(
-        label=_("On behalf of"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=None,
-        help_text=_("The lead organisation of the proposal."),
+    organisation = forms.ChoiceField(
+        label=_("Who is proposing"),
+        choices=(),
+        widget=forms.RadioSelect,
+        help_text=_("The organisation that leads the proposal, or you as an individual."),
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
@@ -63,15 +66,26 @@ class ProposalForm(TranslationInputsMixin, forms.Form):
             del self.fields["organisation"]
         else:
             del self.fields["version"]
-            field = self.fields["organisation"]
-            field.queryset = (
-                organisations if organisations is not None else Organisation.objects.none()
-            )
+            self._organisations = {
+                str(organisation.pk): organisation
+                for organisation in (organisations if organisations is not None else ())
+            }
+            choices = [(pk, organisation.name) for pk, organisation in self._organisations.items()]
             if individual_allowed:
-                field.required = False
-                field.empty_label = _("Myself (an individual's idea)")
-            else:
-                field.required = True
+                choices.append((self.INDIVIDUAL, _("As an individual")))
+            field = self.fields["organisation"]
+            field.choices = choices
+            if len(self._organisations) == 1:
+                field.initial = next(iter(self._organisations))
+            elif not self._organisations and individual_allowed:
+                field.initial = self.INDIVIDUAL
+
+    def clean_organisation(self):
+        """The lead organisation chosen, or None for an individual's proposal."""
+        value = self.cleaned_data["organisation"]
+        if value == self.INDIVIDUAL:
+            return None
+        return self._organisations[value]
 
 
 class SubmitForm(forms.Form):
@@ -119,6 +133,27 @@ class InvitationForm(forms.Form):
         label=_("E-mail address"),
         help_text=_("For an organisation, the e-mail address of one of its owners."),
     )
+
+
+class OrganisationSearchForm(forms.Form):
+    """Narrow the directory's organisations offered to invite (works without JavaScript)."""
+
+    q = forms.CharField(label=_("Search the directory by name"), required=False, max_length=100)
+
+
+class OrganisationInvitationForm(forms.Form):
+    """Invite an organisation picked from the directory; its owners answer for it."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose an organisation"),
+        help_text=_("Its owners see the invitation in their notifications and answer for it."),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
 
 
 class AcceptInvitationForm(forms.Form):

@@ -1,8 +1,9 @@
-from .views import comments, proposals, reviews, team, votes
+from .views import comments, proposals, reviews, starting, team, votes
 
 app_name = "ideas"
 
 urlpatterns = [
+    *starting.urlpatterns,
     *proposals.urlpatterns,
     *team.urlpatterns,
     *comments.urlpatterns,

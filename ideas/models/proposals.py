@@ -213,7 +213,8 @@ class TeamInvitation(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.email} → {self.proposal}"
+        invited = self.organisation.name if self.organisation_id else self.email
+        return f"{invited} → {self.proposal}"
 
 
 class ProposalRevision(models.Model):

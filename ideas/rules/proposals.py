@@ -4,6 +4,7 @@ from small predicates. Views, templates, the admin and the API all ask these fun
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners import rules as partner_rules
@@ -236,6 +237,36 @@ def can_manage_team(user, proposal, now=None) -> bool:
         partner_rules.is_verified(user)
         and is_team_lead(user, proposal)
         and is_editable(proposal, now)
+    )
+
+
+def can_invite_organisation(user, proposal, now=None) -> bool:
+    """The lead invites an organisation picked from the directory while the proposal is
+    editable (the same people who invite by e-mail)."""
+    return can_manage_team(user, proposal, now)
+
+
+def is_directory_invitation(invitation) -> bool:
+    """An invitation to an organisation picked from the directory (not a link sent by e-mail):
+    the organisation is named from the start and no token exists."""
+    return (
+        invitation.kind == invitation.Kind.ORGANISATION
+        and invitation.organisation_id is not None
+        and invitation.token_hash is None
+    )
+
+
+def can_answer_organisation_invitation(user, invitation, now=None) -> bool:
+    """An owner of the invited organisation accepts or declines for it while it waits."""
+    return (
+        partner_rules.is_verified(user)
+        and is_directory_invitation(invitation)
+        and invitation.status == invitation.Status.PENDING
+        and invitation.expires_at is not None
+        and invitation.expires_at > (now or timezone.now())
+        and Membership.objects.filter(
+            organisation_id=invitation.organisation_id, user=user, role=Membership.Role.OWNER
+        ).exists()
     )
 
 

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from wagtail.models import Locale
 
-from partners.models import User
+from cms.models import ChallengePage
+from partners.models import Membership, Organisation, User
 
 from ..models import Comment, CommentVisibility, Proposal, TeamMember
 
@@ -110,6 +111,35 @@ def proposals_of_user(user):
         Proposal.objects.filter(pk__in=ids)
         .select_related("challenge", "lead_organisation")
         .order_by("-updated_at", "-id")
+    )
+
+
+def challenges_open_for_proposals():
+    """Live, public challenges accepting proposals now, in the default locale (proposals attach
+    there), the nearest deadline first."""
+    return (
+        ChallengePage.objects.live()
+        .public()
+        .filter(locale=Locale.get_default())
+        .in_phase("proposals")
+        .order_by("proposals_close", "pk")
+    )
+
+
+def organisations_to_invite(*, query: str = "", limit: int = 50):
+    """Directory organisations that have an owner to answer an invitation, by name; narrowed
+    to names containing `query`, at most `limit` of them (for the team page's choice)."""
+    owned = Organisation.objects.filter(memberships__role=Membership.Role.OWNER)
+    if query:
+        owned = owned.filter(name__icontains=query)
+    ids = list(owned.order_by("name", "pk").values_list("pk", flat=True).distinct()[:limit])
+    return Organisation.objects.filter(pk__in=ids).order_by("name", "pk")
+
+
+def organisations_with_owner():
+    """Every organisation an invitation from the directory may name (one with an owner)."""
+    return Organisation.objects.filter(
+        pk__in=Membership.objects.filter(role=Membership.Role.OWNER).values("organisation_id")
     )
 
 

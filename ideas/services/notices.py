@@ -134,3 +134,58 @@ def comment_hidden(*, comment) -> None:
         params={"title": _title(comment.proposal), "reason": comment.hidden_reason},
         url=_url(_lang(author), "ideas:proposal-detail", pk=comment.proposal_id),
     )
+
+
+def organisation_invited(*, invitation, owners) -> None:
+    """Tell the owners of an organisation picked from the directory that the team invites it."""
+    proposal = invitation.proposal
+    params = {
+        "inviter": invitation.invited_by.display_name if invitation.invited_by else "Tori",
+        "organisation": invitation.organisation.name,
+        "title": _title(proposal),
+        "challenge": _challenge_title(proposal.challenge),
+    }
+    for owner in owners:
+        notify(
+            recipient=owner,
+            kind=Kind.INVITATION,
+            subject=_("%(organisation)s is invited to develop “%(title)s” on Tori"),
+            body=_(
+                "%(inviter)s invites %(organisation)s to join the team developing the proposal "
+                "“%(title)s” for the challenge “%(challenge)s”. As an owner of the "
+                "organisation you can accept or decline for it."
+            ),
+            params=params,
+            url=_url(
+                _lang(owner),
+                "ideas:organisation-invitation",
+                pk=proposal.pk,
+                invitation_pk=invitation.pk,
+            ),
+        )
+
+
+def organisation_invitation_answered(*, invitation, by) -> None:
+    """Tell the team (but the owner who answered) whether the organisation accepted."""
+    from ..selectors.proposals import team_users
+
+    proposal = invitation.proposal
+    accepted = invitation.status == invitation.Status.ACCEPTED
+    params = {"organisation": invitation.organisation.name, "title": _title(proposal)}
+    if accepted:
+        subject = _("%(organisation)s joined the team of “%(title)s”")
+        body = _("%(organisation)s accepted the invitation and is now on the team of “%(title)s”.")
+    else:
+        subject = _("%(organisation)s declined to join “%(title)s”")
+        body = _("%(organisation)s declined the invitation to the team of “%(title)s”.")
+    for user in team_users(proposal):
+        if user.pk == by.pk:
+            continue
+        notify(
+            recipient=user,
+            kind=Kind.INVITATION,
+            subject=subject,
+            body=body,
+            params=params,
+            url=_url(_lang(user), "ideas:proposal-team", pk=proposal.pk),
+        )

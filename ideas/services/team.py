@@ -68,6 +68,86 @@ def invitation_create(
     return invitation, token
 
 
+def organisation_invite(
+    *, proposal: Proposal, by: User, organisation: Organisation, now=None
+) -> TeamInvitation:
+    """Invite an organisation picked from the directory: its owners see the invitation in
+    their notifications and answer for the organisation (`organisation_invitation_answer`)."""
+    if not rules.proposals.can_invite_organisation(by, proposal, now):
+        raise ProposalError(
+            _("Only the lead can invite co-developers while the proposal is editable.")
+        )
+    with transaction.atomic():
+        Proposal.objects.select_for_update().filter(pk=proposal.pk).first()
+        if TeamMember.objects.filter(proposal=proposal, organisation=organisation).exists():
+            raise ProposalError(_("This organisation is already on the team."))
+        if TeamInvitation.objects.filter(
+            proposal=proposal,
+            organisation=organisation,
+            status=TeamInvitation.Status.PENDING,
+            expires_at__gt=timezone.now(),
+        ).exists():
+            raise ProposalError(
+                _("An invitation to this organisation is already waiting for an answer.")
+            )
+        owners = list(organisation_owners(organisation))
+        if not owners:
+            raise ProposalError(
+                _("This organisation has no owner to answer yet. Invite a person by e-mail.")
+            )
+        invitation = TeamInvitation.objects.create(
+            proposal=proposal,
+            kind=TeamInvitation.Kind.ORGANISATION,
+            organisation=organisation,
+            invited_by=by,
+            expires_at=timezone.now() + timedelta(seconds=settings.TORI_INVITATION_MAX_AGE),
+        )
+        notices.organisation_invited(invitation=invitation, owners=owners)
+    return invitation
+
+
+def organisation_owners(organisation: Organisation):
+    """The people who answer for an organisation: its owners with a verified address."""
+    return User.objects.filter(
+        memberships__organisation=organisation,
+        memberships__role=Membership.Role.OWNER,
+        email_verified_at__isnull=False,
+    ).distinct()
+
+
+def organisation_invitation_answer(
+    *, invitation: TeamInvitation, by: User, accept: bool
+) -> TeamMember | None:
+    """An owner accepts (the organisation joins the team) or declines for the organisation;
+    the team hears the answer."""
+    with transaction.atomic():
+        invitation = (
+            TeamInvitation.objects.select_for_update()
+            .select_related("proposal", "proposal__challenge", "organisation", "invited_by")
+            .get(pk=invitation.pk)
+        )
+        if not rules.proposals.can_answer_organisation_invitation(by, invitation):
+            raise ProposalError(
+                _("Only an owner of the invited organisation can answer while it waits.")
+            )
+        member = None
+        if accept:
+            try:
+                with transaction.atomic():
+                    member = TeamMember.objects.create(
+                        proposal=invitation.proposal, organisation=invitation.organisation
+                    )
+            except IntegrityError:
+                raise ProposalError(_("This organisation is already on the team.")) from None
+        invitation.status = (
+            TeamInvitation.Status.ACCEPTED if accept else TeamInvitation.Status.DECLINED
+        )
+        invitation.responded_at = timezone.now()
+        invitation.save(update_fields=["status", "responded_at"])
+        notices.organisation_invitation_answered(invitation=invitation, by=by)
+    return member
+
+
 def invitation_by_token(token: str) -> TeamInvitation | None:
     """The pending, unexpired invitation for a token, or None (unknown, used or expired)."""
     if not token:

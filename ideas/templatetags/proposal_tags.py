@@ -1,8 +1,11 @@
 """Pieces of proposal data shown on pages of earlier apps (the challenge page)."""
 
 from django import template
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.shortcuts import resolve_url
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -57,3 +60,28 @@ def challenge_proposals(context, challenge):
         "page_param": PAGE_PARAM,
         "start_url": start_url,
     }
+
+
+@register.inclusion_tag("ideas/includes/propose_call.html", takes_context=True)
+def propose_call(context, challenge):
+    """ "Make a proposal" at the top of a challenge page while it accepts proposals: the form for
+    whoever may propose, sign-in or registration (and back) for a visitor, the reason for anyone
+    else. Nothing once proposals are closed or before they open."""
+    if not proposal_rules.proposals_open(challenge):
+        return {"show": False}
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    # Proposals attach to the challenge in the default language (its cached `original`).
+    start_url = reverse("ideas:proposal-start", kwargs={"challenge_pk": challenge.original.pk})
+    result = {"show": True, "challenge": challenge, "start_url": start_url}
+    if user is None or not user.is_authenticated:
+        back = urlencode({"next": start_url})
+        result["login_url"] = f"{resolve_url(settings.LOGIN_URL)}?{back}"
+        result["register_url"] = f"{reverse('partners:register')}?{back}"
+        return result
+    decision = proposal_rules.can_start_proposal(user, challenge)
+    result["allowed"] = decision.allowed
+    result["reason"] = decision.reason
+    result["needs_organisation"] = not decision.allowed and not challenge.individuals_may_submit
+    result["needs_verification"] = not decision.allowed and not user.is_verified
+    return result

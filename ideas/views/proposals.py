@@ -58,6 +58,7 @@ def proposal_detail(request, pk):
         "can_submit": proposal_rules.can_submit(user, proposal),
         "can_withdraw": proposal_rules.can_withdraw(user, proposal),
         "can_manage_team": team_view and proposal_rules.can_manage_team(user, proposal),
+        "proposals_open": proposal_rules.proposals_open(proposal.challenge),
         "submit_form": SubmitForm(consent_required=proposal.challenge.proposals_public),
         "withdraw_form": WithdrawForm(),
         "attachment_form": AttachmentForm(),
@@ -84,7 +85,7 @@ def proposal_start(request, challenge_pk):
             {"challenge": challenge, "reason": decision.reason},
             status=403,
         )
-    organisations = Organisation.objects.of_user(request.user).distinct()
+    organisations = Organisation.objects.of_user(request.user).distinct().order_by("name")
     form = ProposalForm(
         request.POST or None,
         challenge=challenge,
@@ -251,7 +252,13 @@ def my_proposals(request):
     paginator = Paginator(proposal_selectors.proposals_of_user(request.user), 20)
     page = page_or_404(paginator, request)
     return render(
-        request, "ideas/my_proposals.html", {"page_obj": page, "proposals": page.object_list}
+        request,
+        "ideas/my_proposals.html",
+        {
+            "page_obj": page,
+            "proposals": page.object_list,
+            "open_challenge_count": proposal_selectors.challenges_open_for_proposals().count(),
+        },
     )
 
 

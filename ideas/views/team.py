@@ -2,16 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partners.ratelimits import invitations_refused
 
-from ..forms import AcceptInvitationForm, InvitationForm
+from ..forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    OrganisationInvitationForm,
+    OrganisationSearchForm,
+)
 from ..models import TeamInvitation, TeamMember
 from ..rules import proposals as proposal_rules
+from ..selectors import proposals as proposal_selectors
 from ..services import proposals as proposal_services
 from ..services import team as team_services
 from .proposals import _team_area_or_404
@@ -45,11 +53,24 @@ def team(request, pk):
                     _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
                 )
                 return redirect("ideas:proposal-team", pk=proposal.pk)
+    return _render_team(request, proposal, form=form)
+
+
+def _render_team(request, proposal, *, form=None, organisation_form=None, status=200):
+    can_manage = proposal_rules.can_manage_team(request.user, proposal)
+    if form is None and can_manage:
+        form = InvitationForm()
+    search = OrganisationSearchForm(request.GET or None)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    if organisation_form is None and proposal_rules.can_invite_organisation(request.user, proposal):
+        organisation_form = OrganisationInvitationForm(
+            organisations=proposal_selectors.organisations_to_invite(query=query)
+        )
     members = list(proposal.team.select_related("organisation", "user").order_by("role", "id"))
     for member in members:
         member.leavable = proposal_rules.can_leave_team(request.user, member)
     invitations = proposal.invitations.filter(status=TeamInvitation.Status.PENDING).select_related(
-        "invited_by"
+        "invited_by", "organisation"
     )
     return render(
         request,
@@ -58,10 +79,85 @@ def team(request, pk):
             "proposal": proposal,
             "members": members,
             "invitations": invitations,
-            "form": form,
+            "form": form if can_manage else None,
+            "organisation_form": organisation_form,
+            "search_form": search,
+            "query": query,
             "can_manage": can_manage,
         },
+        status=status,
     )
+
+
+@login_required
+@require_POST
+def organisation_invite(request, pk):
+    """Invite an organisation picked from the directory; a refusal shows next to the field."""
+    proposal = _team_area_or_404(request, pk)
+    form = OrganisationInvitationForm(
+        request.POST, organisations=proposal_selectors.organisations_with_owner()
+    )
+    if not proposal_rules.can_invite_organisation(request.user, proposal):
+        messages.error(
+            request, _("Only the lead can invite co-developers while the proposal is editable.")
+        )
+        return redirect("ideas:proposal-team", pk=proposal.pk)
+    if not form.is_valid():
+        return _render_team(request, proposal, organisation_form=form, status=400)
+    if refused := invitations_refused(request, form):
+        return refused
+    organisation = form.cleaned_data["organisation"]
+    try:
+        team_services.organisation_invite(
+            proposal=proposal, by=request.user, organisation=organisation
+        )
+    except proposal_services.ProposalError as error:
+        form.add_error("organisation", error.message)
+        return _render_team(request, proposal, organisation_form=form, status=400)
+    messages.success(
+        request,
+        _("%(organisation)s is invited. Its owners answer for it.")
+        % {"organisation": organisation.name},
+    )
+    return redirect("ideas:proposal-team", pk=proposal.pk)
+
+
+def organisation_invitation(request, pk, invitation_pk):
+    """An owner of the invited organisation accepts or declines for it. A visitor signs in
+    first (the notification's link may be opened signed out); anyone else: 404."""
+    invitation = get_object_or_404(
+        TeamInvitation.objects.select_related(
+            "proposal", "proposal__challenge", "organisation", "invited_by"
+        ),
+        pk=invitation_pk,
+        proposal_id=pk,
+    )
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?{urlencode({'next': request.path})}")
+    if not proposal_rules.can_answer_organisation_invitation(request.user, invitation):
+        raise Http404
+    if request.method == "POST":
+        accept = request.POST.get("action") == "accept"
+        try:
+            team_services.organisation_invitation_answer(
+                invitation=invitation, by=request.user, accept=accept
+            )
+        except proposal_services.ProposalError as error:
+            messages.error(request, error.message)
+            return redirect("notifications:list")
+        if accept:
+            messages.success(
+                request,
+                _("%(organisation)s is now on the team of “%(title)s”.")
+                % {
+                    "organisation": invitation.organisation.name,
+                    "title": invitation.proposal.title,
+                },
+            )
+            return redirect(invitation.proposal)
+        messages.info(request, _("You declined the invitation."))
+        return redirect("notifications:list")
+    return render(request, "ideas/organisation_invitation.html", {"invitation": invitation})
 
 
 @login_required
@@ -169,6 +265,16 @@ def _login_url():
 
 urlpatterns = [
     path("proposals/<int:pk>/team/", team, name="proposal-team"),
+    path(
+        "proposals/<int:pk>/team/invite-organisation/",
+        organisation_invite,
+        name="team-invite-organisation",
+    ),
+    path(
+        "proposals/<int:pk>/invitations/<int:invitation_pk>/",
+        organisation_invitation,
+        name="organisation-invitation",
+    ),
     path("proposals/<int:pk>/team/<int:member_pk>/remove/", member_remove, name="team-remove"),
     path("proposals/<int:pk>/team/<int:member_pk>/leave/", member_leave, name="team-leave"),
     path(

@@ -14,7 +14,7 @@ from ideas.models import Proposal, ProposalStatus, TeamMember, Vote
 from partners.models import Organisation, User
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
-from tests.factories.partners import MembershipFactory, UserFactory
+from tests.factories.partners import MembershipFactory, OrganisationFactory, UserFactory
 
 from .helpers import log_in, log_in_with_form
 
@@ -312,3 +312,51 @@ def test_pilot_measured_resident_feedback_and_offering_found(tab, live_server, a
     with tab.expect_navigation():
         tab.locator("main").get_by_role("link", name="Calm mornings package").first.click()
     assert "Calm mornings package" in tab.locator("h1").inner_text()
+
+
+def test_partner_finds_make_a_proposal_at_once_and_the_team_actions_at_the_top(
+    tab, live_server, axe_violations
+):
+    challenge = make_challenge(phase="proposals", title="Quiet museum mornings")
+    for number in range(3):
+        ProposalFactory(
+            challenge=challenge, status=ProposalStatus.SUBMITTED, title=f"Idea {number}"
+        )
+    organisation = OrganisationFactory(name="Museum Makers Oy")
+    partner = UserFactory(email="paula@example.org", display_name="Paula Partner")
+    MembershipFactory(organisation=organisation, user=partner, role="owner")
+    tab.set_viewport_size({"width": 1280, "height": 800})
+
+    # The partner signs in and opens the challenge: "Make a proposal" is in the first view.
+    log_in_with_form(tab, "paula@example.org")
+    tab.goto(challenge.get_url().replace("/fi/", "/en/", 1))
+    call = tab.get_by_test_id("propose-call").get_by_role("link", name="Make a proposal")
+    box = call.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 800, box
+    assert axe_violations(tab) == []
+    with tab.expect_navigation():
+        call.click()
+    assert f"/challenges/{challenge.pk}/propose/" in tab.url
+
+    # The form opens with who is proposing, the organisation already chosen.
+    choice = tab.get_by_role("radio", name="Museum Makers Oy")
+    assert choice.is_checked()
+    tab.locator("main [name=title]").fill("Sensory-friendly hours")
+    tab.locator("main [name=summary]").fill("Quiet mornings with dimmed lights.")
+    with tab.expect_navigation():
+        tab.locator("main form [type=submit]").last.click()
+    proposal = Proposal.objects.get(title="Sensory-friendly hours")
+    assert proposal.status == ProposalStatus.DRAFT
+    assert proposal.lead_organisation == organisation
+
+    # The draft opens with the team's action bar under the title, in the first view.
+    bar = tab.get_by_test_id("proposal-action-bar")
+    assert "Draft — only your team sees this. Submit it by" in bar.inner_text()
+    for name in ("Edit", "Submit", "Team and invitations", "Attachments"):
+        link = bar.get_by_role("link", name=name, exact=True)
+        box = link.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 800, (name, box)
+    assert axe_violations(tab) == []
+    with tab.expect_navigation():
+        bar.get_by_role("link", name="Edit", exact=True).click()
+    assert f"/proposals/{proposal.pk}/edit/" in tab.url

@@ -72,6 +72,22 @@ def _team_invitation(client):
     return lambda: client.post(url, {"kind": "person", "email": f"c{next(numbers)}@example.org"})
 
 
+def _directory_invitation(client):
+    """The lead invites organisations picked from the directory, a new one each time."""
+    organisation = _owner_of_an_organisation(client)
+    proposal = ProposalFactory(
+        challenge=make_challenge(phase="proposals"), lead_organisation=organisation, status="draft"
+    )
+    url = reverse("ideas:team-invite-organisation", kwargs={"pk": proposal.pk})
+
+    def send():
+        invited = OrganisationFactory()
+        MembershipFactory(organisation=invited, user=UserFactory(), role=Membership.Role.OWNER)
+        return client.post(url, {"organisation": invited.pk})
+
+    return send
+
+
 def _vote(client, headers=None):
     (proposal,) = proposals(voting_challenge(votes_per_resident=0), 1)
     client.force_login(UserFactory())
@@ -121,6 +137,12 @@ PLACES = [
     ),
     Place("organisation invitation", "TORI_INVITATION_RATE", _organisation_invitation, INVITATIONS),
     Place("team invitation", "TORI_INVITATION_RATE", _team_invitation, INVITATIONS),
+    Place(
+        "organisation from the directory",
+        "TORI_INVITATION_RATE",
+        _directory_invitation,
+        INVITATIONS,
+    ),
     Place("vote per user", "TORI_VOTE_RATE_USER", _vote, VOTES),
     Place("vote per address", "TORI_VOTE_RATE_IP", _vote, VOTES),
     Place(
