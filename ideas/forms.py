@@ -135,12 +135,6 @@ class InvitationForm(forms.Form):
     )
 
 
-class OrganisationSearchForm(forms.Form):
-    """Narrow the directory's organisations offered to invite (works without JavaScript)."""
-
-    q = forms.CharField(label=_("Search the directory by name"), required=False, max_length=100)
-
-
 class OrganisationInvitationForm(forms.Form):
     """Invite an organisation picked from the directory; its owners answer for it."""
 

@@ -126,13 +126,10 @@ def challenges_open_for_proposals():
     )
 
 
-def organisations_to_invite(*, query: str = "", limit: int = 50):
-    """Directory organisations that have an owner to answer an invitation, by name; narrowed
-    to names containing `query`, at most `limit` of them (for the team page's choice)."""
-    owned = Organisation.objects.filter(memberships__role=Membership.Role.OWNER)
-    if query:
-        owned = owned.filter(name__icontains=query)
-    ids = list(owned.order_by("name", "pk").values_list("pk", flat=True).distinct()[:limit])
+def organisations_to_invite(*, organisations, limit: int = 50):
+    """The first `limit` of `organisations` (a filtered queryset of organisations with an
+    owner), by name, as a queryset a choice field can validate against."""
+    ids = list(organisations.order_by("name", "pk").values_list("pk", flat=True)[:limit])
     return Organisation.objects.filter(pk__in=ids).order_by("name", "pk")
 
 

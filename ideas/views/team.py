@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from partners.ratelimits import invitations_refused
 
+from ..filters import OrganisationToInviteFilter
 from ..forms import (
     AcceptInvitationForm,
     InvitationForm,
     OrganisationInvitationForm,
-    OrganisationSearchForm,
 )
 from ..models import TeamInvitation, TeamMember
 from ..rules import proposals as proposal_rules
@@ -60,11 +60,15 @@ def _render_team(request, proposal, *, form=None, organisation_form=None, status
     can_manage = proposal_rules.can_manage_team(request.user, proposal)
     if form is None and can_manage:
         form = InvitationForm()
-    search = OrganisationSearchForm(request.GET or None)
-    query = search.cleaned_data["q"] if search.is_valid() else ""
+    search = OrganisationToInviteFilter(
+        request.GET or None, queryset=proposal_selectors.organisations_with_owner()
+    )
+    query = search.form.cleaned_data.get("q", "") if search.is_valid() else ""
     if organisation_form is None and proposal_rules.can_invite_organisation(request.user, proposal):
         organisation_form = OrganisationInvitationForm(
-            organisations=proposal_selectors.organisations_to_invite(query=query)
+            organisations=proposal_selectors.organisations_to_invite(
+                organisations=search.qs if search.is_valid() else search.queryset
+            )
         )
     members = list(proposal.team.select_related("organisation", "user").order_by("role", "id"))
     for member in members:
@@ -81,7 +85,7 @@ def _render_team(request, proposal, *, form=None, organisation_form=None, status
             "invitations": invitations,
             "form": form if can_manage else None,
             "organisation_form": organisation_form,
-            "search_form": search,
+            "search_form": search.form,
             "query": query,
             "can_manage": can_manage,
         },
