@@ -33,7 +33,6 @@ class ProposalForm(TranslationInputsMixin, forms.Form):
         label=pgettext_lazy("text field", "Summary"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("At most 1,000 characters."),
     )
     body = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 14})

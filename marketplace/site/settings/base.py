@@ -358,3 +358,6 @@ LOGGING = {
 }
 
 TORI_BRAND = _("Tori")
+
+# Every form renders through one template of fields, errors and limits (partners/forms/).
+FORM_RENDERER = "partners.renderers.ToriFormRenderer"
