@@ -276,9 +276,7 @@ def attachment_upload(request, pk):
                 return redirect(proposal)
             form.add_error("file", error.message)
         else:
-            messages.success(
-                request, _("Attached %(name)s.") % {"name": attachment.original_name}
-            )
+            messages.success(request, _("Attached %(name)s.") % {"name": attachment.original_name})
             return redirect(proposal)
     return _render_detail(request, proposal, attachment_form=form, status=400)
 

@@ -1,8 +1,8 @@
 """What the site's field template needs to tell a limit before the form is sent.
 
-    {% char_limit field as limit %}   the most characters a text field takes, or None
-    {% limited_widget field limit %}  the field's input with maxlength and data-count
-    {{ field|error_anchor }}          the id the error summary links to
+{% char_limit field as limit %}   the most characters a text field takes, or None
+{% limited_widget field limit %}  the field's input with maxlength and data-count
+{{ field|error_anchor }}          the id the error summary links to
 """
 
 from django import forms, template
@@ -52,6 +52,4 @@ def error_anchor(bound_field) -> str:
 
 @register.simple_tag
 def limit_text(limit) -> str:
-    return _("At most %(count)s characters.") % {
-        "count": number_format(limit, force_grouping=True)
-    }
+    return _("At most %(count)s characters.") % {"count": number_format(limit, force_grouping=True)}
