@@ -101,10 +101,15 @@ class WithdrawForm(forms.Form):
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, PNG or JPEG, at most %(mb)s MB.")
-        % {"mb": settings.TORI_ATTACHMENT_MAX_BYTES // (1024 * 1024)},
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Said in the language of the page, before the person chooses a file.
+        self.fields["file"].help_text = _("PDF, PNG or JPEG, at most %(mb)s MB.") % {
+            "mb": settings.TORI_ATTACHMENT_MAX_BYTES // (1024 * 1024)
+        }
 
 
 class InvitationForm(forms.Form):
@@ -122,7 +127,9 @@ class InvitationForm(forms.Form):
 
 class AcceptInvitationForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("Organisation joining the team"), queryset=Organisation.objects.none()
+        label=_("Organisation joining the team"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose the organisation"),
     )
 
     def __init__(self, *args, organisations, **kwargs):

@@ -93,3 +93,16 @@ def test_people_who_do_not_manage_pilots_are_kept_out(client):
         reverse("pilot_measurements:index"),
     ):
         assert client.get(url).status_code in (302, 403), url
+
+
+def test_admin_filters_and_choices_never_offer_a_dash(admin_client):
+    pilot = PilotFactory()
+    for url in (
+        reverse("pilots:index"),
+        reverse("pilots:add"),
+        reverse("pilots:stage", args=[pilot.pk]),
+        reverse("pilot_indicators:index"),
+        reverse("offerings:add"),
+    ):
+        html = admin_client.get(url).content.decode()
+        assert "---------" not in html, url
