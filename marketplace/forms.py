@@ -210,6 +210,7 @@ class PilotAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
         if self.instance.pk:
             self.fields["proposal"].disabled = True
             self.fields["proposal"].queryset = Proposal.objects.filter(pk=self.instance.proposal_id)
+            self.fields["proposal"].empty_label = None  # fixed: the pilot's own proposal
         else:
             self.fields["proposal"].queryset = Proposal.objects.filter(
                 status=ProposalStatus.SELECTED, pilot__isnull=True

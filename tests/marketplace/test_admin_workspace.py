@@ -103,6 +103,7 @@ def test_admin_filters_and_choices_never_offer_a_dash(admin_client):
         reverse("pilots:stage", args=[pilot.pk]),
         reverse("pilot_indicators:index"),
         reverse("offerings:add"),
+        reverse("pilots:edit", args=[pilot.pk]),
     ):
         html = admin_client.get(url).content.decode()
         assert "---------" not in html, url
