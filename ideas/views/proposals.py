@@ -40,7 +40,7 @@ def proposal_detail(request, pk):
     return _render_detail(request, proposal)
 
 
-def _render_detail(request, proposal, *, attachment_form=None, status=200):
+def _render_detail(request, proposal, *, attachment_form=None):
     """The proposal's page; a refused upload comes back with its form, errors by the field."""
     user = request.user
     team_view = proposal_rules.can_view_team_area(user, proposal)
@@ -68,7 +68,7 @@ def _render_detail(request, proposal, *, attachment_form=None, status=200):
         "attachment_form": attachment_form or AttachmentForm(),
         "attachments_left": max(0, _attachment_limit() - len(proposal.attachments.all())),
     }
-    return render(request, "ideas/proposal_detail.html", context, status=status)
+    return render(request, "ideas/proposal_detail.html", context)
 
 
 def _attachment_limit() -> int:
@@ -278,7 +278,7 @@ def attachment_upload(request, pk):
         else:
             messages.success(request, _("Attached %(name)s.") % {"name": attachment.original_name})
             return redirect(proposal)
-    return _render_detail(request, proposal, attachment_form=form, status=400)
+    return _render_detail(request, proposal, attachment_form=form)
 
 
 def attachment_download(request, pk, attachment_pk):

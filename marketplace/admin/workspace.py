@@ -290,6 +290,7 @@ class MeasurementViewSet(ActionOnlyViewSetMixin, ModelViewSet):
     menu_label = _("Measurements")
     add_to_admin_menu = False
     kept_views = {*ActionOnlyViewSetMixin.kept_views, "add"}
+    copy_view_enabled = False
     index_view_class = MeasurementIndexView
     add_view_class = MeasurementCreateView
     filterset_class = MeasurementFilterSet
