@@ -93,3 +93,12 @@ def test_the_allowed_file_types_are_said_in_the_language_of_the_page():
         assert "PDF, PNG or JPEG, at most" in str(AttachmentForm())
     with translation.override("fi"):
         assert "PDF, PNG tai JPEG, enintään" in str(AttachmentForm())
+
+
+def test_every_page_loads_the_live_count_script_deferred_from_the_site(client):
+    from django.contrib.staticfiles import finders
+
+    html = client.get(reverse("partners:login")).content.decode()
+    assert re.search(r'<script src="/static/js/forms\.js" defer></script>', html)
+    script = open(finders.find("js/forms.js"), encoding="utf-8").read()
+    assert "aria-live" in script and "data-count" in script
