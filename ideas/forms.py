@@ -36,7 +36,6 @@ class ProposalForm(TranslationInputsMixin, forms.Form):
         label=pgettext_lazy("text field", "Summary"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("At most 1,000 characters."),
     )
     body = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 14})
@@ -116,10 +115,15 @@ class WithdrawForm(forms.Form):
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, PNG or JPEG, at most %(mb)s MB.")
-        % {"mb": settings.TORI_ATTACHMENT_MAX_BYTES // (1024 * 1024)},
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Said in the language of the page, before the person chooses a file.
+        self.fields["file"].help_text = _("PDF, PNG or JPEG, at most %(mb)s MB.") % {
+            "mb": settings.TORI_ATTACHMENT_MAX_BYTES // (1024 * 1024)
+        }
 
 
 class InvitationForm(forms.Form):
@@ -152,7 +156,9 @@ class OrganisationInvitationForm(forms.Form):
 
 class AcceptInvitationForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("Organisation joining the team"), queryset=Organisation.objects.none()
+        label=_("Organisation joining the team"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose the organisation"),
     )
 
     def __init__(self, *args, organisations, **kwargs):

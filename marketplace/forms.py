@@ -143,6 +143,7 @@ class FeedbackForm(forms.ModelForm):
             challenges=pilot.proposal.challenge
         ).distinct()
         self.fields["customer_group"].required = False
+        self.fields["customer_group"].empty_label = _("I prefer not to say")
 
 
 class FeedbackReportForm(forms.ModelForm):
@@ -209,11 +210,13 @@ class PilotAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
         if self.instance.pk:
             self.fields["proposal"].disabled = True
             self.fields["proposal"].queryset = Proposal.objects.filter(pk=self.instance.proposal_id)
+            self.fields["proposal"].empty_label = None  # fixed: the pilot's own proposal
         else:
             self.fields["proposal"].queryset = Proposal.objects.filter(
                 status=ProposalStatus.SELECTED, pilot__isnull=True
             ).select_related("challenge")
             self.fields["proposal"].help_text = _("A selected proposal without a pilot.")
+            self.fields["proposal"].empty_label = _("Choose a proposal")
 
     def clean(self):
         data = super().clean()
@@ -227,7 +230,7 @@ class PilotStageForm(forms.Form):
     to_stage = forms.ChoiceField(label=_("Move to stage"))
     outcome = forms.ChoiceField(
         label=_("Outcome"),
-        choices=[("", "—"), *PilotOutcome.choices],
+        choices=[("", _("No outcome (the pilot is not completed)")), *PilotOutcome.choices],
         required=False,
         help_text=_("Required when, and only when, the pilot is completed."),
     )
@@ -290,6 +293,9 @@ class OfferingAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _("Leave empty to make one from the title.")
         self.fields["pilot"].queryset = Pilot.objects.filter(stage=PilotStage.COMPLETED)
+        self.fields["pilot"].empty_label = _("No pilot")
+        # A prompt, not a value: the field stays required.
+        self.fields["price_model"].choices = [("", _("Choose a price model")), *PriceModel.choices]
         self.fields["providers"].required = True
 
     def clean_slug(self):

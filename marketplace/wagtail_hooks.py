@@ -8,6 +8,7 @@ from marketplace.admin import dashboard  # noqa: F401 - registers the dashboard'
 from marketplace.admin.feedback import FeedbackViewSet
 from marketplace.admin.offerings import OfferingEditProposalViewSet, OfferingViewSet
 from marketplace.admin.pilots import PilotViewSet
+from marketplace.admin.workspace import IndicatorViewSet, MeasurementViewSet, MilestoneViewSet
 
 
 class MarketplaceGroup(ModelViewSetGroup):
@@ -18,4 +19,5 @@ class MarketplaceGroup(ModelViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return MarketplaceGroup()
+    # A pilot's workspace: reached from the pilot's edit page, not from the menu.
+    return [MarketplaceGroup(), MilestoneViewSet(), IndicatorViewSet(), MeasurementViewSet()]

@@ -37,6 +37,11 @@ def _visible_proposal_or_404(request, pk, *, for_page=False):
 
 def proposal_detail(request, pk):
     proposal = _visible_proposal_or_404(request, pk, for_page=True)
+    return _render_detail(request, proposal)
+
+
+def _render_detail(request, proposal, *, attachment_form=None):
+    """The proposal's page; a refused upload comes back with its form, errors by the field."""
     user = request.user
     team_view = proposal_rules.can_view_team_area(user, proposal)
     comments = list(proposal_selectors.comments_for(proposal=proposal, include_team=team_view))
@@ -61,7 +66,7 @@ def proposal_detail(request, pk):
         "proposals_open": proposal_rules.proposals_open(proposal.challenge),
         "submit_form": SubmitForm(consent_required=proposal.challenge.proposals_public),
         "withdraw_form": WithdrawForm(),
-        "attachment_form": AttachmentForm(),
+        "attachment_form": attachment_form or AttachmentForm(),
         "attachments_left": max(0, _attachment_limit() - len(proposal.attachments.all())),
     }
     return render(request, "ideas/proposal_detail.html", context)
@@ -265,21 +270,22 @@ def my_proposals(request):
 @login_required
 @require_POST
 def attachment_upload(request, pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = _visible_proposal_or_404(request, pk, for_page=True)
     form = AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for error in form.errors.get("file", []):
-            messages.error(request, error)
-        return redirect(proposal)
-    try:
-        attachment = attachment_services.attachment_add(
-            proposal=proposal, by=request.user, upload=form.cleaned_data["file"]
-        )
-    except proposal_services.ProposalError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Attached %(name)s.") % {"name": attachment.original_name})
-    return redirect(proposal)
+    if form.is_valid():
+        try:
+            attachment = attachment_services.attachment_add(
+                proposal=proposal, by=request.user, upload=form.cleaned_data["file"]
+            )
+        except proposal_services.ProposalError as error:
+            if not proposal_rules.can_edit_proposal(request.user, proposal):
+                messages.error(request, error.message)  # the page shows no upload form
+                return redirect(proposal)
+            form.add_error("file", error.message)
+        else:
+            messages.success(request, _("Attached %(name)s.") % {"name": attachment.original_name})
+            return redirect(proposal)
+    return _render_detail(request, proposal, attachment_form=form)
 
 
 def attachment_download(request, pk, attachment_pk):

@@ -18,6 +18,7 @@ from wagtail.admin.widgets import ListingButton
 from cms.localize import ItemChoiceFilter, localized, originals
 from cms.models import ChallengePage
 from marketplace import rules
+from marketplace.admin.workspace import pilot_workspace_buttons
 from marketplace.forms import PilotAdminForm, PilotStageForm
 from marketplace.models import (
     Pilot,
@@ -97,6 +98,10 @@ class PilotCreateView(generic.CreateView):
 
 
 class PilotEditView(generic.EditView):
+    @property
+    def header_buttons(self):
+        return [*super().header_buttons, *pilot_workspace_buttons(self.object)]
+
     def save_instance(self):
         data = self.form.cleaned_data
         current = Pilot.objects.get(pk=self.object.pk)

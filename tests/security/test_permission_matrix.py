@@ -93,6 +93,9 @@ def _pk(d, key):
         ("reviews:", d.review.pk),
         ("pilots:", d.pilot.pk),
         ("pilot_feedback:", d.feedback.pk),
+        ("pilot_milestones:", d.milestone.pk),
+        ("pilot_indicators:", d.indicator.pk),
+        ("pilot_measurements:", d.measurement.pk),
         ("offerings:", d.offering.pk),
         ("offering_edits:", d.edit_proposal.pk),
         ("wagtailadmin_pages:", d.challenge.pk),
@@ -256,6 +259,38 @@ EXPECTED = {
     "pilots:inspect": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilots:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilots:stage": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:index_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:add": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:edit": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:history": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:history_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:usage": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_milestones:delete": row(
+        302, 302, 302, 302, 302, 302, 302, 302, 302
+    ),  # removed on the workspace page, into the history
+    "pilot_indicators:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_indicators:index_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_indicators:add": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_indicators:edit": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_indicators:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_indicators:history": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_indicators:history_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_indicators:usage": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_indicators:delete": row(
+        302, 302, 302, 302, 302, 302, 302, 302, 302
+    ),  # removed on the workspace page, into the history
+    "pilot_measurements:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_measurements:index_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_measurements:add": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_measurements:history": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_measurements:history_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_measurements:usage": row(302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "pilot_measurements:inspect": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_measurements:delete": row(
+        302, 302, 302, 302, 302, 302, 302, 302, 302
+    ),  # removed on the workspace page, into the history
     "pilot_feedback:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilot_feedback:index_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilot_feedback:delete": row(302, 302, 302, 302, 302, 302, 200, 200, 200),

@@ -358,3 +358,8 @@ LOGGING = {
 }
 
 TORI_BRAND = _("Tori")
+
+# Every form renders through one template of fields, errors and limits (partners/forms/).
+FORM_RENDERER = "partners.renderers.ToriFormRenderer"
+# A filter left alone matches everything: its first option says so ("Any"), never "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("Any")
