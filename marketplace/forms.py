@@ -269,6 +269,9 @@ class OfferingAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
             "price_model",
             "contact_email",
             "pilot",
+            "image",
+            "image_alt",
+            "image_decorative",
             "published",
         ]
         widgets = {
