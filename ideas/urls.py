@@ -1,9 +1,10 @@
-from .views import comments, proposals, reviews, team, votes
+from .views import comments, covers, proposals, reviews, team, votes
 
 app_name = "ideas"
 
 urlpatterns = [
     *proposals.urlpatterns,
+    *covers.urlpatterns,
     *team.urlpatterns,
     *comments.urlpatterns,
     *votes.urlpatterns,

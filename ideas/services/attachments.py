@@ -20,6 +20,7 @@ from ..models import (
 )
 from .proposals import ProposalError
 
+
 def clean_filename(name: str, extension: str) -> str:
     """A safe display name: no path, only safe characters, the extension the content has."""
     stem = PurePath((name or "").replace("\\", "/")).name

@@ -15,7 +15,14 @@ from partners.models import Organisation
 from partners.pagination import page_or_404
 
 from .. import rules
-from ..forms import AttachmentForm, CommentForm, ProposalForm, SubmitForm, WithdrawForm
+from ..forms import (
+    AttachmentForm,
+    CommentForm,
+    CoverForm,
+    ProposalForm,
+    SubmitForm,
+    WithdrawForm,
+)
 from ..models import Proposal, ProposalAttachment
 from ..rules import proposals as proposal_rules
 from ..selectors import proposals as proposal_selectors
@@ -37,6 +44,11 @@ def _visible_proposal_or_404(request, pk, *, for_page=False):
 
 def proposal_detail(request, pk):
     proposal = _visible_proposal_or_404(request, pk, for_page=True)
+    return render_proposal_page(request, proposal)
+
+
+def render_proposal_page(request, proposal, *, cover_form=None, status=200):
+    """The proposal's page; `cover_form` is a refused cover upload, shown with its errors."""
     user = request.user
     team_view = proposal_rules.can_view_team_area(user, proposal)
     comments = list(proposal_selectors.comments_for(proposal=proposal, include_team=team_view))
@@ -63,7 +75,9 @@ def proposal_detail(request, pk):
         "attachment_form": AttachmentForm(),
         "attachments_left": max(0, _attachment_limit() - len(proposal.attachments.all())),
     }
-    return render(request, "ideas/proposal_detail.html", context)
+    if context["can_edit"]:
+        context["cover_form"] = cover_form or CoverForm(proposal=proposal)
+    return render(request, "ideas/proposal_detail.html", context, status=status)
 
 
 def _attachment_limit() -> int:
