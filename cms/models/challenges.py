@@ -32,7 +32,6 @@ from partners.images import ImageSlot, alt_for, image_fields
 from .queries import ChallengePageManager
 from .taxonomy import CustomerGroup, Theme
 
-
 HERO_SLOT = ImageSlot.named("hero_image")
 
 

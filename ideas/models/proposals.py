@@ -13,7 +13,6 @@ from partners.images import ImageSlot, alt_for, image_fields
 from partners.models import Language, Organisation
 from partners.translated import Translated
 
-
 COVER_SLOT = ImageSlot.named("cover_image")
 
 

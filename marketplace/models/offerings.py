@@ -12,7 +12,6 @@ from partners.translated import Translated
 
 from .pilots import Pilot
 
-
 IMAGE_SLOT = ImageSlot.named("image")
 
 
