@@ -2,9 +2,9 @@
 
 - `image_fields(...)` gives a model its three fields: the Wagtail image, the alternative text
   and the "decorative" flag; `ImageSlot` names them, and gives the database check
-  (`constraint`), the model check (`validate`, an error next to the alternative text) and the
-  form check (`check_form`) that say the same thing: an image is described or marked
-  decorative.
+  (`constraint`) and the form check (`check_form`, or `ImageAltFormMixin` for a model form;
+  the error goes next to the alternative text) that say the same thing: an image is
+  described or marked decorative.
 - `alt_for(obj, slot)` is the text a page puts in `alt`: "" for a decorative image, else the
   alternative text in the active language where the model translates it.
 - `sniff_content_type`, `check_image_upload` and `store_image` take an image uploaded from the
@@ -97,15 +97,6 @@ class ImageSlot:
     def needs_alt(self, *, has_image: bool, alt, decorative) -> bool:
         return bool(has_image) and not decorative and not (alt or "").strip()
 
-    def validate(self, obj) -> None:
-        """For a model's `clean`: the error goes next to the alternative text."""
-        if self.needs_alt(
-            has_image=getattr(obj, f"{self.image}_id", None),
-            alt=getattr(obj, self.alt),
-            decorative=getattr(obj, self.decorative),
-        ):
-            raise ValidationError({self.alt: ALT_REQUIRED})
-
     def check_form(self, form, *, has_image: bool) -> None:
         """For a form's `clean`, where the image may be an upload rather than a model field."""
         cleaned = form.cleaned_data
@@ -118,6 +109,23 @@ class ImageSlot:
 
     def image_of(self, obj):
         return getattr(obj, self.image)
+
+
+class ImageAltFormMixin:
+    """A form's check of its `image_slots`: an image needs its alternative text unless it is
+    marked decorative. The image is the form's field if it has one, else the instance's."""
+
+    image_slots: tuple[ImageSlot, ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        for slot in self.image_slots:
+            if slot.image in self.fields:
+                has_image = bool(cleaned.get(slot.image))
+            else:
+                has_image = bool(getattr(self.instance, f"{slot.image}_id", None))
+            slot.check_form(self, has_image=has_image)
+        return cleaned
 
 
 def alt_for(obj, slot: ImageSlot) -> str:

@@ -178,10 +178,6 @@ class Organisation(Translated):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self):
-        super().clean()
-        self.logo_slot.validate(self)
-
     @property
     def share_image(self):
         return self.logo

@@ -280,10 +280,6 @@ class ChallengePage(Page):
             errors = error.update_error_dict(errors)
         for field, message in self.schedule_errors().items():
             errors.setdefault(field, []).append(message)
-        try:
-            HERO_SLOT.validate(self)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
         # The admin form validates the criteria of its inline formset itself (see forms.py):
         # the page's relation still holds the saved rows while the form is being cleaned.
         if not getattr(self, "_criteria_validated_by_form", False):

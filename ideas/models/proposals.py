@@ -105,10 +105,6 @@ class Proposal(Translated):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self):
-        super().clean()
-        COVER_SLOT.validate(self)
-
     @property
     def share_image(self):
         return self.cover_image

@@ -75,10 +75,6 @@ class Offering(Translated):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self):
-        super().clean()
-        IMAGE_SLOT.validate(self)
-
     @property
     def share_image(self):
         return self.image

@@ -103,10 +103,6 @@ class PilotPhoto(Translated):
     def __str__(self) -> str:
         return self.caption or self.alt_text or str(self.image)
 
-    def clean(self):
-        super().clean()
-        PHOTO_SLOT.validate(self)
-
     @property
     def alt(self) -> str:
         return alt_for(self, PHOTO_SLOT)
