@@ -76,10 +76,15 @@ class Pilot(Translated):
         return reverse("marketplace:pilot-detail", kwargs={"pk": self.pk})
 
     @property
-    def share_image(self):
-        """The first photo's image, from the prefetched photos when a list fetched them."""
+    def first_photo(self):
+        """The pilot's picture, from the prefetched photos when a list fetched them."""
         photos = list(self.photos.all()[:1]) if self.pk else []
-        return photos[0].image if photos else None
+        return photos[0] if photos else None
+
+    @property
+    def share_image(self):
+        photo = self.first_photo
+        return photo.image if photo else None
 
 
 class PilotPhoto(Translated):

@@ -6,12 +6,15 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from partners.images import with_renditions
+
 from ..models import (
     Indicator,
     Measurement,
     Milestone,
     Pilot,
     PilotEvent,
+    PilotPhoto,
 )
 
 
@@ -21,14 +24,20 @@ def pilots_base():
     )
 
 
+def with_photos(pilots):
+    """`pilots` with their photos, images and renditions: three queries however many."""
+    photos = with_renditions(PilotPhoto.objects.order_by("sort_order", "pk"), "image")
+    return pilots.prefetch_related(Prefetch("photos", queryset=photos))
+
+
 def published_pilots():
-    return pilots_base().published().order_by("-start_date", "-id")
+    return with_photos(pilots_base().published().order_by("-start_date", "-id"))
 
 
 def pilot_detail(pk: int) -> Pilot:
     """A pilot with its milestones and its indicators' measurements (fixed number of queries)."""
     return (
-        pilots_base()
+        with_photos(pilots_base())
         .prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "id")),
             Prefetch(
