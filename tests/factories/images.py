@@ -13,9 +13,21 @@ def image_bytes(width: int = 64, height: int = 48, *, fmt: str = "PNG") -> bytes
     return buffer.getvalue()
 
 
-def make_image(title: str = "A photo", *, width: int = 64, height: int = 48, **fields):
+def two_halves(width: int, height: int) -> bytes:
+    """A PNG black on the left half and white on the right."""
+    picture = PILImage.new("RGB", (width, height), (0, 0, 0))
+    picture.paste((255, 255, 255), (width // 2, 0, width, height))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def make_image(
+    title: str = "A photo", *, width: int = 64, height: int = 48, content=None, **fields
+):
     """A Wagtail image stored in the test media root."""
     image = get_image_model()(title=title, **fields)
-    image.file = ImageFile(io.BytesIO(image_bytes(width, height)), name=f"{title[:20]}.png")
+    content = content or image_bytes(width, height)
+    image.file = ImageFile(io.BytesIO(content), name=f"{title[:20]}.png")
     image.save()
     return image
