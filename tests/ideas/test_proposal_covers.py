@@ -149,3 +149,79 @@ def test_replacing_or_removing_the_cover_deletes_the_old_image(client):
     from wagtail.images import get_image_model
 
     assert not get_image_model().objects.filter(pk=first).exists()
+
+
+def _cover_name(proposal):
+    """The start of the random stem every file of the cover (original and renditions, which
+    shorten it) is named after."""
+    return proposal.cover_image.file.name.rsplit("/", 1)[-1].split(".")[0][:16]
+
+
+@pytest.mark.parametrize("status", ["draft", "withdrawn"])
+def test_a_draft_or_withdrawn_proposals_cover_is_in_no_public_page(client, status):
+    public, public_lead = proposal_with_lead(title="Shown proposal")
+    page = public.challenge
+    hidden, hidden_lead = proposal_with_lead(page, status="draft", title="Hidden proposal")
+    no_consent, consent_lead = proposal_with_lead(
+        page, publication_consent=False, title="Not consented"
+    )
+    for proposal, lead in (
+        (public, public_lead),
+        (hidden, hidden_lead),
+        (no_consent, consent_lead),
+    ):
+        cover_services.cover_set(
+            proposal=proposal, by=lead, upload=upload(image_bytes(800, 450)), alt="Cover"
+        )
+        proposal.refresh_from_db()
+    if status == "withdrawn":
+        from ideas.models import ProposalStatus
+
+        Proposal.objects.filter(pk=hidden.pk).update(status=ProposalStatus.WITHDRAWN)
+    secret_names = [_cover_name(hidden), _cover_name(no_consent)]
+    urls = [
+        page.url,
+        public.get_absolute_url(),
+        "/en/catalogue/",
+        "/en/catalogue/?q=proposal",
+        "/api/v1/proposals/",
+        "/api/v1/catalogue/?q=proposal",
+        "/sitemap.xml",
+    ]
+    seen_public = False
+    for url in urls:
+        response = client.get(url, follow=True)
+        body = response.content.decode()
+        seen_public = seen_public or _cover_name(public) in body
+        for name in secret_names:
+            assert name not in body, url
+    assert seen_public  # the public proposal's cover is shown: the check looks at real pages
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+
+
+def test_the_challenges_proposal_cards_keep_a_flat_query_count(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .proposal_helpers import challenge
+
+    page = challenge()
+
+    def add(n):
+        for _ in range(n):
+            proposal, lead = proposal_with_lead(page)
+            cover_services.cover_set(
+                proposal=proposal, by=lead, upload=upload(image_bytes(400, 225)), alt="Cover"
+            )
+
+    def count():
+        client.get(page.url)  # renditions made on the first view
+        with CaptureQueriesContext(connection) as ctx:
+            body = client.get(page.url).content.decode()
+        assert body.count('type="image/avif"') >= 2
+        return len(ctx)
+
+    add(2)
+    small = count()
+    add(8)
+    assert count() == small
