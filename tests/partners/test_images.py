@@ -198,3 +198,20 @@ def test_a_logo_that_is_not_an_image_is_refused_next_to_the_field():
     )
     assert not form.is_valid()
     assert "Only PNG and JPEG" in form.errors["logo_file"][0]
+
+
+def test_a_body_image_needs_alt_text_unless_decorative_and_renders_responsively():
+    from wagtail.blocks.struct_block import StructBlockValidationError
+
+    from cms.blocks import ImageBlock
+
+    block = ImageBlock()
+    image = make_image(width=1600, height=900)
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.to_python({"image": image.pk, "alt_text": "", "caption": ""}))
+    assert ALT_ERROR in str(raised.value.block_errors["alt_text"])
+    value = block.clean(block.to_python({"image": image.pk, "decorative": True, "caption": "Pier"}))
+    html = block.render(value)
+    assert '<img alt=""' in html and 'type="image/webp"' in html and "Pier" in html
+    value = block.to_python({"image": image.pk, "alt_text": "A pier", "caption": ""})
+    assert 'alt="A pier"' in block.render(value)
