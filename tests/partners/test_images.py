@@ -215,3 +215,19 @@ def test_a_body_image_needs_alt_text_unless_decorative_and_renders_responsively(
     assert '<img alt=""' in html and 'type="image/webp"' in html and "Pier" in html
     value = block.to_python({"image": image.pk, "alt_text": "A pier", "caption": ""})
     assert 'alt="A pier"' in block.render(value)
+
+
+def test_the_challenge_hero_is_on_its_page_and_card_with_its_translated_alt(client):
+    from tests.factories.cms import challenge_index, publish_translation
+
+    image = make_image("hero", width=2400, height=1200)
+    page = make_challenge(title="Shore", hero_image=image, hero_image_alt="The shore at dusk")
+    swedish = publish_translation(
+        page, "sv", title="Strand", hero_image_alt="Stranden i skymningen"
+    )
+    body = client.get(page.url).content.decode()
+    hero = body[body.index("picture--hero") - 900 : body.index("picture--hero") + 200]
+    assert 'alt="The shore at dusk"' in hero and 'loading="lazy"' not in hero
+    assert 'alt="Stranden i skymningen"' in client.get(swedish.url).content.decode()
+    listing = client.get(challenge_index().url).content.decode()
+    assert "picture--card" in listing and 'alt="The shore at dusk"' in listing
