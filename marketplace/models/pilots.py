@@ -77,7 +77,10 @@ class Pilot(Translated):
 
     @property
     def first_photo(self):
-        """The pilot's picture, from the prefetched photos when a list fetched them."""
+        """The pilot's picture: the one a list fetched for its card
+        (`selectors.pilots.with_first_photos`), else from the (prefetched) photos."""
+        if hasattr(self, "card_photo"):
+            return self.card_photo
         photos = list(self.photos.all()[:1]) if self.pk else []
         return photos[0] if photos else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from partners.images import with_renditions
 
@@ -31,7 +31,32 @@ def with_photos(pilots):
 
 
 def published_pilots():
-    return with_photos(pilots_base().published().order_by("-start_date", "-id"))
+    """Published pilots, each with the id of its first photo (for its card) at no query."""
+    first = PilotPhoto.objects.filter(pilot=OuterRef("pk")).order_by("sort_order", "pk")
+    return (
+        pilots_base()
+        .published()
+        .annotate(first_photo_id=Subquery(first.values("pk")[:1]))
+        .order_by("-start_date", "-id")
+    )
+
+
+def with_first_photos(pilots) -> list:
+    """The pilots of a list with their first photos, its image and renditions: no query if
+    none has a photo, two if some have, however many pilots."""
+    pilots = list(pilots)
+    ids = {pilot.first_photo_id for pilot in pilots if getattr(pilot, "first_photo_id", None)}
+    photos = {}
+    if ids:
+        photos = {
+            photo.pk: photo
+            for photo in PilotPhoto.objects.filter(pk__in=ids)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        }
+    for pilot in pilots:
+        pilot.card_photo = photos.get(getattr(pilot, "first_photo_id", None))
+    return pilots
 
 
 def pilot_detail(pk: int) -> Pilot:
