@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format bench messages serve-production clean
+.PHONY: install run test lint format bench screenshots messages serve-production clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ messages: install  ## extract and compile the fi/sv catalogues of every app
 
 bench: install  ## benchmark report in var/bench/
 	$(PY) -m tests.bench
+
+screenshots: install  ## full-page PNGs of every public page type (fi/sv/en, 1280/390 px) in var/screenshots/
+	$(PY) -m tests.screenshots
 
 serve-production: install  ## production server: set SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL first
 	$(PY) manage.py collectstatic --noinput

@@ -2,9 +2,9 @@
 
 - the Locale rows (a handful, created by migrations or the admin), so "the active locale" is
   not one query per call;
-- site chrome (the main menu's challenge link, the footer pages, the taxonomy names) keyed by
-  language and by a version that every page publish, unpublish, move or delete and every
-  taxonomy change bumps.
+- site chrome (the main menu's challenge link, the footer pages, the taxonomy names, the
+  site's branding) keyed by language and by a version that every page publish, unpublish,
+  move or delete and every taxonomy or branding change bumps.
 
 With Redis (REDIS_URL) every worker sees a bump at once. With the per-process local-memory
 cache a bump reaches only its own worker, so entries also expire after CHROME_TTL seconds:
@@ -99,12 +99,12 @@ def connect() -> None:
     from wagtail.models import Page
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-    from .models import CustomerGroup, Theme
+    from .models import CustomerGroup, SiteBranding, Theme
 
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(bump_chrome, dispatch_uid=f"tori-chrome-{signal!r}")
     post_delete.connect(bump_chrome, sender=Page, dispatch_uid="tori-chrome-page-delete")
-    for model in (CustomerGroup, Theme):
+    for model in (CustomerGroup, Theme, SiteBranding):
         post_save.connect(
             bump_chrome, sender=model, dispatch_uid=f"tori-chrome-save-{model.__name__}"
         )

@@ -33,7 +33,7 @@ HOME = {
         "title": "Tori",
         "intro": "<p>Tori on Espoon kaupunginmuseon avoimen innovaation verkkopalvelu. Museo julkaisee "
         "palveluhaasteita, ja yritykset, tutkimusryhmät ja yhdistykset kehittävät niihin "
-        "ratkaisuja yhdessä asukkaiden kanssa. Parhaat ideat pilotoidaan ja toimivat palvelut "
+        "ratkaisuja yhdessä asukkaiden kanssa. Parhaita ideoita kokeillaan, ja toimivat palvelut "
         "julkaistaan luettelossa muiden kaupunkien käyttöön.</p>",
     },
     "sv": {
@@ -558,10 +558,16 @@ CHALLENGES = [
             "summary": "3D-tulostetut esinekopiot ja äänikuvaukset, joiden avulla näkövammaiset "
             "kävijät voivat tutustua museon aarteisiin kosketellen.",
             "body": [
-                _h("Pilotti käynnissä"),
+                _h("Kokeilut käynnissä"),
                 _p(
-                    "Valittu ratkaisu on nyt kokeilussa KAMUssa. Kerro kokemuksistasi "
-                    "pilotin sivulla."
+                    "Kaksi ehdotusta valittiin kokeiltaviksi. Kymmenen esineen kosketeltavat "
+                    "kopiot ja äänikuvaukset ovat kokeilussa KAMUn perusnäyttelyssä "
+                    "WeeGee-talossa Tapiolassa, ja kosketuslaukku tulee pian lainattavaksi "
+                    "Sellon kirjastoon Leppävaaraan."
+                ),
+                _p(
+                    "Kerro kokemuksistasi kokeilun sivulla. Palautteesi vaikuttaa siihen, "
+                    "jäävätkö kopiot pysyvästi näyttelyyn."
                 ),
             ],
             "criteria": [
@@ -575,9 +581,15 @@ CHALLENGES = [
             "summary": "3D-utskrivna kopior av föremål och ljudbeskrivningar som låter synskadade "
             "besökare lära känna museets skatter genom att känna på dem.",
             "body": [
-                _h("Piloten pågår"),
+                _h("Piloterna pågår"),
                 _p(
-                    "Den valda lösningen testas nu på KAMU. Berätta om dina erfarenheter på pilotens sida."
+                    "Två förslag valdes ut för piloter. Kopior av tio föremål att röra vid och "
+                    "ljudbeskrivningar testas i KAMU:s basutställning i WeeGee-huset i Hagalund, "
+                    "och väskan med föremål kan snart lånas på Sellobiblioteket i Alberga."
+                ),
+                _p(
+                    "Berätta om dina erfarenheter på pilotens sida. Din respons påverkar om "
+                    "kopiorna blir kvar i utställningen för gott."
                 ),
             ],
             "criteria": [
@@ -591,9 +603,16 @@ CHALLENGES = [
             "summary": "3D-printed copies of objects and audio descriptions that let visually "
             "impaired visitors explore the museum's treasures by touch.",
             "body": [
-                _h("Pilot under way"),
+                _h("Pilots under way"),
                 _p(
-                    "The selected solution is being piloted at KAMU. Tell us how it worked for you on the pilot's page."
+                    "Two proposals were selected for pilots. Touchable replicas of ten objects "
+                    "and audio descriptions are being tried out in KAMU's main exhibition in the "
+                    "WeeGee building in Tapiola, and the touch bag will soon be on loan at Sello "
+                    "library in Leppävaara."
+                ),
+                _p(
+                    "Tell us how they work for you on the pilot's page. Your feedback helps "
+                    "decide whether the replicas stay in the exhibition for good."
                 ),
             ],
             "criteria": [
@@ -620,8 +639,14 @@ CHALLENGES = [
             "body": [
                 _h("Tulokset"),
                 _p(
-                    "Haaste on päättynyt. Pilotissa kehitetty hakupalvelu otettiin käyttöön, ja "
-                    "se on nyt palveluluettelossa muidenkin museoiden käytettävissä."
+                    "Haaste on päättynyt, ja sen kolme kokeilua on tehty. Kuvahaku avasi 20 000 "
+                    "kuvaa verkkoon, ja se otettiin pysyvästi käyttöön. Tunnistustalkoissa Sellon "
+                    "kirjastossa asukkaat tunnistivat satoja kuvia, ja talkoot jatkuvat kerran "
+                    "kuussa. Käyttöoikeusmerkintöjen vaikutusta arvioidaan vielä."
+                ),
+                _p(
+                    "Hakupalvelu ja tunnistustalkoot ovat nyt palveluluettelossa muidenkin "
+                    "museoiden käytettävissä."
                 ),
             ],
             "criteria": [
@@ -637,9 +662,13 @@ CHALLENGES = [
             "body": [
                 _h("Resultat"),
                 _p(
-                    "Utmaningen har avslutats. Söktjänsten som utvecklades i piloten togs i bruk "
-                    "och finns nu i katalogen för andra museer."
+                    "Utmaningen har avslutats och dess tre piloter har genomförts. Bildsökningen "
+                    "lade ut 20 000 bilder på nätet och togs i permanent bruk. På bildtalkona på "
+                    "Sellobiblioteket identifierade invånarna hundratals bilder, och talkona "
+                    "fortsätter en gång i månaden. Effekten av märkningen av användningsrätt "
+                    "utvärderas ännu."
                 ),
+                _p("Söktjänsten och bildtalkona finns nu i katalogen för andra museer."),
             ],
             "criteria": [
                 ("Sökkvalitet", "Hittas bilderna med ämnesord och platser?"),
@@ -654,8 +683,15 @@ CHALLENGES = [
             "body": [
                 _h("Results"),
                 _p(
-                    "The challenge has ended. The search service developed in the pilot was "
-                    "adopted and is now in the catalogue for other museums too."
+                    "The challenge has ended and its three pilots are done. The photo search put "
+                    "20,000 photographs online and was adopted for good. At the identification "
+                    "sessions at Sello library residents identified hundreds of photos, and the "
+                    "sessions go on once a month. The effect of the usage rights labels is still "
+                    "being evaluated."
+                ),
+                _p(
+                    "The search service and the identification sessions are now in the catalogue "
+                    "for other museums too."
                 ),
             ],
             "criteria": [

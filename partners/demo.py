@@ -111,6 +111,11 @@ RESIDENTS = [
 ]
 
 
+# The author of the demo's moderated comment: an advert posted on a proposal, which a resident
+# reports and the moderator hides. Not a resident who votes or gives feedback.
+ADVERTISER = ("myynti@juhlariemu.demo.tori.example", "Juhlariemu Oy", "fi")
+
+
 def _business_id(seven: str) -> str:
     base = int(seven)
     while business_id_check_digit(f"{base:07d}") is None:
@@ -185,7 +190,7 @@ ORGANISATIONS = [
         "fi": (
             "Tampereen kaupungin museot, muun muassa Vapriikki. Kokeilemme mielellämme "
             "Espoossa toimiviksi todettuja palveluja.",
-            "Pilottikohteet Tampereella, kokemus kuva-arkistojen avaamisesta.",
+            "Kokeilupaikat Tampereella, kokemus kuva-arkistojen avaamisesta.",
         ),
         "sv": (
             "Tammerfors stads museer, bland annat Vapriikki. Vi provar gärna tjänster som har "
@@ -298,7 +303,7 @@ ORGANISATIONS = [
         "fi": (
             "Aalto-yliopiston tutkimusryhmä, joka tutkii digitaalista kulttuuriperintöä ja "
             "museokävijöiden kokemuksia.",
-            "Käyttäjätutkimus, pilottien arviointi, avoimet rajapinnat.",
+            "Käyttäjätutkimus, kokeilujen arviointi, avoimet rajapinnat.",
         ),
         "sv": (
             "En forskargrupp vid Aalto-universitetet som forskar i digitalt kulturarv och "
@@ -514,6 +519,23 @@ def demo_residents() -> list[User]:
             user.save(update_fields=["password"])
         people.append(user)
     return people
+
+
+def demo_advertiser() -> User:
+    """The account that posts the demo's advert (see ADVERTISER), created once by e-mail."""
+    email, name, language = ADVERTISER
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "display_name": name,
+            "email_verified_at": timezone.now(),
+            "preferred_language": language,
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
 
 
 def print_accounts(*, stdout) -> None:

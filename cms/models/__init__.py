@@ -1,6 +1,7 @@
 """Wagtail pages and snippets: home, standard pages, challenges, customer groups, themes. One
 module per concern."""
 
+from .branding import SiteBranding  # noqa: F401
 from .challenges import ChallengePage, EvaluationCriterion  # noqa: F401
 from .pages import ChallengeIndexPage, FallbackRouteMixin, HomePage, StandardPage  # noqa: F401
 from .queries import (  # noqa: F401

@@ -26,7 +26,7 @@ TAMPERE_MUSEUMS = "Tampereen museot"
 REASONS = {
     "fi": {
         ProposalStatus.SHORTLISTED: "Vastaa hyvin haasteeseen. Etenee jatkoon.",
-        ProposalStatus.SELECTED: "Valittu pilotoitavaksi.",
+        ProposalStatus.SELECTED: "Valittu kokeiltavaksi.",
         ProposalStatus.DECLINED: "Kiitos ehdotuksesta. Tällä kertaa budjetti ei riitä siihen.",
     },
     "sv": {
@@ -41,17 +41,14 @@ REASONS = {
     },
 }
 
-TEAM_NOTES = {
-    "fi": "Tiimin muistiinpano: käydään pilotin budjetti läpi ennen perjantaita.",
-    "sv": "Anteckning för teamet: vi går igenom pilotens budget före fredag.",
-    "en": "Team note: let's go through the pilot budget before Friday.",
-}
-
 # challenge slug: [proposal, …]
 PROPOSALS = {
     "museokaynti-kotisohvalta": [
         {
             "key": "vr-servicehus",
+            "team_note": "Anteckning för teamet: servicehuset i Hagalund vill vara med från början."
+            " Vi behöver tolv VR-glasögon och en laddningsstation – Pohjoinen VR tar fram en offert"
+            " före fredag.",
             "status": ProposalStatus.DRAFT,
             "team": [VANTAA_SENIORS, POHJOINEN],
             "groups": ["seniors", "remote"],
@@ -145,10 +142,14 @@ PROPOSALS = {
             "title": "Museo-tv palvelutalojen yhteistiloihin",
             "summary": "Viikoittainen suora lähetys museosta palvelutalojen yhteistilojen "
             "televisioihin. Katsojat voivat lähettää kysymyksiä hoitajan kautta.",
-            "body": "Lähetys tehdään kerran viikossa samaan aikaan, jotta siitä tulee tuttu "
-            "tapa.\n\n"
-            "Jokaisessa lähetyksessä esitellään yksi esine ja sen tarina. Hoitaja voi lähettää "
-            "katsojien kysymykset tekstiviestinä, ja opas vastaa niihin lähetyksen lopussa.",
+            "body": "Moni palvelutalon asukas ei enää jaksa lähteä museoon, mutta yhteistilan "
+            "televisio on auki joka päivä.\n\n"
+            "Lähetämme KAMUsta WeeGee-talosta 30 minuutin suoran lähetyksen joka torstai kello "
+            "14, jotta siitä tulee tuttu tapa. Jokaisessa lähetyksessä esitellään yksi esine ja "
+            "sen tarina, esimerkiksi Tapiolan rakentamisen ajalta.\n\n"
+            "Hoitaja voi lähettää katsojien kysymykset tekstiviestinä, ja opas vastaa niihin "
+            "lähetyksen lopussa. Aloittaisimme viidessä espoolaisessa palvelutalossa ja "
+            "laskisimme katsojat ja kysymykset joka viikko.",
             "withdraw_reason": "Päätimme liittyä toiseen tiimiin, jonka ehdotus on lähellä "
             "omaamme.",
             "translations": {
@@ -176,9 +177,11 @@ PROPOSALS = {
             "Esineiden kuvat tulevat postissa etukäteen.",
             "body": "Monella ikäihmisellä ei ole tablettia eikä nettiyhteyttä, mutta puhelin "
             "on aina lähellä.\n\n"
-            "Museo lähettää postissa kuvakortit. Opas soittaa kerran viikossa ja kertoo "
-            "kortin esineestä. Puhelun aikana saa kysyä ja muistella.\n\n"
-            "Tämä ei vaadi laitteita eikä opettelua, ja sen voisi aloittaa heti.",
+            "Museo lähettäisi postissa kuusi kuvakorttia KAMUn esineistä. Opas soittaisi "
+            "kerran viikossa sovittuna aikana ja kertoisi 20 minuutin ajan yhden kortin "
+            "esineestä. Puhelun aikana saa kysyä ja muistella.\n\n"
+            "Kokeilun voisi aloittaa heti esimerkiksi 20 kauklahtelaisen ja "
+            "leppävaaralaisen kanssa, sillä se ei vaadi laitteita eikä opettelua.",
             "comments": [
                 (
                     "pirjo",
@@ -205,7 +208,7 @@ PROPOSALS = {
             "lukemalla.\n\n"
             "Polun voi kulkea sovelluksella tai paperikartalla, joten oma puhelin ei ole "
             "pakollinen. Lopuksi lapsi saa aarrearkusta pienen palkinnon.\n\n"
-            "Oulun lapsiperheet ry testaa tehtävät perheiden kanssa ennen pilottia. Mittaamme, "
+            "Oulun lapsiperheet ry testaa tehtävät perheiden kanssa ennen kokeilua. Mittaamme, "
             "kuinka moni perhe kulkee polun loppuun.",
             "translations": {
                 "sv": {
@@ -246,13 +249,16 @@ PROPOSALS = {
                     ],
                 ),
             ],
-            # A rude comment that a resident reports and a moderator hides.
+            # An advert that has nothing to do with the proposal: a resident reports it and
+            # the moderator hides it, giving the reason. The text itself insults no one.
             "hidden": (
-                "veikko",
-                "Turhaa rahan haaskausta. Tekijät ovat pelkkiä rahastajia, hävetkää!",
+                "advertiser",
+                "Lastenjuhlat ja pomppulinnat edullisesti koko pääkaupunkiseudulle! Varaa "
+                "seuraavat juhlasi osoitteessa juhlariemu.example ja saat 20 % alennuksen.",
                 "sanna",
-                "Loukkaa ehdotuksen tekijöitä.",
-                "Kommentti loukkaa ehdotuksen tekijöitä. Asiallinen kritiikki on tervetullutta.",
+                "Mainos, joka ei liity ehdotukseen.",
+                "Piilotettu: mainos, joka ei liity ehdotukseen. Keskustelu on tarkoitettu "
+                "ehdotusta koskeville kysymyksille ja kommenteille.",
             ),
         },
         {
@@ -399,6 +405,8 @@ PROPOSALS = {
     "etaoppitunnit-kouluille": [
         {
             "key": "esine-luokassa",
+            "team_note": "Tiimin muistiinpano: Aalto Museum Lab hoitaa opettajien palautekyselyn. "
+            "Sovitaan vielä, ketkä kolme koulua Leppävaarasta ja Kauklahdesta kokeilevat ensin.",
             "status": ProposalStatus.SHORTLISTED,
             "team": [MUSEOTECH, AALTO],
             "groups": ["schools"],
@@ -536,6 +544,10 @@ PROPOSALS = {
     "kosketeltavat-kokoelmat": [
         {
             "key": "kosketeltavat-kopiot",
+            "select_reason": "Valittu kokeiltavaksi KAMUn perusnäyttelyssä. Näkövammaisten "
+            "kävijöiden arviot olivat parhaat, ja kopiot kestävät kosketusta.",
+            "team_note": "Tiimin muistiinpano: ensimmäiset neljä kopiota tulostetaan ensi viikolla."
+            " Kuulokuva äänittää ruotsinkieliset kuvaukset samalla käynnillä KAMUssa.",
             "status": ProposalStatus.SELECTED,
             "team": [MUSEOTECH, KUULOKUVA, ABO],
             "groups": ["seniors", "remote", "families"],
@@ -549,7 +561,7 @@ PROPOSALS = {
             "kokoisia.\n\n"
             "Kuulokuva tekee jokaisesta esineestä kolmen minuutin äänikuvauksen suomeksi, "
             "ruotsiksi ja englanniksi. Painikkeissa on pistekirjoitus.\n\n"
-            "Åbo Akademin tutkijat haastattelevat kävijöitä pilotin aikana. Mittaamme, kuinka "
+            "Åbo Akademin tutkijat haastattelevat kävijöitä kokeilun aikana. Mittaamme, kuinka "
             "moni kävijä käyttää kopioita ja kuinka kauan.",
             "translations": {
                 "sv": {
@@ -586,6 +598,10 @@ PROPOSALS = {
         },
         {
             "key": "kosketuslaukku",
+            "select_reason": "Valittu kokeiltavaksi Sellon kirjastossa. Laukku vie kokoelmat "
+            "niillekin, jotka eivät pääse Tapiolaan asti, ja kustannukset ovat pienet.",
+            "team_note": "Tiimin muistiinpano: Sellon kirjasto tarvitsee laukun mitat ja "
+            "puhdistusohjeen ennen kuin laukku lisätään lainattaviin.",
             "status": ProposalStatus.SELECTED,
             "team": [SAAVUTETTAVA, VANTAA_SENIORS],
             "groups": ["seniors", "remote"],
@@ -675,6 +691,11 @@ PROPOSALS = {
     "valokuva-arkisto-tutkijoille": [
         {
             "key": "kuvahaku",
+            "select_reason": "Valittu kokeiltavaksi. Haku vastaa suoraan tutkijoiden tarpeeseen, ja"
+            " avoin rajapinta sopii museon kokoelmatietokantaan.",
+            "team_note": "Tiimin muistiinpano: Museotech siirtää ensimmäiset 5 000 kuvaa "
+            "testipalvelimelle. Tarkistetaan asiasanat Tapiolan ja Leppävaaran kuvista ennen "
+            "julkaisua.",
             "status": ProposalStatus.SELECTED,
             "team": [AALTO, MUSEOTECH],
             "groups": ["researchers"],
@@ -719,6 +740,10 @@ PROPOSALS = {
         },
         {
             "key": "tunnistustalkoot",
+            "select_reason": "Valittu kokeiltavaksi Sellon kirjastossa. Talkoot tuovat arkistoon "
+            "tietoa, jota museolla ei muuten ole, ja budjetti on pieni.",
+            "team_note": "Tiimin muistiinpano: Sellon kirjaston monitoimitila on varattu "
+            "ensimmäisiin talkoisiin. Espoo-seura tuo kahvit, tutkijat tuovat tunnistuslomakkeet.",
             "status": ProposalStatus.SELECTED,
             "team": [ESPOO_SEURA, TAMPERE_RESEARCH],
             "groups": ["researchers"],
@@ -763,6 +788,10 @@ PROPOSALS = {
         },
         {
             "key": "kayttooikeudet",
+            "select_reason": "Valittu kokeiltavaksi. Selkeät käyttöoikeudet ovat edellytys sille, "
+            "että tutkijat voivat julkaista kuvia.",
+            "team_note": "Tiimin muistiinpano: lahjoitussopimukset 1950–1970-luvuilta ovat KAMUn "
+            "arkistossa WeeGeellä. Käydään ne läpi kahdessa erässä.",
             "status": ProposalStatus.SELECTED,
             "team": [TAMPERE_MUSEUMS, SAAVUTETTAVA],
             "groups": ["researchers"],
@@ -802,9 +831,13 @@ PROPOSALS = {
             "title": "Vanhat kuvat lisätyssä todellisuudessa",
             "summary": "Kävelykierros, jolla puhelimen kamera näyttää vanhan kuvan samassa "
             "paikassa, jossa se aikanaan otettiin.",
-            "body": "Kierroksella kulkija näkee, miten Tapiola ja Leppävaara ovat muuttuneet. "
-            "Puhelin tunnistaa paikan ja näyttää vanhan kuvan nykyisen näkymän päällä.\n\n"
-            "Kierros tehdään aluksi kymmeneen kohteeseen.",
+            "body": "Arkiston kuvista ei aina tiedetä tarkasti, mistä ne on otettu. "
+            "Kävelykierroksella puhelin tunnistaa paikan ja näyttää vanhan kuvan nykyisen "
+            "näkymän päällä, ja kulkija voi vahvistaa kuvan paikan tai korjata sen.\n\n"
+            "Kierros tehtäisiin aluksi kymmeneen kohteeseen Tapiolassa ja Leppävaarassa, ja "
+            "jokaisessa kohteessa olisi 2–3 kuvaa 1950–1980-luvuilta.\n\n"
+            "Kuuden viikon kokeilussa laskisimme, kuinka monen kuvan paikkatieto tarkentuu ja "
+            "kuinka moni kulkija kävelee koko kierroksen.",
             "decline_reason": "Hyvä idea, mutta se palvelee matkailijoita enemmän kuin "
             "tutkijoita. Toivomme, että tarjoatte sitä tulevaan haasteeseen.",
             "comments": [

@@ -10,6 +10,7 @@ title already exists on its challenge is skipped.
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.demo import CHALLENGES
@@ -18,12 +19,21 @@ from partners import demo as partner_demo
 from partners.models import Membership, Organisation, User
 from partners.rules import EDITORS, MODERATORS
 
-from ..models import Proposal, ProposalStatus, TeamInvitation
+from ..models import (
+    Comment,
+    CommentReport,
+    Proposal,
+    ProposalRevision,
+    ProposalStatus,
+    StatusChange,
+    TeamInvitation,
+    TeamMember,
+)
 from ..services import comments as comment_services
 from ..services import proposals as proposal_services
 from ..services import team as team_services
 from ..services.workflow import change_status
-from .content import PROPOSALS, REASONS, TEAM_NOTES
+from .content import PROPOSALS, REASONS
 
 PHASE_OF_SLUG = {spec["slug"]: spec["phase"] for spec in CHALLENGES}
 SLUG_OF_PHASE = {phase: slug for slug, phase in PHASE_OF_SLUG.items()}
@@ -78,6 +88,8 @@ class _Cast:
             return self.editor
         if key == "resident":
             return self.resident or self.fallback[0]
+        if key == "advertiser":
+            return partner_demo.demo_advertiser()
         return self.residents.get(key) or self.fallback[0]
 
 
@@ -106,14 +118,16 @@ def seed(*, stdout) -> None:
     made = 0
     rotation = 0
     for challenge in challenges:
-        for spec in _specs_for(challenge):
+        for position, spec in enumerate(_specs_for(challenge)):
             if Proposal.objects.filter(challenge=challenge, title=spec["title"]).exists():
                 continue
+            timeline = Timeline(challenge, position)
             if not spec["team"]:
                 if challenge.individuals_may_submit:
                     author = cast.person(spec["author"], None)
-                    proposal = _build_individual(challenge, spec, author)
-                    _comment(proposal, spec, author, cast)
+                    proposal = _build_individual(challenge, spec, author, timeline)
+                    _comment(proposal, spec, author, cast, timeline)
+                    timeline.apply(proposal)
                     made += 1
                 continue
             team = [by_name[name] for name in spec["team"] if name in by_name]
@@ -123,10 +137,83 @@ def seed(*, stdout) -> None:
                     for i in range(min(len(spec["team"]), len(organisations)))
                 ]
                 rotation += 1
-            proposal = _build(challenge, spec, team, cast.editor)
-            _comment(proposal, spec, _owner(team[0]), cast)
+            proposal = _build(challenge, spec, team, cast.editor, timeline)
+            _comment(proposal, spec, _owner(team[0]), cast, timeline)
+            timeline.apply(proposal)
             made += 1
     stdout.write(f"  proposals: {made} created")
+
+
+class Timeline:
+    """When a demo proposal's events happened, inside its challenge's schedule.
+
+    The services stamp what they write with the present moment; the demo tells a story that
+    began weeks ago, so once a proposal is built its timestamps are set to the moments below:
+    started and revised early in the proposal window (each proposal of a challenge a little
+    later than the one before), submitted before the window closes, discussed while the
+    challenge is open, and decided after the proposals (and votes) are in, before the
+    evaluation ends. Everything stays in the past, whenever the demo is seeded.
+    """
+
+    def __init__(self, challenge, position):
+        self.now = now = timezone.now() - timedelta(minutes=30)
+        opened = challenge.proposals_open
+        last_day = min(challenge.proposals_close, now)
+        span = max(last_day - opened, timedelta(hours=1))
+        self.started = opened + span * (0.05 + 0.08 * (position % 5))
+        self.revised = self.started + span * 0.04
+        self.submitted = self.started + span * 0.1
+        closed = challenge.voting_close or challenge.proposals_close
+        talk_until = min(closed, now) if closed > self.submitted else now
+        self.talk = (self.submitted, max(talk_until, self.submitted + timedelta(hours=1)))
+        decide_by = min(challenge.evaluation_end, now)
+        self.decided = (
+            (closed + (decide_by - closed) * 0.3, closed + (decide_by - closed) * 0.6)
+            if decide_by > closed
+            else (now, now)
+        )
+        self.comments = []  # (comment, posted at) in the order they were written
+
+    def comment_time(self, number, of):
+        start, end = self.talk
+        return start + (end - start) * (number + 1) / (of + 2)
+
+    def status_time(self, status):
+        if status == ProposalStatus.SUBMITTED:
+            return self.submitted
+        if status == ProposalStatus.WITHDRAWN:
+            return min(self.submitted + timedelta(days=2), self.now)
+        if status == ProposalStatus.SHORTLISTED:
+            return self.decided[0]
+        return self.decided[1]
+
+    def apply(self, proposal):
+        Proposal.objects.filter(pk=proposal.pk).update(
+            created_at=self.started, updated_at=self.revised
+        )
+        Proposal.objects.filter(pk=proposal.pk, submitted_at__isnull=False).update(
+            submitted_at=self.submitted
+        )
+        for number, revision in enumerate(proposal.revisions.order_by("pk")):
+            ProposalRevision.objects.filter(pk=revision.pk).update(
+                created_at=self.started if number == 0 else self.revised
+            )
+        for change in StatusChange.objects.filter(proposal=proposal):
+            StatusChange.objects.filter(pk=change.pk).update(
+                created_at=self.status_time(change.to_status)
+            )
+        TeamMember.objects.filter(proposal=proposal).update(joined_at=self.started)
+        TeamInvitation.objects.filter(proposal=proposal).update(
+            created_at=self.started, responded_at=self.revised
+        )
+        for comment, when in self.comments:
+            Comment.objects.filter(pk=comment.pk).update(created_at=when)
+            CommentReport.objects.filter(comment=comment).update(
+                created_at=when + timedelta(hours=3)
+            )
+            Comment.objects.filter(pk=comment.pk, hidden_at__isnull=False).update(
+                hidden_at=when + timedelta(hours=5)
+            )
 
 
 def _paragraphs(body):
@@ -134,11 +221,11 @@ def _paragraphs(body):
     return "\n\n".join(parts[:-1]) or body, body
 
 
-def _build(challenge, spec, team, editor):
+def _build(challenge, spec, team, editor, timeline):
     lead_org, others = team[0], team[1:]
     lead = _owner(lead_org)
     # Built as it would have happened: while proposals were open, first draft then a revision.
-    when = challenge.proposals_open + timedelta(hours=1)
+    when = timeline.submitted
     groups = _groups(challenge, spec)
     first, full = _paragraphs(spec["body"])
     proposal = proposal_services.proposal_start(
@@ -198,7 +285,11 @@ def _build(challenge, spec, team, editor):
             reason=reasons[ProposalStatus.SHORTLISTED],
         )
         if status != ProposalStatus.SHORTLISTED:
-            reason = spec.get("decline_reason") if status == ProposalStatus.DECLINED else None
+            own = {
+                ProposalStatus.DECLINED: "decline_reason",
+                ProposalStatus.SELECTED: "select_reason",
+            }
+            reason = spec.get(own[status])
             change_status(
                 proposal=proposal, to_status=status, by=editor, reason=reason or reasons[status]
             )
@@ -210,9 +301,9 @@ def _groups(challenge, spec):
     return groups or list(challenge.customer_groups.all()[:2])
 
 
-def _build_individual(challenge, spec, author):
+def _build_individual(challenge, spec, author, timeline):
     """A resident's own idea: no lead organisation, the resident alone in the team."""
-    when = challenge.proposals_open + timedelta(hours=2)
+    when = timeline.submitted
     proposal = proposal_services.proposal_start(
         user=author,
         challenge=challenge,
@@ -233,37 +324,42 @@ def _build_individual(challenge, spec, author):
     return proposal
 
 
-def _comment(proposal, spec, lead, cast):
+def _comment(proposal, spec, lead, cast, timeline):
+    posted = []  # (comment, written in the order of the discussion)
     if proposal.is_public:
         for author_key, body, replies in spec.get("comments", []):
             author = cast.person(author_key, lead)
             if author is None or author == lead:
                 continue
             question = comment_services.comment_post(proposal=proposal, author=author, body=body)
+            posted.append(question)
             for reply_key, reply in replies:
                 replier = cast.person(reply_key, lead)
                 if replier is not None:
-                    comment_services.comment_post(
-                        proposal=proposal, author=replier, body=reply, parent=question
+                    posted.append(
+                        comment_services.comment_post(
+                            proposal=proposal, author=replier, body=reply, parent=question
+                        )
                     )
         if spec.get("hidden"):
             author_key, body, reporter_key, report, reason = spec["hidden"]
             bad = comment_services.comment_post(
                 proposal=proposal, author=cast.person(author_key, lead), body=body
             )
+            posted.append(bad)
             comment_services.comment_report(
                 comment=bad, reporter=cast.person(reporter_key, lead), reason=report
             )
             if cast.moderator is not None:
                 comment_services.comment_hide(comment=bad, by=cast.moderator, reason=reason)
-    if spec["team"] and spec["status"] in (
-        ProposalStatus.DRAFT,
-        ProposalStatus.SHORTLISTED,
-        ProposalStatus.SELECTED,
-    ):
-        comment_services.comment_post(
-            proposal=proposal,
-            author=lead,
-            body=TEAM_NOTES[spec["language"]],
-            visibility="team",
+    if spec["team"] and spec.get("team_note"):
+        # A note the team wrote for itself, seen only by its members.
+        posted.append(
+            comment_services.comment_post(
+                proposal=proposal, author=lead, body=spec["team_note"], visibility="team"
+            )
         )
+    timeline.comments = [
+        (comment, timeline.comment_time(number, len(posted)))
+        for number, comment in enumerate(posted)
+    ]

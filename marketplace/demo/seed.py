@@ -10,11 +10,10 @@ made a pilot from its own title and summary; providers, customer groups and them
 to those that exist; with no proposals it returns quietly.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.models import ChallengePage, CustomerGroup, Theme
@@ -42,6 +41,7 @@ from .content import (
     VENUES,
     texts,
 )
+from .history import backdate_selection, feedback_time, set_history
 
 PILOT_PHASES = ("piloting", "closed")
 STAGE_ORDER = [PilotStage.PLANNED, PilotStage.RUNNING, PilotStage.EVALUATING, PilotStage.COMPLETED]
@@ -122,8 +122,6 @@ def _give_feedback(pilot, residents, entries):
     groups = list(CustomerGroup.objects.filter(challenges=pilot.proposal.challenge).order_by("pk"))
     outsiders = [r for r in residents if not is_team_member(r, pilot.proposal)]
     used = set()
-    start = datetime.combine(pilot.start_date, time(12), tzinfo=timezone.get_current_timezone())
-    span = max(1, (min(pilot.end_date, date.today()) - pilot.start_date).days)
     for i, (language, rating, comment, *group_slug) in enumerate(entries):
         resident = next(
             (r for r in outsiders if r.pk not in used and r.preferred_language == language),
@@ -141,7 +139,7 @@ def _give_feedback(pilot, residents, entries):
             customer_group=group or (groups[i % len(groups)] if groups else None),
         )
         # Given while the pilot ran, spread over its days.
-        when = min(timezone.now(), start + timedelta(days=span * i // max(1, len(entries))))
+        when = feedback_time(pilot, i, len(entries))
         Feedback.objects.filter(pk=feedback.pk).update(created_at=when)
 
 
@@ -179,6 +177,7 @@ def _make_pilot(proposal, spec, *, stage, staff, residents, stdout, index):
             by=staff,
             outcome=spec.get("outcome", PilotOutcome.ADOPTED),
         )
+    set_history(pilot)
     _say(stdout, f"pilot ({stage}): {title}\n")
     return pilot
 
@@ -218,14 +217,15 @@ def _candidates(staff, stdout):
         status__in=[ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED]
     ).order_by("-vote_count", "pk"):
         try:
-            change_status(
+            change = change_status(
                 proposal=proposal,
                 to_status=ProposalStatus.SELECTED,
                 by=staff,
-                reason="Valittu pilotoitavaksi.",
+                reason="Valittu kokeiltavaksi.",
             )
         except TransitionError:
             continue
+        backdate_selection(change, proposal.challenge)
         _say(stdout, f"selected proposal for a pilot: {proposal.title}\n")
         yield proposal
 

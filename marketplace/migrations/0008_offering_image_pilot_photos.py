@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0007_challenge_hero_image'),
+        ('cms', '0008_challenge_hero_image'),
         ('marketplace', '0007_pilot_event_texts'),
         ('partners', '0005_organisation_logo'),
         ('wagtailimages', '0027_image_description'),

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemaps import PageSitemap
+from marketplace.site.branding import FaviconView, branding_css
 from partners.admin_access import ruled_admin_urlpatterns
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("api/v1/", include("marketplace.api.urls")),
+    path("branding.css", branding_css, name="branding-css"),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

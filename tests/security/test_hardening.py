@@ -45,7 +45,11 @@ class _InlineScripts(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "script":
-            if "src" not in attrs and attrs.get("type") not in ("application/json",):
+            # JSON and JSON-LD are data blocks: the browser never runs them.
+            if "src" not in attrs and attrs.get("type") not in (
+                "application/json",
+                "application/ld+json",
+            ):
                 self.inline.append(attrs)
         for name in attrs:
             if name.startswith("on"):

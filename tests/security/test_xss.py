@@ -66,6 +66,26 @@ def test_the_corpus_has_at_least_50_distinct_payloads():
     assert all(len(p) <= 100 for _m, p in found)  # fits a display name
 
 
+# The head's tags whose content is text, never an address a browser or a crawler follows.
+HEAD_TEXT = re.compile(
+    r"^(description|og:(title|description|site_name|image:alt)|twitter:(card|image:alt))$"
+)
+
+
+def _head_text(tag, attrs, name) -> bool:
+    """The site's own description, Open Graph and Twitter text tags carry user text in
+    `content`: an escaped attribute value, read as text (an injected meta tag has other
+    attributes, such as http-equiv). og:url and og:image stay checked as addresses."""
+    attributes = dict(attrs)
+    key = attributes.get("name") or attributes.get("property") or ""
+    return (
+        tag == "meta"
+        and name == "content"
+        and set(attributes) == {"name" if "name" in attributes else "property", "content"}
+        and bool(HEAD_TEXT.match(key))
+    )
+
+
 class ExecutableFinder(HTMLParser):
     """Collects executable constructs that carry a marker."""
 
@@ -93,7 +113,7 @@ class ExecutableFinder(HTMLParser):
             self._json = "json" in kind
         for name, value in attrs:
             value = value or ""
-            if not (self._has(value) or self._has(name)):
+            if not (self._has(value) or self._has(name)) or _head_text(tag, attrs, name):
                 continue
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value!r}>")
@@ -247,4 +267,22 @@ def test_the_detector_catches_injections():
     assert not executable(f'<a href="/en/catalogue/?q=javascript:{marker}">', marker, "p")
     assert not executable(
         f'<script type="application/json">{{"n": "\\u003Cb {marker}"}}</script>', marker, "p"
+    )
+    # The head's description and link-preview tags carry escaped text; an injected meta does not
+    # pass for one.
+    assert not executable(
+        f'<meta property="og:title" content="&lt;script&gt;{marker}">', marker, "<script>"
+    )
+    assert not executable(
+        f'<meta name="description" content="url=javascript:{marker}">', marker, "p"
+    )
+    assert executable(f'<meta property="og:url" content="javascript:{marker}">', marker, "p")
+    assert executable(
+        f'<meta http-equiv="refresh" content="0;url=javascript:alert({marker})">', marker, "p"
+    )
+    assert executable(f'<meta name="description" content="x" {marker}="y">', marker, "p")
+    assert not executable(
+        f'<script type="application/ld+json">{{"name": "\\u003C/script\\u003E{marker}"}}</script>',
+        marker,
+        "p",
     )

@@ -1,16 +1,44 @@
-"""Site-wide template tags: the language switcher and the footer's information pages."""
+"""Site-wide template tags: the language switcher, the footer's information pages and the
+head's meta data for search engines and link previews."""
 
 from django import template
 from django.conf import settings
-from django.http import Http404
-from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Site
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from wagtail.models import Page
 
 from cms.cache import active_locale, cached_chrome, default_locale
-from cms.models import StandardPage
+from cms.models import HomePage, StandardPage
+from marketplace.site import sharing
+from marketplace.site.branding import branding_for, stylesheet_url
+from marketplace.site.languages import page_language_urls, path_language_urls
 
 register = template.Library()
+
+
+@register.simple_tag
+def page_title(page) -> str:
+    """'Page name – Tori' for a Wagtail page (its SEO title, else its title); the home page, and
+    a page without a name, read 'Tori – <tagline>', never 'Tori – Tori'."""
+    name = ""
+    if page is not None and not isinstance(page, HomePage):
+        name = (getattr(page, "seo_title", "") or getattr(page, "title", "") or "").strip()
+    if not name or name.casefold() == "tori":
+        return f"Tori – {gettext('marketplace for public service ideas')}"
+    return f"{name} – Tori"
+
+
+@register.simple_tag(takes_context=True)
+def site_branding(context):
+    """The site's branding setting (logo, main colour), or None when it was never saved."""
+    return branding_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def branding_stylesheet_url(context) -> str | None:
+    """The site-branding stylesheet's URL when the site has its own main colour."""
+    return stylesheet_url(context.get("request"))
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -19,61 +47,15 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    wagtail_page = page is not None and hasattr(page, "get_translations")
-    if wagtail_page:
-
-        def compute() -> dict:
-            pages = page.get_translations(inclusive=True).live().select_related("locale")
-            found = {tr.locale.language_code: tr.url for tr in pages}
-            return {
-                code: found.get(code) or _fallback_url(request, page, code) or f"/{code}/"
-                for code, _name in settings.LANGUAGES
-            }
-
-        # Cached per page, host and page version (see cms.cache): publishing bumps it.
-        host = request.get_host() if request else ""
-        urls = cached_chrome("language-links", compute, page.pk, host)
+    if page is not None and hasattr(page, "get_translations"):
+        urls = page_language_urls(request, page)
     else:
-        path = request.get_full_path() if request else "/"
-        urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+        urls = path_language_urls(request.get_full_path() if request else "/")
     links = [
-        {"code": code, "name": name, "url": urls[code], "current": code == current}
+        {"code": code, "name": name, "url": urls[code].url, "current": code == current}
         for code, name in settings.LANGUAGES
     ]
     return {"links": links}
-
-
-def _fallback_url(request, page, code: str) -> str | None:
-    """The page's address under `code`'s prefix when cms serves it there (its original falls back
-    for an untranslated page), else None. Prefers the path of the translated parent."""
-    if request is None:
-        return None
-    locale = Locale.objects.filter(language_code=code).first()
-    site = Site.find_for_request(request)
-    if locale is None or site is None:
-        return None
-    candidates = []
-    parent = page.get_parent()
-    parent_translation = parent.get_translation_or_none(locale) if parent is not None else None
-    if parent_translation is not None and parent_translation.live:
-        candidates.append(f"{parent_translation.url}{page.slug}/")
-    own = page.url or ""
-    prefix = f"/{page.locale.language_code}/"
-    if own.startswith(prefix):
-        candidates.append(f"/{code}/{own[len(prefix) :]}")
-    with translation.override(code):
-        root = site.root_page.localized.specific
-        for candidate in dict.fromkeys(candidates):
-            if not candidate.startswith(f"/{code}/"):
-                continue
-            components = [c for c in candidate[len(code) + 2 :].split("/") if c]
-            try:
-                routed = root.route(request, components)
-            except Http404:
-                continue
-            if routed is not None and routed[0].pk == page.pk:
-                return candidate
-    return None
 
 
 @register.simple_tag
@@ -104,3 +86,19 @@ def footer_pages():
         return links
 
     return cached_chrome("footer-pages", compute)
+
+
+@register.inclusion_tag("includes/meta.html", takes_context=True)
+def page_meta(context, obj=None, title="", description="", noindex=False):
+    """The head's description, canonical address, hreflang alternates, Open Graph and Twitter
+    tags and schema.org data for `obj` (a Wagtail page or a proposal, pilot, offering or
+    organisation; by default the Wagtail page being served) or, without one, for a page of the
+    site's own text called `title` (without a title such a page, e.g. sign-in, my pages, an
+    error, is kept out of search engines). `noindex` keeps any page out; a non-public object
+    is always noindex and described to no one."""
+    if obj is None and isinstance(context.get("page"), Page):
+        obj = context["page"]
+    meta = sharing.page_meta(
+        context.get("request"), obj, title=title, description=description, noindex=noindex
+    )
+    return {"meta": meta, "structured": [mark_safe(doc) for doc in meta.structured]}  # noqa: S308 - escaped JSON

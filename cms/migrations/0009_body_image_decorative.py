@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0007_challenge_hero_image'),
+        ('cms', '0008_challenge_hero_image'),
     ]
 
     operations = [
