@@ -1,9 +1,13 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from partners.images import ALT_REQUIRED
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -19,9 +23,19 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
+    """An image in a page's body: described, or marked decorative, as every image of Tori.
+    (Ours rather than Wagtail's ImageBlock, which has no caption to keep the stored ones.)"""
+
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"), help_text=_("Describe the image for people who cannot see it.")
+        required=False,
+        label=_("alternative text"),
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        label=_("decorative image"),
+        help_text=_("Only decoration: screen readers skip it, and it needs no alternative text."),
     )
     caption = blocks.CharBlock(required=False, label=_("caption"))
 
@@ -29,6 +43,14 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "cms/blocks/image.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={"alt_text": ValidationError(ALT_REQUIRED)}
+            )
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

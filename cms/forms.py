@@ -7,13 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from partners.images import ImageAltFormMixin, ImageSlot
+
 NUMBER_FIELDS = ("budget_eur", "pilot_length_weeks", "votes_per_resident", "resident_vote_weight")
 
 
-class ChallengePageForm(WagtailAdminPageForm):
+class ChallengePageForm(ImageAltFormMixin, WagtailAdminPageForm):
     """Later apps add their own checks through the hooks `tori_challenge_form_init` and
     `tori_challenge_form_clean` (e.g. voting rules frozen after the first vote), so cms never
-    imports them."""
+    imports them. The hero image is described or marked decorative."""
+
+    image_slots = (ImageSlot.named("hero_image"),)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
+from partners.images import with_renditions
+
 from . import cache
 from .models import ChallengeIndexPage, ChallengePage, CustomerGroup, Theme
 from .phases import Phase
@@ -91,7 +93,9 @@ def localized_challenges(*, index=None, locale: Locale | None = None):
 def challenge_cards(challenges, *, request=None, now=None, index_url=None) -> list[dict]:
     """What the listing shows of each challenge; snippet names in the active language."""
     now = now or timezone.now()
-    challenges = list(challenges.prefetch_related("customer_groups", "themes"))
+    challenges = list(
+        with_renditions(challenges, "hero_image").prefetch_related("customer_groups", "themes")
+    )
     groups = localized_in_bulk(
         {g for c in challenges for g in c.customer_groups.all()}, CustomerGroup
     )

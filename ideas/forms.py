@@ -8,10 +8,11 @@ from django.utils.translation import pgettext_lazy
 
 from cms.localize import ItemMultipleChoiceField
 from cms.models import CustomerGroup
+from partners.images import check_image_upload
 from partners.models import Language, Organisation
 from partners.translated import TranslationInputsMixin
 
-from .models import CommentVisibility, Proposal, TeamInvitation
+from .models import COVER_SLOT, CommentVisibility, Proposal, TeamInvitation
 
 
 class ProposalForm(TranslationInputsMixin, forms.Form):
@@ -21,6 +22,7 @@ class ProposalForm(TranslationInputsMixin, forms.Form):
 
     # The team writes in its own language and may add the title and summary in the others.
     translation_model = Proposal
+    translation_fields = ("title", "summary")  # the cover's alt text: CoverForm
     translation_help_text = ""  # the form's fieldset explains the translations
 
     INDIVIDUAL = "individual"
@@ -124,6 +126,66 @@ class AttachmentForm(forms.Form):
         self.fields["file"].help_text = _("PDF, PNG or JPEG, at most %(mb)s MB.") % {
             "mb": settings.TORI_ATTACHMENT_MAX_BYTES // (1024 * 1024)
         }
+
+
+class CoverForm(TranslationInputsMixin, forms.Form):
+    """The team's cover image: an upload (checked by content, decoded), its alternative text
+    in the proposal's language and optionally the others, or the mark "decorative"."""
+
+    translation_model = Proposal
+    translation_fields = ("cover_image_alt",)
+    translation_help_text = ""
+
+    cover_image = forms.FileField(
+        label=_("Cover image"),
+        required=False,
+        help_text=_("PNG or JPEG, at most %(mb)s MB. Shown on the proposal's page and card.")
+        % {"mb": settings.TORI_IMAGE_MAX_BYTES // (1024 * 1024)},
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    cover_image_alt = forms.CharField(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    cover_image_decorative = forms.BooleanField(
+        label=_("The image is only decoration"),
+        required=False,
+        help_text=_("Screen readers skip it, and it needs no alternative text."),
+    )
+    remove = forms.BooleanField(label=_("Remove the cover image"), required=False)
+
+    def __init__(self, *args, proposal: Proposal, **kwargs):
+        self.proposal = proposal
+        kwargs.setdefault(
+            "initial",
+            {
+                "cover_image_alt": proposal.cover_image_alt,
+                "cover_image_decorative": proposal.cover_image_decorative,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if not proposal.cover_image_id:
+            del self.fields["remove"]
+
+    def original_language(self) -> str:
+        return self.proposal.language
+
+    def existing_translations(self) -> dict:
+        return self.proposal.translations or {}
+
+    def clean_cover_image(self):
+        upload = self.cleaned_data.get("cover_image")
+        if upload:
+            check_image_upload(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        kept = self.proposal.cover_image_id and not cleaned.get("remove")
+        COVER_SLOT.check_form(self, has_image=bool(cleaned.get("cover_image") or kept))
+        return cleaned
 
 
 class InvitationForm(forms.Form):

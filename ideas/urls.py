@@ -1,10 +1,11 @@
-from .views import comments, proposals, reviews, starting, team, votes
+from .views import comments, covers, proposals, reviews, starting, team, votes
 
 app_name = "ideas"
 
 urlpatterns = [
     *starting.urlpatterns,
     *proposals.urlpatterns,
+    *covers.urlpatterns,
     *team.urlpatterns,
     *comments.urlpatterns,
     *votes.urlpatterns,

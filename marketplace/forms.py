@@ -13,6 +13,7 @@ from ideas.models import Proposal, ProposalStatus
 from marketplace.services.offerings import unique_offering_slug
 from marketplace.services.pilots import allowed_stages
 from marketplace.services.workspace import validate_measurement_date
+from partners.images import ImageAltFormMixin
 from partners.models import City, Language
 from partners.translated import TranslationsFormMixin
 
@@ -26,9 +27,12 @@ from .models import (
     OfferingEditProposal,
     Pilot,
     PilotOutcome,
+    PilotPhoto,
     PilotStage,
     PriceModel,
 )
+from .models.offerings import IMAGE_SLOT
+from .models.pilots import PHOTO_SLOT
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -252,7 +256,8 @@ class PilotStageForm(forms.Form):
         return data
 
 
-class OfferingAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
+class OfferingAdminForm(ImageAltFormMixin, TranslationsFormMixin, WagtailAdminModelForm):
+    image_slots = (IMAGE_SLOT,)
     cities = checkboxes(_("Cities where available"), City.choices)
     languages = checkboxes(_("Languages"), Language.choices)
 
@@ -272,6 +277,9 @@ class OfferingAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
             "price_model",
             "contact_email",
             "pilot",
+            "image",
+            "image_alt",
+            "image_decorative",
             "published",
         ]
         widgets = {
@@ -302,3 +310,14 @@ class OfferingAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
         return self.cleaned_data.get("slug") or unique_offering_slug(
             self.cleaned_data.get("title", ""), exclude_pk=self.instance.pk
         )
+
+
+class PilotPhotoAdminForm(ImageAltFormMixin, TranslationsFormMixin, WagtailAdminModelForm):
+    """A photo of a pilot: the image (its focal point set in the image library), described or
+    marked decorative, with an optional caption; the alt text and caption in every language."""
+
+    image_slots = (PHOTO_SLOT,)
+
+    class Meta:
+        model = PilotPhoto
+        fields = ["pilot", "language", "image", "alt_text", "decorative", "caption", "sort_order"]

@@ -7,14 +7,20 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from marketplace.admin import dashboard  # noqa: F401 - registers the dashboard's hooks
 from marketplace.admin.feedback import FeedbackViewSet
 from marketplace.admin.offerings import OfferingEditProposalViewSet, OfferingViewSet
-from marketplace.admin.pilots import PilotViewSet
+from marketplace.admin.pilots import PilotPhotoViewSet, PilotViewSet
 from marketplace.admin.workspace import IndicatorViewSet, MeasurementViewSet, MilestoneViewSet
 
 
 class MarketplaceGroup(ModelViewSetGroup):
     menu_label = _("Tori")
     menu_icon = "rocket"
-    items = (PilotViewSet, FeedbackViewSet, OfferingViewSet, OfferingEditProposalViewSet)
+    items = (
+        PilotViewSet,
+        PilotPhotoViewSet,
+        FeedbackViewSet,
+        OfferingViewSet,
+        OfferingEditProposalViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

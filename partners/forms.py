@@ -1,11 +1,13 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import Language, Membership, Organisation, User
+from .images import check_image_upload
+from .models import LOGO_SLOT, Language, Membership, Organisation, User
 from .services.accounts import email_taken, normalise_email
 from .services.errors import DuplicateEmail
 from .translated import TranslationsFormMixin
@@ -146,10 +148,35 @@ class OrganisationForm(TranslationsFormMixin, forms.ModelForm):
         max_length=30,
     )
 
+    logo_file = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG or JPEG, at most %(mb)s MB.")
+        % {"mb": settings.TORI_IMAGE_MAX_BYTES // (1024 * 1024)},
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    logo_remove = forms.BooleanField(label=_("Remove the logo"), required=False)
+
     class Meta:
         model = Organisation
         fields = list(Organisation.profile_fields)
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.logo_id:
+            del self.fields["logo_remove"]
+        # The upload comes just before its alternative text.
+        names = [name for name in self.fields if name not in ("logo_file", "logo_remove")]
+        at = names.index("logo_alt")
+        extra = [name for name in ("logo_file", "logo_remove") if name in self.fields]
+        self.order_fields([*names[:at], *extra, *names[at:]])
+
+    def clean_logo_file(self):
+        upload = self.cleaned_data.get("logo_file")
+        if upload:
+            check_image_upload(upload)
+        return upload
 
     def clean_business_id(self):
         value = (self.cleaned_data.get("business_id") or "").strip()
@@ -167,6 +194,8 @@ class OrganisationForm(TranslationsFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        kept = self.instance.logo_id and not cleaned.get("logo_remove")
+        LOGO_SLOT.check_form(self, has_image=bool(cleaned.get("logo_file") or kept))
         if cleaned.get("kind") == Organisation.Kind.COMPANY and not cleaned.get("business_id"):
             if "business_id" not in self.errors:
                 self.add_error(

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .images import ImageSlot, alt_for, image_fields
 from .translated import Translated
 from .validators import validate_business_id
 
@@ -96,6 +97,9 @@ class City(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+LOGO_SLOT = ImageSlot.named("logo")
+
+
 class OrganisationQuerySet(models.QuerySet):
     def with_member_count(self):
         return self.annotate(member_count=models.Count("memberships", distinct=True))
@@ -107,8 +111,9 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class Organisation(Translated):
-    translated_fields = ("description", "capabilities")
+    translated_fields = ("description", "capabilities", "logo_alt")
     # What its owners edit (the staff's admin form adds the slug and `verified`), in form order.
+    # The logo itself is uploaded next to its alternative text (partners.forms).
     profile_fields = (
         "name",
         "kind",
@@ -118,7 +123,10 @@ class Organisation(Translated):
         "language",
         "description",
         "capabilities",
+        "logo_alt",
+        "logo_decorative",
     )
+    logo_slot = LOGO_SLOT
 
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
@@ -145,6 +153,7 @@ class Organisation(Translated):
     verified = models.BooleanField(
         _("verified by staff"), default=False, help_text=_("Set by staff after checking.")
     )
+    logo, logo_alt, logo_decorative = image_fields(_("logo"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -163,10 +172,19 @@ class Organisation(Translated):
                 condition=~Q(business_id=""),
                 name="organisation_unique_business_id",
             ),
+            LOGO_SLOT.constraint("organisation_logo_described_or_decorative"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def share_image(self):
+        return self.logo
+
+    @property
+    def logo_alt_text(self) -> str:
+        return alt_for(self, self.logo_slot)
 
     def get_absolute_url(self) -> str:
         return reverse("partners:organisation-detail", kwargs={"slug": self.slug})

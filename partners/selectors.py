@@ -2,12 +2,14 @@
 
 from django.db.models import Prefetch
 
+from .images import with_renditions
 from .models import Membership, Organisation, OrganisationInvitation
 
 
 def organisation_directory():
-    """Organisations for the public directory, with their member counts (one query per page)."""
-    return Organisation.objects.with_member_count().order_by("name", "pk")
+    """Organisations for the public directory, with their member counts and logos (a fixed
+    number of queries per page)."""
+    return with_renditions(Organisation.objects.with_member_count().order_by("name", "pk"), "logo")
 
 
 def organisation_members(*, organisation: Organisation):
@@ -33,9 +35,13 @@ def memberships_of(*, user):
 
 
 def organisation_with_members(*, slug: str):
-    return Organisation.objects.prefetch_related(
-        Prefetch(
-            "memberships",
-            queryset=Membership.objects.select_related("user").order_by("-role", "pk"),
+    return (
+        with_renditions(Organisation.objects.all(), "logo")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("user").order_by("-role", "pk"),
+            )
         )
-    ).filter(slug=slug)
+        .filter(slug=slug)
+    )

@@ -92,6 +92,21 @@ class Translated(models.Model):
         )
 
 
+def replace_translated(existing, new, *, fields) -> dict:
+    """`existing` translations with those of `fields` taken from `new`: a form that edits some
+    of a row's translated fields leaves the others' translations as they were."""
+    merged: dict = {}
+    for code, texts in (existing or {}).items():
+        kept = {field: text for field, text in texts.items() if field not in fields}
+        if kept:
+            merged[code] = kept
+    for code, texts in (new or {}).items():
+        for field, text in (texts or {}).items():
+            if field in fields and text:
+                merged.setdefault(code, {})[field] = text
+    return merged
+
+
 def _active_language() -> str:
     code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
@@ -123,6 +138,8 @@ class TranslationInputsMixin:
     `existing_translations()` where the form is not a ModelForm."""
 
     translation_model = None
+    # The translated fields the form edits (default: every one of the model's).
+    translation_fields: tuple[str, ...] | None = None
     # Forms that group the inputs under an explaining legend leave this empty.
     translation_help_text = _("Optional. Shown to people using Tori in this language.")
 
@@ -138,7 +155,7 @@ class TranslationInputsMixin:
         for code in LANGUAGE_CODES:
             if code == original:
                 continue
-            for field_name in model.translated_fields:
+            for field_name in self.translation_fields or model.translated_fields:
                 model_field = model._meta.get_field(field_name)
                 base = self.fields.get(field_name) or model_field.formfield()
                 name = f"{field_name}__{code}"

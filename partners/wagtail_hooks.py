@@ -7,7 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_display import LocalizedExportMixin, register_displays, yes_no_column
 from .filters import OrganisationAdminFilter
-from .models import Organisation
+from .images import ImageAltFormMixin
+from .models import LOGO_SLOT, Organisation
 from .translated import with_translations
 
 
@@ -35,13 +36,22 @@ class OrganisationViewSet(ModelViewSet):
     form_fields = [
         "name",
         "slug",
-        *(name for name in Organisation.profile_fields if name != "name"),
+        *(name for name in Organisation.profile_fields if name != "name" and "logo" not in name),
+        "logo",
+        "logo_alt",
+        "logo_decorative",
         "verified",
     ]
     inspect_view_enabled = True
 
     def get_form_class(self, for_update=False):
-        return with_translations(super().get_form_class(for_update))
+        base = super().get_form_class(for_update)
+        checked = type(base)(
+            base.__name__,
+            (ImageAltFormMixin, base),
+            {"image_slots": (LOGO_SLOT,), "__module__": base.__module__},
+        )
+        return with_translations(checked)
 
 
 organisation_viewset = OrganisationViewSet("organisations")

@@ -27,9 +27,12 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BodyBlock
 from cms.forms import ChallengePageForm
 from cms.phases import Phase, Schedule, has_voting, phase_at
+from partners.images import ImageSlot, alt_for, image_fields
 
 from .queries import ChallengePageManager
 from .taxonomy import CustomerGroup, Theme
+
+HERO_SLOT = ImageSlot.named("hero_image")
 
 
 def _not_negative(what):
@@ -44,6 +47,10 @@ class ChallengePage(Page):
         help_text=_("The publishing city unit."),
     )
     summary = models.TextField(_("summary"), max_length=600)
+    hero_image, hero_image_alt, hero_image_decorative = image_fields(
+        _("hero image"),
+        help_text=_("Shown at the top of the challenge and on its card. Set its focal point."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     customer_groups = ParentalManyToManyField(
         CustomerGroup,
@@ -122,6 +129,9 @@ class ChallengePage(Page):
         *Page.content_panels,
         "owner_unit",
         "summary",
+        MultiFieldPanel(
+            ["hero_image", "hero_image_alt", "hero_image_decorative"], heading=_("Hero image")
+        ),
         "body",
         MultiFieldPanel(
             [
@@ -180,6 +190,15 @@ class ChallengePage(Page):
     class Meta:
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
+        constraints = [HERO_SLOT.constraint("challenge_hero_described_or_decorative")]
+
+    @property
+    def share_image(self):
+        return self.hero_image
+
+    @property
+    def hero_image_alt_text(self) -> str:
+        return alt_for(self, HERO_SLOT)
 
     def get_context(self, request, *args, **kwargs):
         from cms.selectors import challenge_detail  # selectors import the models

@@ -9,8 +9,11 @@ from django.utils.translation import pgettext_lazy
 
 from cms.localize import localized
 from cms.models import ChallengePage
+from partners.images import ImageSlot, alt_for, image_fields
 from partners.models import Language, Organisation
 from partners.translated import Translated
+
+COVER_SLOT = ImageSlot.named("cover_image")
 
 
 class ProposalStatus(models.TextChoices):
@@ -38,7 +41,7 @@ class ProposalQuerySet(models.QuerySet):
 
 class Proposal(Translated):
     # The team writes in its own language (`language`) and may add the others.
-    translated_fields = ("title", "summary")
+    translated_fields = ("title", "summary", "cover_image_alt")
 
     challenge = models.ForeignKey(
         "cms.ChallengePage",
@@ -87,6 +90,8 @@ class Proposal(Translated):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # Uploaded by the team (ideas.services.covers), shown wherever the proposal is.
+    cover_image, cover_image_alt, cover_image_decorative = image_fields(_("cover image"))
 
     objects = ProposalQuerySet.as_manager()
 
@@ -95,9 +100,18 @@ class Proposal(Translated):
         verbose_name_plural = _("proposals")
         ordering = ["-submitted_at", "-created_at"]
         indexes = [models.Index(fields=["challenge", "status"])]
+        constraints = [COVER_SLOT.constraint("proposal_cover_described_or_decorative")]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def share_image(self):
+        return self.cover_image
+
+    @property
+    def cover_image_alt_text(self) -> str:
+        return alt_for(self, COVER_SLOT)
 
     @property
     def challenge_title(self) -> str:

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q
 from wagtail.models import Locale
 
 from cms.models import ChallengePage
+from partners.images import with_renditions
 from partners.models import Membership, Organisation, User
 
 from ..models import Comment, CommentVisibility, Proposal, TeamMember
@@ -42,16 +43,14 @@ def team_users(proposal):
 def proposal_for_page(pk, *, among):
     """The proposal with everything its page shows, in a fixed number of queries, looked up in
     `among` (the proposals the user may see). Nothing is prefetched unless it is found there."""
+    team = TeamMember.objects.select_related("organisation", "user").order_by("role", "id")
     return (
-        among.select_related("challenge", "lead_organisation", "created_by")
+        with_renditions(
+            among.select_related("challenge", "lead_organisation", "created_by"), "cover_image"
+        )
         .prefetch_related(
             "customer_groups",
-            Prefetch(
-                "team",
-                queryset=TeamMember.objects.select_related("organisation", "user").order_by(
-                    "role", "id"
-                ),
-            ),
+            Prefetch("team", queryset=with_renditions(team, "organisation__logo")),
             "attachments",
             Prefetch("status_changes", queryset=_status_changes()),
         )
@@ -85,7 +84,7 @@ def public_proposals(*, challenge, sort: str = "newest"):
     cards show them: without the body, with the team."""
     order = SORTS.get(sort, SORTS["newest"])
     return (
-        Proposal.objects.public()
+        with_renditions(Proposal.objects.public(), "cover_image")
         .filter(challenge__translation_key=challenge.translation_key)
         .defer("body")
         .prefetch_related(

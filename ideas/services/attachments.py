@@ -10,6 +10,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from partners.images import sniff_content_type
 from partners.models import User
 
 from .. import rules
@@ -18,20 +19,6 @@ from ..models import (
     ProposalAttachment,
 )
 from .proposals import ProposalError
-
-SIGNATURES = (
-    (b"%PDF-", "application/pdf", "pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-)
-
-
-def sniff_content_type(head: bytes) -> tuple[str, str] | None:
-    """(content type, extension) from the file's first bytes, or None if not PDF/PNG/JPEG."""
-    for magic, content_type, extension in SIGNATURES:
-        if head.startswith(magic):
-            return content_type, extension
-    return None
 
 
 def clean_filename(name: str, extension: str) -> str:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.models import CustomerGroup
 from partners import signals as partner_signals
 from partners.models import Organisation, User
-from partners.translated import clean_translations
+from partners.translated import clean_translations, replace_translated
 
 from .. import rules
 from ..models import (
@@ -136,6 +136,11 @@ def proposal_update(
         if language:
             fields["language"] = language
         if translations is not None:
+            # The text form edits the title's and summary's translations; the cover's
+            # alternative text keeps its own (ideas.services.covers).
+            translations = replace_translated(
+                proposal.translations, translations, fields=TEXT_TRANSLATED_FIELDS
+            )
             fields["translations"] = clean_translations(
                 translations,
                 fields=Proposal.translated_fields,
@@ -164,6 +169,9 @@ def proposal_update(
         setattr(proposal, name, value)
     proposal.version = new_version
     return proposal
+
+
+TEXT_TRANSLATED_FIELDS = ("title", "summary")
 
 
 def proposal_submit(

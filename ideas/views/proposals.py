@@ -15,7 +15,14 @@ from partners.models import Organisation
 from partners.pagination import page_or_404
 
 from .. import rules
-from ..forms import AttachmentForm, CommentForm, ProposalForm, SubmitForm, WithdrawForm
+from ..forms import (
+    AttachmentForm,
+    CommentForm,
+    CoverForm,
+    ProposalForm,
+    SubmitForm,
+    WithdrawForm,
+)
 from ..models import Proposal, ProposalAttachment
 from ..rules import proposals as proposal_rules
 from ..selectors import proposals as proposal_selectors
@@ -37,11 +44,12 @@ def _visible_proposal_or_404(request, pk, *, for_page=False):
 
 def proposal_detail(request, pk):
     proposal = _visible_proposal_or_404(request, pk, for_page=True)
-    return _render_detail(request, proposal)
+    return render_proposal_page(request, proposal)
 
 
-def _render_detail(request, proposal, *, attachment_form=None):
-    """The proposal's page; a refused upload comes back with its form, errors by the field."""
+def render_proposal_page(request, proposal, *, attachment_form=None, cover_form=None, status=200):
+    """The proposal's page; a refused attachment or cover upload comes back with its form and
+    the errors by the field."""
     user = request.user
     team_view = proposal_rules.can_view_team_area(user, proposal)
     comments = list(proposal_selectors.comments_for(proposal=proposal, include_team=team_view))
@@ -69,7 +77,9 @@ def _render_detail(request, proposal, *, attachment_form=None):
         "attachment_form": attachment_form or AttachmentForm(),
         "attachments_left": max(0, _attachment_limit() - len(proposal.attachments.all())),
     }
-    return render(request, "ideas/proposal_detail.html", context)
+    if context["can_edit"]:
+        context["cover_form"] = cover_form or CoverForm(proposal=proposal)
+    return render(request, "ideas/proposal_detail.html", context, status=status)
 
 
 def _attachment_limit() -> int:
@@ -285,7 +295,7 @@ def attachment_upload(request, pk):
         else:
             messages.success(request, _("Attached %(name)s.") % {"name": attachment.original_name})
             return redirect(proposal)
-    return _render_detail(request, proposal, attachment_form=form)
+    return render_proposal_page(request, proposal, attachment_form=form)
 
 
 def attachment_download(request, pk, attachment_pk):

@@ -19,10 +19,11 @@ from cms.localize import ItemChoiceFilter, localized, originals
 from cms.models import ChallengePage
 from marketplace import rules
 from marketplace.admin.workspace import pilot_workspace_buttons
-from marketplace.forms import PilotAdminForm, PilotStageForm
+from marketplace.forms import PilotAdminForm, PilotPhotoAdminForm, PilotStageForm
 from marketplace.models import (
     Pilot,
     PilotOutcome,
+    PilotPhoto,
     PilotStage,
 )
 from marketplace.selectors import pilots as pilot_selectors
@@ -145,6 +146,27 @@ class PilotViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("stage/<int:pk>/", pilot_stage, name="stage"),
         ]
+
+
+class PilotPhotoFilterSet(WagtailFilterSet):
+    class Meta:
+        model = PilotPhoto
+        fields = ["pilot"]
+
+
+class PilotPhotoViewSet(ModelViewSet):
+    """The pilots' photos, in their order: the first is the pilot's picture on its card."""
+
+    model = PilotPhoto
+    name = "pilot_photos"
+    icon = "image"
+    menu_label = _("Pilot photos")
+    filterset_class = PilotPhotoFilterSet
+    list_display = ["__str__", "pilot", "sort_order", yes_no_column(PilotPhoto, "decorative")]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return PilotPhotoAdminForm
 
 
 M2M = ("providers", "customer_groups", "themes")

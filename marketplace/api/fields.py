@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.models import ChallengePage
+from partners.images import ImageSlot
 from partners.models import Organisation
 
 from .languages import LANGUAGE_CODES, Localiser
@@ -113,3 +114,56 @@ class AvailableLanguagesField(serializers.ListField):
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", _("Languages the text is available in, the original first."))
         super().__init__(child=LanguageField(), **kwargs)
+
+
+# --- Images ------------------------------------------------------------------------------
+API_RENDITION = "max-1200x1200"
+
+
+class ImageSerializer(serializers.Serializer):
+    url = serializers.URLField(help_text=_("A copy at most 1,200 pixels wide and high."))
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    alt = serializers.CharField(
+        allow_blank=True,
+        help_text=_("Alternative text in the language asked; empty for a decorative image."),
+    )
+    decorative = serializers.BooleanField(help_text=_("Only decoration, with no text."))
+
+
+def image_data(obj, slot: ImageSlot, language: str) -> dict | None:
+    """What the API says of an object's image (partners.images), or None if it has none."""
+    image = getattr(obj, slot.image)
+    if image is None:
+        return None
+    rendition = image.get_rendition(API_RENDITION)
+    decorative = bool(getattr(obj, slot.decorative))
+    alt = ""
+    if not decorative:
+        alt = (
+            obj.text(slot.alt, language)
+            if slot.alt in getattr(obj, "translated_fields", ())
+            else getattr(obj, slot.alt)
+        )
+    return {
+        "url": site_address(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": alt,
+        "decorative": decorative,
+    }
+
+
+@extend_schema_field(ImageSerializer(allow_null=True))
+class ImageField(serializers.Field):
+    """An object's image with its alternative text, or null."""
+
+    def __init__(self, slot: ImageSlot, **kwargs):
+        self.slot = slot
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        return image_data(obj, self.slot, context_localiser(self.context).language)

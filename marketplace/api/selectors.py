@@ -19,7 +19,16 @@ from django.db.models.functions import Coalesce
 
 from cms.models import ChallengePage
 from ideas.models import Proposal, TeamMember
-from marketplace.models import Feedback, Indicator, Measurement, Milestone, Offering, Pilot
+from marketplace.models import (
+    Feedback,
+    Indicator,
+    Measurement,
+    Milestone,
+    Offering,
+    Pilot,
+    PilotPhoto,
+)
+from partners.images import with_renditions
 from partners.models import Organisation
 
 
@@ -47,7 +56,7 @@ def challenges_for_list():
         .values("n")
     )
     return (
-        challenges()
+        with_renditions(challenges(), "hero_image")
         .select_related("locale")
         .prefetch_related("customer_groups", "themes")
         .annotate(
@@ -66,7 +75,7 @@ def proposals():
 def proposals_for_list():
     team = TeamMember.objects.select_related("organisation").order_by("-role", "joined_at", "pk")
     return (
-        proposals()
+        with_renditions(proposals(), "cover_image")
         .select_related("challenge", "challenge__locale", "lead_organisation")
         .prefetch_related("customer_groups", Prefetch("team", queryset=team))
         .order_by("-submitted_at", "-created_at", "-pk")
@@ -86,6 +95,7 @@ def pilots_for_list():
     feedback = (
         Feedback.objects.filter(pilot=OuterRef("pk"), hidden_reason="").order_by().values("pilot")
     )
+    photos = with_renditions(PilotPhoto.objects.order_by("sort_order", "pk"), "image")
     return (
         pilots()
         .select_related("proposal")
@@ -102,6 +112,7 @@ def pilots_for_list():
         .prefetch_related(
             Prefetch("indicators", queryset=indicators),
             Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk")),
+            Prefetch("photos", queryset=photos),
         )
         .order_by("-start_date", "-pk")
     )
@@ -113,7 +124,7 @@ def offerings():
 
 def offerings_for_list():
     return (
-        offerings()
+        with_renditions(offerings(), "image")
         .select_related("pilot")
         .prefetch_related("providers", "customer_groups", "themes")
         .order_by("title", "pk")
@@ -125,4 +136,4 @@ def organisations():
 
 
 def organisations_for_list():
-    return organisations().order_by("name", "pk")
+    return with_renditions(organisations(), "logo").order_by("name", "pk")

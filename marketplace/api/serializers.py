@@ -9,19 +9,27 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.models.challenges import HERO_SLOT
 from cms.phases import Phase
+from ideas.models import COVER_SLOT
 from marketplace.models import PilotOutcome, PilotStage, PriceModel
-from partners.models import City, Language, Organisation
+from marketplace.models.offerings import IMAGE_SLOT
+from marketplace.models.pilots import PHOTO_SLOT
+from partners.models import LOGO_SLOT, City, Language, Organisation
 
 from .fields import (
     PERSON,
     TEAM_KINDS,
     AvailableLanguagesField,
+    ImageField,
+    ImageSerializer,
     LanguageField,
     LocalisingMixin,
     TranslatedField,
     absolute_url,
+    context_localiser,
     field_languages,
+    image_data,
     original_language_field,
 )
 from .filters import PUBLIC_PROPOSAL_STATUSES
@@ -191,6 +199,7 @@ class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
     available_languages = serializers.SerializerMethodField(
         help_text=_("Languages the challenge is published in, the original first.")
     )
+    hero_image = serializers.SerializerMethodField(help_text=_("The hero image, or null."))
     field_languages = ChallengeFieldLanguagesSerializer(
         source="*",
         help_text=_(
@@ -212,6 +221,14 @@ class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
 
     def get_summary(self, obj) -> str:
         return self.localiser.page(obj).summary
+
+    @extend_schema_field(ImageSerializer(allow_null=True))
+    def get_hero_image(self, obj):
+        """The original's image (prefetched); the alternative text of the page asked."""
+        data = image_data(obj, HERO_SLOT, self.localiser.language)
+        if data and not data["decorative"]:
+            data["alt"] = self.localiser.page(obj).hero_image_alt or obj.hero_image_alt
+        return data
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
@@ -238,6 +255,7 @@ class ProposalSerializer(LocalisingMixin, serializers.Serializer):
     original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Proposal", ["title", "summary"])
+    cover_image = ImageField(COVER_SLOT, help_text=_("The team's cover image, or null."))
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
@@ -279,10 +297,16 @@ class PilotSerializer(serializers.Serializer):
     original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Pilot", ["title", "summary", "venue"])
+    photos = serializers.SerializerMethodField(help_text=_("The pilot's photos, in order."))
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
         return absolute_url(obj)
+
+    @extend_schema_field(ImageSerializer(many=True))
+    def get_photos(self, obj):
+        language = context_localiser(self.context).language
+        return [image_data(photo, PHOTO_SLOT, language) for photo in obj.photos.all()]
 
     @extend_schema_field({"type": "integer", "nullable": True})
     def get_proposal(self, obj):
@@ -321,6 +345,7 @@ class OfferingSerializer(LocalisingMixin, serializers.Serializer):
     original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Offering", ["title", "summary", "description"])
+    image = ImageField(IMAGE_SLOT, help_text=_("The offering's image, or null."))
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
@@ -348,6 +373,7 @@ class OrganisationSerializer(serializers.Serializer):
     original_language = original_language_field()
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Organisation", ["description", "capabilities"])
+    logo = ImageField(LOGO_SLOT, help_text=_("The organisation's logo, or null."))
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):

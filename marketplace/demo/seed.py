@@ -30,6 +30,7 @@ from partners.demo import ACCOUNTS, demo_residents
 from partners.models import Organisation
 from partners.rules import EDITORS
 
+from .attach import attach_demo_images
 from .content import (
     GENERIC_FEEDBACK,
     GENERIC_INDICATORS,
@@ -327,7 +328,9 @@ def _seed_offerings(*, staff, stdout):
 
 
 def seed(*, stdout=None) -> None:
-    """Create the demo's pilots (one in every stage at least) and offerings, if missing."""
+    """Create the demo's pilots (one in every stage at least) and offerings, if missing, and put
+    the demo images on everything that has none."""
     staff = _staff_user()
     _seed_pilots(staff=staff, stdout=stdout)
     _seed_offerings(staff=staff, stdout=stdout)
+    attach_demo_images(stdout=stdout)

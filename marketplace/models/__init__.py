@@ -15,6 +15,7 @@ from .pilots import (  # noqa: F401
     Pilot,
     PilotEvent,
     PilotOutcome,
+    PilotPhoto,
     PilotQuerySet,
     PilotStage,
     PilotStageChange,

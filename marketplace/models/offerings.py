@@ -6,10 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from partners.images import ImageSlot, alt_for, image_fields
 from partners.models import Organisation
 from partners.translated import Translated
 
 from .pilots import Pilot
+
+IMAGE_SLOT = ImageSlot.named("image")
 
 
 class PriceModel(models.TextChoices):
@@ -28,7 +31,7 @@ class OfferingQuerySet(models.QuerySet):
 class Offering(Translated):
     """A service package in the catalogue, by one or more provider organisations."""
 
-    translated_fields = ("title", "summary", "description")
+    translated_fields = ("title", "summary", "description", "image_alt")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=220, unique=True)
@@ -53,6 +56,10 @@ class Offering(Translated):
         related_name="offerings",
         verbose_name=_("pilot"),
     )
+    image, image_alt, image_decorative = image_fields(
+        pgettext_lazy("offering", "image"),
+        help_text=_("Shown on the offering's page and card. Set its focal point."),
+    )
     published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -63,9 +70,18 @@ class Offering(Translated):
         verbose_name = _("offering")
         verbose_name_plural = _("offerings")
         ordering = ["title"]
+        constraints = [IMAGE_SLOT.constraint("offering_image_described_or_decorative")]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def share_image(self):
+        return self.image
+
+    @property
+    def image_alt_text(self) -> str:
+        return alt_for(self, IMAGE_SLOT)
 
     def get_absolute_url(self) -> str:
         return reverse("marketplace:offering-detail", kwargs={"slug": self.slug})

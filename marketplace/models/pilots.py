@@ -8,7 +8,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from partners.images import ImageSlot, alt_for, image_fields
 from partners.translated import Translated
+
+PHOTO_SLOT = ImageSlot("image", "alt_text", "decorative")
 
 
 class PilotStage(models.TextChoices):
@@ -71,6 +74,50 @@ class Pilot(Translated):
 
     def get_absolute_url(self) -> str:
         return reverse("marketplace:pilot-detail", kwargs={"pk": self.pk})
+
+    @property
+    def first_photo(self):
+        """The pilot's picture: the one a list fetched for its card
+        (`selectors.pilots.with_first_photos`), else from the (prefetched) photos."""
+        if hasattr(self, "card_photo"):
+            return self.card_photo
+        photos = list(self.photos.all()[:1]) if self.pk else []
+        return photos[0] if photos else None
+
+    @property
+    def share_image(self):
+        photo = self.first_photo
+        return photo.image if photo else None
+
+
+class PilotPhoto(Translated):
+    """A photo of a pilot, in the order staff give them; the first is the pilot's picture."""
+
+    translated_fields = ("alt_text", "caption")
+
+    pilot = models.ForeignKey(
+        Pilot, on_delete=models.CASCADE, related_name="photos", verbose_name=_("pilot")
+    )
+    image, alt_text, decorative = image_fields(_("photo"), required=True)
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("pilot photo")
+        verbose_name_plural = _("pilot photos")
+        ordering = ["sort_order", "pk"]
+        constraints = [PHOTO_SLOT.constraint("pilotphoto_described_or_decorative")]
+
+    def __str__(self) -> str:
+        return self.caption or self.alt_text or str(self.image)
+
+    @property
+    def alt(self) -> str:
+        return alt_for(self, PHOTO_SLOT)
+
+    @property
+    def share_image(self):
+        return self.image
 
 
 class PilotStageChange(models.Model):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
+from partners.images import with_renditions
+
 from ..models import (
     Indicator,
     Measurement,
@@ -12,9 +14,11 @@ from ..models import (
 
 
 def offerings_base():
-    return Offering.objects.prefetch_related(
-        "providers", "customer_groups", "themes"
-    ).select_related("pilot")
+    return (
+        with_renditions(Offering.objects.all(), "image")
+        .prefetch_related("providers", "customer_groups", "themes")
+        .select_related("pilot")
+    )
 
 
 def published_offerings():

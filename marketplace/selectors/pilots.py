@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
+
+from partners.images import with_renditions
 
 from ..models import (
     Indicator,
@@ -12,6 +14,7 @@ from ..models import (
     Milestone,
     Pilot,
     PilotEvent,
+    PilotPhoto,
 )
 
 
@@ -21,14 +24,45 @@ def pilots_base():
     )
 
 
+def with_photos(pilots):
+    """`pilots` with their photos, images and renditions: three queries however many."""
+    photos = with_renditions(PilotPhoto.objects.order_by("sort_order", "pk"), "image")
+    return pilots.prefetch_related(Prefetch("photos", queryset=photos))
+
+
 def published_pilots():
-    return pilots_base().published().order_by("-start_date", "-id")
+    """Published pilots, each with the id of its first photo (for its card) at no query."""
+    first = PilotPhoto.objects.filter(pilot=OuterRef("pk")).order_by("sort_order", "pk")
+    return (
+        pilots_base()
+        .published()
+        .annotate(first_photo_id=Subquery(first.values("pk")[:1]))
+        .order_by("-start_date", "-id")
+    )
+
+
+def with_first_photos(pilots) -> list:
+    """The pilots of a list with their first photos, its image and renditions: no query if
+    none has a photo, two if some have, however many pilots."""
+    pilots = list(pilots)
+    ids = {pilot.first_photo_id for pilot in pilots if getattr(pilot, "first_photo_id", None)}
+    photos = {}
+    if ids:
+        photos = {
+            photo.pk: photo
+            for photo in PilotPhoto.objects.filter(pk__in=ids)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        }
+    for pilot in pilots:
+        pilot.card_photo = photos.get(getattr(pilot, "first_photo_id", None))
+    return pilots
 
 
 def pilot_detail(pk: int) -> Pilot:
     """A pilot with its milestones and its indicators' measurements (fixed number of queries)."""
     return (
-        pilots_base()
+        with_photos(pilots_base())
         .prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "id")),
             Prefetch(

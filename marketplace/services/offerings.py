@@ -84,6 +84,9 @@ def offering_create(
     slug: str = "",
     language: str = settings.LANGUAGE_CODE,
     translations: dict | None = None,
+    image=None,
+    image_alt: str = "",
+    image_decorative: bool = False,
 ) -> Offering:
     providers = list(providers)
     if not providers:
@@ -104,6 +107,9 @@ def offering_create(
             published=published,
             language=language,
             translations=clean_model_translations(Offering, translations, language),
+            image=image,
+            image_alt=image_alt,
+            image_decorative=image_decorative,
         )
         offering.providers.set(providers)
         offering.customer_groups.set(customer_groups)

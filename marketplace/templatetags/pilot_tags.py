@@ -17,7 +17,9 @@ def challenge_pilots(context, challenge):
     return {
         "challenge": challenge,
         "request": context.get("request"),
-        "pilots": pilot_selectors.pilots_for_challenge(challenge),
+        "pilots": pilot_selectors.with_first_photos(
+            pilot_selectors.pilots_for_challenge(challenge)
+        ),
     }
 
 

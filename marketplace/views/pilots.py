@@ -39,6 +39,7 @@ def pilot_list(request):
         else pilot_selectors.published_pilots()
     )
     page = page_or_404(Paginator(qs, 20), request)
+    page.object_list = pilot_selectors.with_first_photos(page.object_list)
     return render(request, "marketplace/pilot_list.html", {"filter": filterset, "page_obj": page})
 
 

@@ -3,9 +3,24 @@
 from django.db import transaction
 from django.utils.text import slugify
 
+from ..images import store_image
 from ..models import Membership, Organisation, User
 
 ORGANISATION_FIELDS = (*Organisation.profile_fields, "translations")
+LOGOS_COLLECTION = "Organisation logos"
+
+
+def _set_logo(organisation: Organisation, *, upload, remove: bool, by) -> None:
+    """A checked upload becomes the logo (the old one is deleted); `remove` deletes it."""
+    old = organisation.logo
+    if upload is not None:
+        organisation.logo = store_image(
+            upload, title=organisation.name, collection=LOGOS_COLLECTION, uploaded_by=by
+        )
+    elif remove:
+        organisation.logo = None
+    if old is not None and old.pk != organisation.logo_id:
+        transaction.on_commit(old.delete)
 
 
 def _unique_slug(name: str) -> str:
@@ -17,7 +32,9 @@ def _unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def organisation_create(*, creator: User, **fields) -> Organisation:
+def organisation_create(
+    *, creator: User, logo_upload=None, logo_remove: bool = False, **fields
+) -> Organisation:
     """Create an organisation; its creator becomes its first owner."""
     unknown = set(fields) - set(ORGANISATION_FIELDS)
     if unknown:
@@ -26,6 +43,7 @@ def organisation_create(*, creator: User, **fields) -> Organisation:
     organisation = Organisation(**fields)
     organisation.set_translations(translations)
     organisation.slug = _unique_slug(organisation.name)
+    _set_logo(organisation, upload=logo_upload, remove=logo_remove, by=creator)
     organisation.full_clean()
     organisation.save()
     Membership.objects.create(organisation=organisation, user=creator, role=Membership.Role.OWNER)
@@ -33,7 +51,9 @@ def organisation_create(*, creator: User, **fields) -> Organisation:
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, **fields) -> Organisation:
+def organisation_update(
+    *, organisation: Organisation, by=None, logo_upload=None, logo_remove: bool = False, **fields
+) -> Organisation:
     for name, value in fields.items():
         if name not in ORGANISATION_FIELDS:
             raise TypeError(f"Unknown organisation field: {name}")
@@ -41,6 +61,7 @@ def organisation_update(*, organisation: Organisation, **fields) -> Organisation
             setattr(organisation, name, value)
     if "translations" in fields:
         organisation.set_translations(fields["translations"])
+    _set_logo(organisation, upload=logo_upload, remove=logo_remove, by=by)
     organisation.full_clean()
     organisation.save()
     return organisation

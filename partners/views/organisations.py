@@ -72,10 +72,11 @@ def organisation_create(request):
     if not rules.can_create_organisation(request.user):
         return refuse(request, _("Confirm your e-mail address before you create an organisation."))
     if request.method == "POST":
-        form = OrganisationForm(request.POST)
+        form = OrganisationForm(request.POST, request.FILES)
         if form.is_valid():
             organisation = organisation_services.organisation_create(
                 creator=request.user,
+                logo_upload=form.cleaned_data.get("logo_file") or None,
                 **{
                     name: form.cleaned_data[name]
                     for name in organisation_services.ORGANISATION_FIELDS
@@ -94,13 +95,19 @@ def organisation_edit(request, slug):
     if not rules.can_edit_organisation(request.user, organisation):
         return refuse(request, _("Only the organisation's owners can edit it."))
     if request.method == "POST":
-        form = OrganisationForm(request.POST, instance=organisation)
+        form = OrganisationForm(request.POST, request.FILES, instance=organisation)
         if form.is_valid():
             data = {
                 name: form.cleaned_data[name] for name in organisation_services.ORGANISATION_FIELDS
             }
             organisation.refresh_from_db()
-            organisation_services.organisation_update(organisation=organisation, **data)
+            organisation_services.organisation_update(
+                organisation=organisation,
+                by=request.user,
+                logo_upload=form.cleaned_data.get("logo_file") or None,
+                logo_remove=form.cleaned_data.get("logo_remove", False),
+                **data,
+            )
             messages.success(request, _("The organisation has been saved."))
             return redirect(organisation)
     else:

@@ -11,10 +11,11 @@ from wagtail.documents.models import Document
 
 from ideas.models import Comment, EvaluatorAssignment, TeamInvitation, TeamMember
 from ideas.services import attachments as attachment_services
-from marketplace.models import OfferingEditProposal
+from marketplace.models import OfferingEditProposal, PilotPhoto
 from partners.models import Membership, OrganisationInvitation
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.images import make_image
 from tests.factories.marketplace import (
     IndicatorFactory,
     MeasurementFactory,
@@ -160,6 +161,7 @@ def build_dataset():
     d.indicator = IndicatorFactory(pilot=d.pilot)
     d.measurement = MeasurementFactory(indicator=d.indicator)
     d.feedback = add_feedback(d.pilot, 4, user=d.users["resident"])
+    d.photo = PilotPhoto.objects.create(pilot=d.pilot, image=make_image(), alt_text="A photo")
     d.offering = make_offering(slug="an-offering", providers=[d.organisation])
     d.edit_proposal = OfferingEditProposal.objects.create(
         offering=d.offering, proposed_by=d.users["partner"], changes={"summary": "New"}

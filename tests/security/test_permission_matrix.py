@@ -92,6 +92,7 @@ def _pk(d, key):
         ("evaluator_assignments:", d.assignment.pk),
         ("reviews:", d.review.pk),
         ("pilots:", d.pilot.pk),
+        ("pilot_photos:", d.photo.pk),
         ("pilot_feedback:", d.feedback.pk),
         ("pilot_milestones:", d.milestone.pk),
         ("pilot_indicators:", d.indicator.pk),
@@ -291,6 +292,16 @@ EXPECTED = {
     "pilot_measurements:delete": row(
         302, 302, 302, 302, 302, 302, 302, 302, 302
     ),  # removed on the workspace page, into the history
+    "pilot_photos:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:index_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:add": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:edit": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:delete": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:history": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:history_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:usage": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:inspect": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilot_photos:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilot_feedback:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilot_feedback:index_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilot_feedback:delete": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
@@ -389,6 +400,7 @@ EXPECTED = {
     "ideas:proposal-history": row(404, 404, 404, 200, 200, 404, 200, 200, 200),
     "ideas:proposal-diff": row(404, 404, 404, 302, 302, 404, 302, 302, 302),
     "ideas:attachment-upload": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
+    "ideas:proposal-cover": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:attachment-download": row(404, 404, 404, 200, 200, 404, 200, 200, 200),
     "ideas:attachment-delete": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:proposal-team": row(404, 404, 404, 200, 200, 404, 200, 200, 200),

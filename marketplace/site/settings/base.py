@@ -277,6 +277,9 @@ WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 TORI_ADMIN_PREFIX = "/admin/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # never SVG
+# Uploads from the public site (proposal covers): PNG or JPEG, checked by content and decoded.
+TORI_IMAGE_MAX_BYTES = 8 * 1024 * 1024
+TORI_IMAGE_MAX_PIXELS = 40_000_000
 # Documents are streamed by Django as downloads (never inline from the site's origin), with
 # Wagtail's CSP sandbox header.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -20,8 +20,10 @@ def demo(db, mailoutbox):
 
 
 def _has_every_language(item):
+    # A field empty in the original (the alt text of an image not given) has nothing to translate.
+    written = [field for field in item.translated_fields if getattr(item, field)]
     return set(item.available_languages()) == LANGUAGES and all(
-        item.text(field, code) for code in LANGUAGES for field in item.translated_fields
+        item.text(field, code) for code in LANGUAGES for field in written
     )
 
 
