@@ -216,6 +216,7 @@ def capture(base_url: str, shots: dict[str, list[Shot]], session_key: str) -> in
                     tab = contexts[shot.signed_in].new_page()
                     response = tab.goto(shot.path, wait_until="networkidle")
                     status = response.status if response else 0
+                    _load_lazy_images(tab)
                     target = OUT / f"{language}-{width}-{shot.name}.png"
                     tab.screenshot(path=str(target), full_page=True)
                     tab.close()
@@ -226,6 +227,15 @@ def capture(base_url: str, shots: dict[str, list[Shot]], session_key: str) -> in
                     context.close()
         browser.close()
     return problems
+
+
+def _load_lazy_images(tab) -> None:
+    """A full-page screenshot does not scroll, so lazily loaded images below the first screen
+    would be missing: load them all, and wait until every image has arrived."""
+    tab.evaluate(
+        "() => document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })"
+    )
+    tab.wait_for_function("() => Array.from(document.images).every(i => i.complete)")
 
 
 def main() -> int:
