@@ -7,6 +7,7 @@ from cms.models import HomePage, StandardPage
 from partners.notifications import notify
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
+from tests.factories.images import make_image
 from tests.factories.marketplace import OfferingFactory, PilotFactory
 from tests.factories.partners import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -43,6 +44,19 @@ def build_site():
     pilot = PilotFactory(title="Calm mornings pilot")
     offering = OfferingFactory(title="Calm mornings package", slug="calm-mornings", pilot=pilot)
     offering.providers.set([organisation])
+    # Images: described ones and a decorative one, so every kind of <img> is on the pages.
+    voting.hero_image = make_image("Quiet hall", width=640, height=320)
+    voting.hero_image_alt = "An empty museum hall in the morning light"
+    voting.save_revision().publish()
+    proposal.cover_image = make_image("Headphones", width=400, height=225)
+    proposal.cover_image_decorative = True
+    proposal.save(update_fields=["cover_image", "cover_image_decorative"])
+    organisation.logo = make_image("Makers logo", width=96, height=96)
+    organisation.logo_alt = "Museum Makers Oy"
+    organisation.save(update_fields=["logo", "logo_alt"])
+    offering.image = make_image("Morning package", width=640, height=360)
+    offering.image_alt = "A visitor with ear defenders in front of a painting"
+    offering.save(update_fields=["image", "image_alt"])
     resident = UserFactory(display_name="Riikka Resident")
     notify(
         recipient=resident,
@@ -69,6 +83,8 @@ def _check(tab, axe_violations, url, failures, lang):
     expected = 404 if "no-such-page" in url else 200
     assert response is not None and response.status == expected, url
     assert tab.locator("html").get_attribute("lang") == lang, url
+    # Every image says what it shows, or is marked decorative with an empty alt.
+    assert tab.locator("img:not([alt])").count() == 0, url
     found = axe_violations(tab)
     if found:
         failures[url] = found
@@ -132,6 +148,20 @@ def test_every_public_page_type_has_no_wcag_violations(tab, axe_violations, live
     if found:
         failures["/api/v1/docs/"] = found
     assert failures == {}
+    # The images are there, with their text alternatives (decorative: an empty alt).
+    tab.context.clear_cookies()
+    described = {
+        site["voting"].get_url(): "An empty museum hall in the morning light",
+        f"/en/organisations/{site['organisation'].slug}/": "Museum Makers Oy",
+        f"/en/offerings/{site['offering'].slug}/": (
+            "A visitor with ear defenders in front of a painting"
+        ),
+    }
+    for url, alt in described.items():
+        tab.goto(url)
+        assert tab.locator(f'main img[alt="{alt}"]').count() >= 1, url
+    tab.goto(f"/en/proposals/{site['proposal'].pk}/")
+    assert tab.locator('main picture img[alt=""]').count() == 1
 
 
 def test_skip_link_moves_focus_to_main_content(tab):
