@@ -558,15 +558,15 @@ CHALLENGES = [
             "summary": "3D-tulostetut esinekopiot ja äänikuvaukset, joiden avulla näkövammaiset "
             "kävijät voivat tutustua museon aarteisiin kosketellen.",
             "body": [
-                _h("Kokeilut käynnissä"),
+                _h("Pilotit käynnissä"),
                 _p(
-                    "Kaksi ehdotusta valittiin kokeiltaviksi. Kymmenen esineen kosketeltavat "
-                    "kopiot ja äänikuvaukset ovat kokeilussa KAMUn perusnäyttelyssä "
+                    "Kaksi ehdotusta valittiin pilotoitaviksi. Kymmenen esineen kosketeltavat "
+                    "kopiot ja äänikuvaukset ovat pilotissa KAMUn perusnäyttelyssä "
                     "WeeGee-talossa Tapiolassa, ja kosketuslaukku tulee pian lainattavaksi "
                     "Sellon kirjastoon Leppävaaraan."
                 ),
                 _p(
-                    "Kerro kokemuksistasi kokeilun sivulla. Palautteesi vaikuttaa siihen, "
+                    "Kerro kokemuksistasi pilotin sivulla. Palautteesi vaikuttaa siihen, "
                     "jäävätkö kopiot pysyvästi näyttelyyn."
                 ),
             ],
@@ -639,7 +639,7 @@ CHALLENGES = [
             "body": [
                 _h("Tulokset"),
                 _p(
-                    "Haaste on päättynyt, ja sen kolme kokeilua on tehty. Kuvahaku avasi 20 000 "
+                    "Haaste on päättynyt, ja sen kolme pilottia on tehty. Kuvahaku avasi 20 000 "
                     "kuvaa verkkoon, ja se otettiin pysyvästi käyttöön. Tunnistustalkoissa Sellon "
                     "kirjastossa asukkaat tunnistivat satoja kuvia, ja talkoot jatkuvat kerran "
                     "kuussa. Käyttöoikeusmerkintöjen vaikutusta arvioidaan vielä."

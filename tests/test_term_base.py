@@ -26,6 +26,7 @@ REPLACED = {
         r"\bTorissa\b": "Tori-palvelussa",
         r"ehdotusten jättäminen": "ehdotusten lähettäminen",
         r"\buusin ensin\b": "uusimmat ensin",
+        r"\bkokeilu": "pilotti",
     },
     "sv": {
         r"\bjury|\bjuryn": "bedömare",

@@ -72,7 +72,7 @@ PILOTS = [
             "Touchable replicas at KAMU",
         ),
         "summary": (
-            "Kymmenen museoesineen 3D-tulostetut kopiot ja äänikuvaukset ovat kokeilussa KAMUn "
+            "Kymmenen museoesineen 3D-tulostetut kopiot ja äänikuvaukset ovat pilotissa KAMUn "
             "perusnäyttelyssä. Kerro, miten ne toimivat sinulle.",
             "3D-utskrivna kopior av tio föremål och ljudbeskrivningar testas i KAMU:s "
             "basutställning. Berätta hur de fungerar för dig.",
