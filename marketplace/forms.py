@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.images.widgets import AdminImageChooser
 
 from cms.localize import ItemChoiceField, ItemMultipleChoiceField, originals
 from cms.models import CustomerGroup
@@ -283,6 +284,8 @@ class OfferingAdminForm(ImageAltFormMixin, TranslationsFormMixin, WagtailAdminMo
             "published",
         ]
         widgets = {
+            # Named here: the form class is built before wagtail.images registers its chooser.
+            "image": AdminImageChooser,
             "providers": forms.CheckboxSelectMultiple,
             "customer_groups": forms.CheckboxSelectMultiple,
             "themes": forms.CheckboxSelectMultiple,
@@ -321,3 +324,8 @@ class PilotPhotoAdminForm(ImageAltFormMixin, TranslationsFormMixin, WagtailAdmin
     class Meta:
         model = PilotPhoto
         fields = ["pilot", "language", "image", "alt_text", "decorative", "caption", "sort_order"]
+        widgets = {"image": AdminImageChooser}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pilot"].empty_label = _("Choose a pilot")

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.models import formfield_for_dbfield as admin_formfield_for_dbfield
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -43,6 +44,11 @@ class OrganisationViewSet(ModelViewSet):
         "verified",
     ]
     inspect_view_enabled = True
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        """Wagtail's admin widgets (the image chooser for the logo), as a panel would give;
+        the viewset's own default is Django's plain form field (a select of every image)."""
+        return admin_formfield_for_dbfield(db_field, **kwargs)
 
     def get_form_class(self, for_update=False):
         base = super().get_form_class(for_update)

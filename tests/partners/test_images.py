@@ -231,3 +231,15 @@ def test_the_challenge_hero_is_on_its_page_and_card_with_its_translated_alt(clie
     assert 'alt="Stranden i skymningen"' in client.get(swedish.url).content.decode()
     listing = client.get(challenge_index().url).content.decode()
     assert "picture--card" in listing and 'alt="The shore at dusk"' in listing
+
+
+@pytest.mark.parametrize(
+    ("url_name", "field"),
+    [("offerings:add", "image"), ("pilot_photos:add", "image"), ("organisations:add", "logo")],
+)
+def test_staff_pick_images_with_wagtails_chooser_not_a_list_of_every_image(
+    admin_client, url_name, field
+):
+    html = admin_client.get(reverse(url_name)).content.decode()
+    assert f'<select name="{field}"' not in html
+    assert f'id="id_{field}-chooser" class="chooser image-chooser' in html
