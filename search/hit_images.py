@@ -1,8 +1,9 @@
 """The images of a page of catalogue hits, read from the objects the hits stand for.
 
 The index holds no images: after an engine has answered, `attach_images(hits)` reads the
-image of each hit's object — one query per kind of entry on the page, the image joined in,
-and one query for all their renditions — and sets `hit.image` (a Wagtail image, or None)
+image of each hit's object — one query per kind of entry on the page, the image joined in
+(challenges also read Wagtail's view restrictions, once), and one query for all their
+renditions — and sets `hit.image` (a Wagtail image, or None)
 and `hit.image_alt` ("" for a decorative image). Each kind reads only the public objects
 the catalogue lists (live public challenges, public proposals, published pilots and
 offerings), so an image never comes from anything a visitor could not open.
@@ -84,7 +85,7 @@ LOADERS = {
 
 def attach_images(hits: Iterable[Hit]) -> None:
     """Give each hit its object's image and alternative text: a query per kind on the page
-    and one for the renditions, however many hits."""
+    (and the view restrictions for challenges) and one for the renditions, however many hits."""
     hits = list(hits)
     ids_by_kind: dict[str, list[int]] = defaultdict(list)
     for hit in hits:
