@@ -14,16 +14,28 @@ from django.utils import timezone
 from cms.models import ChallengePage
 from ideas.models import Proposal, ProposalStatus
 from marketplace.models import Offering, PilotPhoto
+from search import indexing
+from search.catalogue import search
 from search.documents import EntryData, TextVersion
 from search.engines import database as db_index
 from search.hit_images import attach_images
-from search.query import Hit
+from search.query import CatalogueQuery, Hit
 from tests.factories.cms import make_challenge, publish_translation
 from tests.factories.ideas import ProposalFactory
 from tests.factories.images import make_image
 from tests.factories.marketplace import make_offering, make_pilot
 
+from .conftest import ENGINES
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, catalogue):
+    name = request.param
+    if name == "elasticsearch":
+        indexing.rebuild(engine="elasticsearch")
+    return name
 
 
 def _articles(body: str) -> dict[str, str]:
@@ -86,6 +98,30 @@ def test_each_hit_shows_its_objects_image_and_alt(client, catalogue):
     assert 'alt="The museum hall at night"' in cards["Museum nights"]
     assert "<picture" not in cards["Museum app"] and "<img" not in cards["Museum app"]
     assert "<picture" not in cards["Family quiz"]
+
+
+def test_either_engines_hits_get_the_images_of_their_objects(engine, catalogue):
+    Offering.objects.filter(pk=catalogue["offering"].pk).update(
+        image=make_image("walk"), image_alt="Walkers carrying lanterns"
+    )
+    Proposal.objects.filter(pk=catalogue["public"].pk).update(
+        cover_image=make_image("pattern"), cover_image_decorative=True
+    )
+    ChallengePage.objects.filter(pk=catalogue["challenge"].pk).update(
+        hero_image=make_image("hall"), hero_image_alt="The museum hall at night"
+    )
+
+    result = search(CatalogueQuery(text="lantern", language="en"), engine=engine)
+    attach_images(result.hits)
+
+    shown = {
+        (hit.kind, hit.id): (hit.image and hit.image.title, hit.image_alt) for hit in result.hits
+    }
+    assert shown == {
+        ("offering", catalogue["offering"].pk): ("walk", "Walkers carrying lanterns"),
+        ("proposal", catalogue["public"].pk): ("pattern", ""),
+        ("challenge", catalogue["challenge"].pk): ("hall", "The museum hall at night"),
+    }
 
 
 def test_the_challenge_hit_shows_the_hero_of_the_language_asked(client, catalogue):
