@@ -12,7 +12,8 @@
   Pillow within size and pixel limits, stored as a Wagtail image with a random file name in a
   named collection, so that the address of a draft's image cannot be guessed.
 - `with_renditions(queryset, *fields)` fetches the images of a list and their renditions in
-  one query each, however long the list.
+  one query each, however long the list; `prefetch_renditions(images)` fetches the
+  renditions of images already loaded (joined to their objects), in one query.
 """
 
 import uuid
@@ -22,7 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -205,3 +206,14 @@ def with_renditions(queryset, *fields: str):
     """`queryset` with each named image and its renditions prefetched: two queries in all."""
     images = get_image_model().objects.prefetch_renditions()
     return queryset.prefetch_related(*(Prefetch(field, queryset=images) for field in fields))
+
+
+def prefetch_renditions(images) -> None:
+    """The renditions of already loaded images (however many, of whatever objects) in one
+    query, where Wagtail's `get_rendition` looks for them first."""
+    images = [image for image in images if image is not None]
+    if images:
+        renditions = get_image_model().get_rendition_model().objects.all()
+        prefetch_related_objects(
+            images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )

@@ -161,6 +161,9 @@ class Hit:
     vote_count: int
     language: str = ""
     organisation_kinds: list[str] = field(default_factory=list)
+    # Read from the hit's object after the search (`search.hit_images`), not from the index.
+    image: Any = None
+    image_alt: str = ""
 
     @property
     def kind_label(self):

@@ -9,6 +9,7 @@ from django.utils import translation
 from .catalogue import search
 from .engines import SearchUnavailable
 from .filters import CatalogueFilterSet
+from .hit_images import attach_images
 from .query import FACET_LABELS, FACETS
 
 
@@ -69,6 +70,7 @@ def catalogue(request):
     if query.page > 1 and result.page_out_of_range:  # an empty catalogue has its page 1
         raise Http404("No such page of results.")
     facets, active = _decorate(result, request.GET)
+    attach_images(result.hits)
     page = query.page
     pagination = {
         "previous_url": _with_page(request.GET, page - 1) if page > 1 else "",

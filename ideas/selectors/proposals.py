@@ -100,17 +100,15 @@ def public_proposals(*, challenge, sort: str = "newest"):
 
 
 def proposals_of_user(user):
-    """Proposals whose team the user is on (personally or through an organisation)."""
+    """Proposals whose team the user is on (personally or through an organisation), with
+    their covers and renditions: the same queries however many there are."""
     if not user.is_authenticated:
         return Proposal.objects.none()
     ids = TeamMember.objects.filter(Q(user=user) | Q(organisation__memberships__user=user)).values(
         "proposal_id"
     )
-    return (
-        Proposal.objects.filter(pk__in=ids)
-        .select_related("challenge", "lead_organisation")
-        .order_by("-updated_at", "-id")
-    )
+    proposals = Proposal.objects.filter(pk__in=ids).select_related("challenge", "lead_organisation")
+    return with_renditions(proposals, "cover_image").order_by("-updated_at", "-id")
 
 
 def challenges_open_for_proposals():
