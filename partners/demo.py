@@ -502,28 +502,8 @@ def seed(*, stdout) -> None:
     demo_residents()
 
 
-def demo_residents() -> list[User]:
-    """The demo residents (see RESIDENTS), verified, created once by e-mail."""
-    people = []
-    for email, name, language in RESIDENTS:
-        user, created = User.objects.get_or_create(
-            email=email,
-            defaults={
-                "display_name": name,
-                "email_verified_at": timezone.now(),
-                "preferred_language": language,
-            },
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-        people.append(user)
-    return people
-
-
-def demo_advertiser() -> User:
-    """The account that posts the demo's advert (see ADVERTISER), created once by e-mail."""
-    email, name, language = ADVERTISER
+def _demo_person(email: str, name: str, language: str) -> User:
+    """A verified demo account without a password, created once by e-mail."""
     user, created = User.objects.get_or_create(
         email=email,
         defaults={
@@ -536,6 +516,16 @@ def demo_advertiser() -> User:
         user.set_unusable_password()
         user.save(update_fields=["password"])
     return user
+
+
+def demo_residents() -> list[User]:
+    """The demo residents (see RESIDENTS), verified, created once by e-mail."""
+    return [_demo_person(email, name, language) for email, name, language in RESIDENTS]
+
+
+def demo_advertiser() -> User:
+    """The account that posts the demo's advert (see ADVERTISER), created once by e-mail."""
+    return _demo_person(*ADVERTISER)
 
 
 def print_accounts(*, stdout) -> None:
