@@ -81,7 +81,7 @@ def test_a_refused_attachment_shows_its_error_at_the_file_input(client, private_
     )
     html = response.content.decode()
     assert response.status_code == 200
-    file_input = re.search(r'<input type="file"[^>]*>', html).group(0)
+    file_input = re.search(r'<input type="file" name="file"[^>]*>', html).group(0)
     assert 'aria-invalid="true"' in file_input
     assert "id_file_error" in file_input
     assert '<a href="#id_file">' in html
