@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from tests.factories.cms import make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.marketplace import IndicatorFactory, MeasurementFactory, PilotFactory
-from tests.factories.partners import UserFactory
+from tests.factories.partners import MembershipFactory, OrganisationFactory, UserFactory
 from tests.factories.reviews import make_review
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +81,9 @@ def test_the_public_forms_offer_no_dashes(client, content):
         assert DASHES not in html, url
     html = client.get(content.get_parent().url).content.decode()
     assert DASHES not in html
+    partner = UserFactory()
+    MembershipFactory(user=partner, organisation=OrganisationFactory(), role="owner")
+    client.force_login(partner)
+    open_challenge = make_challenge(phase="proposals")
+    html = client.get(f"/en/challenges/{open_challenge.pk}/propose/").content.decode()
+    assert "<select" in html and DASHES not in html
