@@ -80,3 +80,14 @@ def test_a_too_long_catalogue_search_links_to_the_search_box(client):
     box = target(html, "id_q")
     assert 'aria-invalid="true"' in box and 'aria-describedby="id_q_error"' in box
     assert 'id="id_q_error"' in html
+
+
+def test_banning_an_unknown_address_links_to_the_address_box(client):
+    client.force_login(make_staff(is_superuser=True, is_staff=True))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    response = client.post(reverse("ideas_votes:index"), {"email": "nobody@example.org"})
+    html = response.content.decode()
+    assert summary_links(html) == [
+        ("id_email", "E-mail address of the account to ban: No account has this e-mail address.")
+    ]
+    assert 'aria-invalid="true"' in target(html, "id_email")
