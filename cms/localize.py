@@ -14,6 +14,7 @@ publish and snippet change bumps it), so a list of any length costs no query per
 from collections.abc import Iterable
 
 import django_filters
+import django_filters.conf
 from django import forms
 from django.conf import settings
 from django.core.validators import EMPTY_VALUES
@@ -135,6 +136,11 @@ class ItemChoiceFilter(django_filters.ModelChoiceFilter):
     snippet): rows tagged with any language version of the chosen item match."""
 
     field_class = ItemChoiceField
+
+    def __init__(self, *args, **kwargs):
+        # The filter's prompt ("Any"), not the form field's dashes.
+        kwargs.setdefault("empty_label", django_filters.conf.settings.EMPTY_CHOICE_LABEL)
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         if value in EMPTY_VALUES:

@@ -305,6 +305,7 @@ class OfferingAdminForm(ImageAltFormMixin, TranslationsFormMixin, WagtailAdminMo
         self.fields["slug"].help_text = _("Leave empty to make one from the title.")
         self.fields["pilot"].queryset = Pilot.objects.filter(stage=PilotStage.COMPLETED)
         self.fields["pilot"].empty_label = _("No pilot")
+        self.fields["image"].empty_label = _("No image")
         # A prompt, not a value: the field stays required.
         self.fields["price_model"].choices = [("", _("Choose a price model")), *PriceModel.choices]
         self.fields["providers"].required = True

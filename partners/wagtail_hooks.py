@@ -17,6 +17,17 @@ class OrganisationIndexView(LocalizedExportMixin, generic.IndexView):
     pass
 
 
+class _PromptsMixin:
+    """Prompts, not dashes, as the first option; the fields stay as required as they were."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, prompt in (("kind", _("Choose a kind")), ("city", _("Choose a city"))):
+            field = self.fields[name]
+            field.choices = [("", prompt), *(c for c in field.choices if c[0] != "")]
+        self.fields["logo"].empty_label = _("No logo")
+
+
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
     icon = "group"
@@ -54,8 +65,11 @@ class OrganisationViewSet(ModelViewSet):
         base = super().get_form_class(for_update)
         checked = type(base)(
             base.__name__,
-            (ImageAltFormMixin, base),
-            {"image_slots": (LOGO_SLOT,), "__module__": base.__module__},
+            (_PromptsMixin, ImageAltFormMixin, base),
+            {
+                "image_slots": (LOGO_SLOT,),
+                "__module__": base.__module__,
+            },
         )
         return with_translations(checked)
 

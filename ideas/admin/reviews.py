@@ -72,8 +72,14 @@ class EvaluatorAssignmentViewSet(ModelViewSet):
             # Each challenge once, in the staff member's language; assignments attach to the
             # challenge in the default language, as proposals do.
             challenge = ItemChoiceField(
-                queryset=originals(ChallengePage.objects.all()), label=_("Challenge")
+                queryset=originals(ChallengePage.objects.all()),
+                label=_("Challenge"),
+                empty_label=_("Choose a challenge"),
             )
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["evaluator"].empty_label = _("Choose an evaluator")
 
         return AssignmentForm
 

@@ -228,7 +228,20 @@ class MeasurementFilterSet(WagtailFilterSet):
         fields = ["indicator"]
 
 
-class MeasurementAdminForm(WagtailAdminModelForm):
+class _PromptedForm(WagtailAdminModelForm):
+    """The pilot or indicator to choose is prompted for, not shown as dashes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, prompt in (
+            ("pilot", _("Choose a pilot")),
+            ("indicator", _("Choose an indicator")),
+        ):
+            if name in self.fields:
+                self.fields[name].empty_label = prompt
+
+
+class MeasurementAdminForm(_PromptedForm):
     class Meta:
         model = Measurement
         fields = ["indicator", "date", "value"]
@@ -309,6 +322,6 @@ class MeasurementViewSet(ActionOnlyViewSetMixin, ModelViewSet):
 def _model_form(model, fields):
     return type(
         f"{model.__name__}AdminForm",
-        (WagtailAdminModelForm,),
+        (_PromptedForm,),
         {"Meta": type("Meta", (), {"model": model, "fields": fields})},
     )
