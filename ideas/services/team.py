@@ -122,7 +122,7 @@ def organisation_invitation_answer(
     the team hears the answer."""
     with transaction.atomic():
         invitation = (
-            TeamInvitation.objects.select_for_update()
+            TeamInvitation.objects.select_for_update(of=("self",))
             .select_related("proposal", "proposal__challenge", "organisation", "invited_by")
             .get(pk=invitation.pk)
         )
