@@ -11,6 +11,7 @@ from cms.localize import localized
 from partners.notifications import Kind, notify, send_email
 
 from ..models import ProposalStatus
+from ..selectors.proposals import team_users
 
 
 def _url(language: str, name: str, **kwargs) -> str:
@@ -35,6 +36,23 @@ def _challenge_title(challenge):
             return localized(challenge).title
 
     return title
+
+
+def _tell_team(
+    proposal, *, except_user_id, kind, subject, body, params, url_name, anchor=""
+) -> None:
+    """Notify every team member but the one who acted, each in their own language."""
+    for user in team_users(proposal):
+        if user.pk == except_user_id:
+            continue
+        notify(
+            recipient=user,
+            kind=kind,
+            subject=subject,
+            body=body,
+            params=params,
+            url=_url(_lang(user), url_name, pk=proposal.pk) + anchor,
+        )
 
 
 def invitation_sent(*, invitation, token: str, invitee=None) -> None:
@@ -72,8 +90,6 @@ def invitation_sent(*, invitation, token: str, invitee=None) -> None:
 
 def status_changed(*, change) -> None:
     """Tell every team member about a status change (who, from, to, why)."""
-    from ..selectors.proposals import team_users
-
     proposal = change.proposal
     params = {
         "title": _title(proposal),
@@ -81,17 +97,15 @@ def status_changed(*, change) -> None:
         "to": ProposalStatus(change.to_status).label,
         "reason": change.reason or "–",
     }
-    for user in team_users(proposal):
-        if change.changed_by_id == user.pk:
-            continue
-        notify(
-            recipient=user,
-            kind=Kind.STATUS_CHANGE,
-            subject=_("Your proposal “%(title)s” is now: %(to)s"),
-            body=_("The status of “%(title)s” changed from %(from)s to %(to)s. Reason: %(reason)s"),
-            params=params,
-            url=_url(_lang(user), "ideas:proposal-detail", pk=proposal.pk),
-        )
+    _tell_team(
+        proposal,
+        except_user_id=change.changed_by_id,
+        kind=Kind.STATUS_CHANGE,
+        subject=_("Your proposal “%(title)s” is now: %(to)s"),
+        body=_("The status of “%(title)s” changed from %(from)s to %(to)s. Reason: %(reason)s"),
+        params=params,
+        url_name="ideas:proposal-detail",
+    )
 
 
 def on_status_changed(sender, change, **kwargs) -> None:
@@ -100,26 +114,22 @@ def on_status_changed(sender, change, **kwargs) -> None:
 
 def comment_posted(*, comment) -> None:
     """Tell the team (except the author) about a new comment on their proposal."""
-    from ..selectors.proposals import team_users
-
     proposal = comment.proposal
     params = {
         "title": _title(proposal),
         "author": comment.author.display_name if comment.author else "",
         "text": comment.body[:500],
     }
-    for user in team_users(proposal):
-        if user.pk == comment.author_id:
-            continue
-        notify(
-            recipient=user,
-            kind=Kind.COMMENT,
-            subject=_("New comment on your proposal “%(title)s”"),
-            body=_("%(author)s commented on “%(title)s”:\n\n%(text)s"),
-            params=params,
-            url=_url(_lang(user), "ideas:proposal-detail", pk=proposal.pk)
-            + f"#comment-{comment.pk}",
-        )
+    _tell_team(
+        proposal,
+        except_user_id=comment.author_id,
+        kind=Kind.COMMENT,
+        subject=_("New comment on your proposal “%(title)s”"),
+        body=_("%(author)s commented on “%(title)s”:\n\n%(text)s"),
+        params=params,
+        url_name="ideas:proposal-detail",
+        anchor=f"#comment-{comment.pk}",
+    )
 
 
 def comment_hidden(*, comment) -> None:
@@ -167,8 +177,6 @@ def organisation_invited(*, invitation, owners) -> None:
 
 def organisation_invitation_answered(*, invitation, by) -> None:
     """Tell the team (but the owner who answered) whether the organisation accepted."""
-    from ..selectors.proposals import team_users
-
     proposal = invitation.proposal
     accepted = invitation.status == invitation.Status.ACCEPTED
     params = {"organisation": invitation.organisation.name, "title": _title(proposal)}
@@ -178,14 +186,12 @@ def organisation_invitation_answered(*, invitation, by) -> None:
     else:
         subject = _("%(organisation)s declined to join “%(title)s”")
         body = _("%(organisation)s declined the invitation to the team of “%(title)s”.")
-    for user in team_users(proposal):
-        if user.pk == by.pk:
-            continue
-        notify(
-            recipient=user,
-            kind=Kind.INVITATION,
-            subject=subject,
-            body=body,
-            params=params,
-            url=_url(_lang(user), "ideas:proposal-team", pk=proposal.pk),
-        )
+    _tell_team(
+        proposal,
+        except_user_id=by.pk,
+        kind=Kind.INVITATION,
+        subject=subject,
+        body=body,
+        params=params,
+        url_name="ideas:proposal-team",
+    )

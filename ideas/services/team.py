@@ -77,6 +77,7 @@ def organisation_invite(
         raise ProposalError(
             _("Only the lead can invite co-developers while the proposal is editable.")
         )
+    now = now or timezone.now()
     with transaction.atomic():
         Proposal.objects.select_for_update().filter(pk=proposal.pk).first()
         if TeamMember.objects.filter(proposal=proposal, organisation=organisation).exists():
@@ -85,7 +86,7 @@ def organisation_invite(
             proposal=proposal,
             organisation=organisation,
             status=TeamInvitation.Status.PENDING,
-            expires_at__gt=timezone.now(),
+            expires_at__gt=now,
         ).exists():
             raise ProposalError(
                 _("An invitation to this organisation is already waiting for an answer.")
@@ -100,7 +101,7 @@ def organisation_invite(
             kind=TeamInvitation.Kind.ORGANISATION,
             organisation=organisation,
             invited_by=by,
-            expires_at=timezone.now() + timedelta(seconds=settings.TORI_INVITATION_MAX_AGE),
+            expires_at=now + timedelta(seconds=settings.TORI_INVITATION_MAX_AGE),
         )
         notices.organisation_invited(invitation=invitation, owners=owners)
     return invitation

@@ -155,7 +155,7 @@ def organisation_invitation(request, pk, invitation_pk):
                 _("%(organisation)s is now on the team of “%(title)s”.")
                 % {
                     "organisation": invitation.organisation.name,
-                    "title": invitation.proposal.title,
+                    "title": invitation.proposal.text("title"),
                 },
             )
             return redirect(invitation.proposal)

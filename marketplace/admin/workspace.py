@@ -55,6 +55,20 @@ def pilot_workspace_buttons(pilot: Pilot) -> list[HeaderButton]:
     ]
 
 
+def _pilot_in_query(request) -> Pilot | None:
+    """The pilot named by `?pilot=<id>`, read once per request."""
+    if not hasattr(request, "_tori_pilot_in_query"):
+        pk = request.GET.get("pilot", "")
+        request._tori_pilot_in_query = Pilot.objects.filter(pk=pk).first() if pk.isdigit() else None
+    return request._tori_pilot_in_query
+
+
+def _back_to_pilot(pilot: Pilot) -> HeaderButton:
+    return HeaderButton(
+        _("Back to pilot"), url=reverse("pilots:edit", args=[pilot.pk]), icon_name="arrow-left"
+    )
+
+
 class _PilotChildMixin:
     """Breadcrumbs through the pilot, a "Back to pilot" button; `?pilot=` chooses the pilot
     of a new row."""
@@ -66,8 +80,7 @@ class _PilotChildMixin:
         obj = getattr(self, "object", None)
         if obj is not None and obj.pk:
             return self.pilot_of(obj)
-        pk = self.request.GET.get("pilot")
-        return Pilot.objects.filter(pk=pk).first() if pk and pk.isdigit() else None
+        return _pilot_in_query(self.request)
 
     def get_breadcrumbs_items(self):
         items = super().get_breadcrumbs_items()
@@ -84,15 +97,7 @@ class _PilotChildMixin:
     @property
     def header_buttons(self):
         pilot = self.current_pilot()
-        if pilot is None:
-            return []
-        return [
-            HeaderButton(
-                _("Back to pilot"),
-                url=reverse("pilots:edit", args=[pilot.pk]),
-                icon_name="arrow-left",
-            )
-        ]
+        return [] if pilot is None else [_back_to_pilot(pilot)]
 
     def get_initial(self):
         initial = super().get_initial()
@@ -106,18 +111,11 @@ class _PilotIndexView(generic.IndexView):
     @property
     def header_buttons(self):
         buttons = super().header_buttons
-        pk = self.request.GET.get("pilot")
-        if pk and pk.isdigit() and (pilot := Pilot.objects.filter(pk=pk).first()):
+        if pilot := _pilot_in_query(self.request):
             for button in buttons:
                 if button.url == self.add_url:
                     button.url = f"{self.add_url}?pilot={pilot.pk}"
-            buttons.append(
-                HeaderButton(
-                    _("Back to pilot"),
-                    url=reverse("pilots:edit", args=[pilot.pk]),
-                    icon_name="arrow-left",
-                )
-            )
+            buttons.append(_back_to_pilot(pilot))
         return buttons
 
 
@@ -262,8 +260,8 @@ class MeasurementAdminForm(_PromptedForm):
 class MeasurementIndexView(_PilotIndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("indicator", "indicator__pilot")
-        pk = self.request.GET.get("pilot")
-        return queryset.filter(indicator__pilot=pk) if pk and pk.isdigit() else queryset
+        pk = self.request.GET.get("pilot", "")
+        return queryset.filter(indicator__pilot=pk) if pk.isdigit() else queryset
 
 
 class MeasurementCreateView(_PilotChildMixin, generic.CreateView):

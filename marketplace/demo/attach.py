@@ -12,10 +12,21 @@ from ideas.demo.content import BY_KEY
 from ideas.models import Proposal
 from marketplace.models import Offering, Pilot, PilotPhoto
 from partners.models import Organisation
+from partners.translated import LANGUAGE_CODES
 
 from .images import logo_image, subject_image
 
 KEY_OF_TITLE = {spec["title"]: key for key, (_slug, spec) in BY_KEY.items()}
+
+
+def _with_alt_translations(obj, field: str, make_image, key: str) -> dict:
+    """The object's translations, with the alt text of `make_image(key, language=…)` in every
+    language but its original, so a reader in any language hears the image described in theirs."""
+    translations = {code: dict(texts) for code, texts in (obj.translations or {}).items()}
+    for code in LANGUAGE_CODES:
+        if code != obj.language:
+            translations.setdefault(code, {})[field] = make_image(key, language=code)[1]
+    return translations
 
 
 def _proposal_key(proposal) -> str:
@@ -35,9 +46,13 @@ def _challenges() -> int:
 def _proposals() -> int:
     made = 0
     for proposal in Proposal.objects.filter(cover_image__isnull=True):
-        image, alt = subject_image(_proposal_key(proposal), language=proposal.language)
+        key = _proposal_key(proposal)
+        image, alt = subject_image(key, language=proposal.language)
         Proposal.objects.filter(pk=proposal.pk).update(
-            cover_image=image, cover_image_alt=alt, cover_image_decorative=False
+            cover_image=image,
+            cover_image_alt=alt,
+            cover_image_decorative=False,
+            translations=_with_alt_translations(proposal, "cover_image_alt", subject_image, key),
         )
         made += 1
     return made
@@ -46,10 +61,19 @@ def _proposals() -> int:
 def _pilots() -> int:
     made = 0
     for pilot in Pilot.objects.filter(photos__isnull=True).select_related("proposal"):
-        image, alt = subject_image(_proposal_key(pilot.proposal), language=pilot.language)
-        PilotPhoto.objects.create(
-            pilot=pilot, image=image, alt_text=alt, decorative=False, caption="", sort_order=0
+        key = _proposal_key(pilot.proposal)
+        image, alt = subject_image(key, language=pilot.language)
+        photo = PilotPhoto(
+            pilot=pilot,
+            language=pilot.language,
+            image=image,
+            alt_text=alt,
+            decorative=False,
+            caption="",
+            sort_order=0,
         )
+        photo.translations = _with_alt_translations(photo, "alt_text", subject_image, key)
+        photo.save()
         made += 1
     return made
 
@@ -59,7 +83,12 @@ def _offerings() -> int:
     for offering in Offering.objects.filter(image__isnull=True):
         image, alt = subject_image(offering.slug, language=offering.language)
         Offering.objects.filter(pk=offering.pk).update(
-            image=image, image_alt=alt, image_decorative=False
+            image=image,
+            image_alt=alt,
+            image_decorative=False,
+            translations=_with_alt_translations(
+                offering, "image_alt", subject_image, offering.slug
+            ),
         )
         made += 1
     return made
@@ -70,7 +99,15 @@ def _organisations() -> int:
     for organisation in Organisation.objects.filter(logo__isnull=True):
         image, alt = logo_image(organisation.name, language=organisation.language)
         Organisation.objects.filter(pk=organisation.pk).update(
-            logo=image, logo_alt=alt, logo_decorative=False
+            logo=image,
+            logo_alt=alt,
+            logo_decorative=False,
+            translations=_with_alt_translations(
+                organisation,
+                "logo_alt",
+                logo_image,
+                organisation.name,
+            ),
         )
         made += 1
     return made

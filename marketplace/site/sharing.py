@@ -13,6 +13,7 @@ from html import unescape
 from typing import Any, Protocol, runtime_checkable
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -22,6 +23,8 @@ from wagtail.models import Page
 from cms.cache import cached_chrome, language_code
 from cms.models import ChallengeIndexPage, ChallengePage, HomePage, StandardPage
 from ideas.models import Proposal
+from marketplace import rules as marketplace_rules
+from marketplace.api.fields import site_address
 from marketplace.models import Offering, Pilot
 from marketplace.site import structured_data
 from marketplace.site.languages import (
@@ -63,11 +66,6 @@ class PageMeta:
     structured: list[str] = field(default_factory=list)  # JSON-LD documents, escaped
 
 
-def absolute(url: str) -> str:
-    """A site-relative address made absolute with SITE_URL; an absolute one unchanged."""
-    return f"{settings.SITE_URL}{url}" if url.startswith("/") else url
-
-
 def plain_description(text) -> str:
     """Text without markup or runs of white space, trimmed on a word boundary."""
     flat = " ".join(unescape(strip_tags(str(text or ""))).split())
@@ -98,10 +96,10 @@ def _apply_languages(meta: PageMeta, urls: dict[str, LanguageURL], shown: str, q
     locales."""
     existing = [code for code in LANGUAGE_CODES if urls[code].exists]
     own = shown if shown in existing else existing[0]
-    meta.canonical = absolute(urls[own].url) + query
-    meta.alternates = [(code, absolute(urls[code].url) + query) for code in existing]
+    meta.canonical = site_address(urls[own].url) + query
+    meta.alternates = [(code, site_address(urls[code].url) + query) for code in existing]
     default = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in existing else own
-    meta.alternates.append(("x-default", absolute(urls[default].url) + query))
+    meta.alternates.append(("x-default", site_address(urls[default].url) + query))
     meta.locale = OG_LOCALES[own]
     meta.locale_alternates = [OG_LOCALES[code] for code in existing if code != own]
 
@@ -113,13 +111,13 @@ def _image(obj, fallback_alt: str) -> tuple[dict, bool]:
         rendition = image.get_rendition(SHARE_IMAGE_SPEC)
         alt = image.default_alt_text or fallback_alt
         return {
-            "url": absolute(rendition.url),
+            "url": site_address(rendition.url),
             "width": rendition.width,
             "height": rendition.height,
             "alt": alt,
         }, True
     return {
-        "url": absolute(static(DEFAULT_IMAGE["path"])),
+        "url": site_address(static(DEFAULT_IMAGE["path"])),
         "width": DEFAULT_IMAGE["width"],
         "height": DEFAULT_IMAGE["height"],
         "alt": _("Tori – marketplace for public service ideas"),
@@ -139,8 +137,10 @@ def _is_public(obj) -> bool:
         return obj.live and not restricted
     if isinstance(obj, Proposal):
         return obj.is_public
-    if isinstance(obj, Pilot | Offering):
-        return obj.published
+    if isinstance(obj, Pilot):
+        return marketplace_rules.can_view_pilot(AnonymousUser(), obj)
+    if isinstance(obj, Offering):
+        return marketplace_rules.can_view_offering(AnonymousUser(), obj)
     return True
 
 

@@ -9,12 +9,12 @@ the Content-Security-Policy's script-src governs only scripts that run, so it ne
 
 import json
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.translation import get_language_info
 
 from cms.models import HomePage
+from marketplace.api.fields import site_address
 from marketplace.models import Offering, Pilot
 from partners.models import City, Organisation
 
@@ -28,15 +28,11 @@ def dumps(data: dict) -> str:
     return text.translate(_ESCAPES)
 
 
-def _absolute(url: str) -> str:
-    return f"{settings.SITE_URL}{url}" if url.startswith("/") else url
-
-
 def _organisation(organisation: Organisation) -> dict:
     data = {
         "@type": "Organization",
         "name": organisation.name,
-        "url": _absolute(organisation.get_absolute_url()),
+        "url": site_address(organisation.get_absolute_url()),
     }
     if organisation.website:
         data["sameAs"] = [organisation.website]
@@ -56,7 +52,7 @@ def _language(code: str) -> dict | str:
 
 
 def website(meta) -> dict:
-    catalogue = _absolute(reverse("search:catalogue"))
+    catalogue = site_address(reverse("search:catalogue"))
     return {
         "@context": CONTEXT,
         "@type": "WebSite",

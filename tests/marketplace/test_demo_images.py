@@ -122,4 +122,12 @@ def test_the_demo_gives_every_item_an_image_with_alt_text_once(mailoutbox):
         assert pilot.photos.count() == 1 and pilot.photos.first().alt_text
     kamu = Organisation.objects.get(name="Espoon kaupunginmuseo KAMU")
     assert kamu.logo_alt == "Espoon kaupunginmuseo KAMU – logo"
+    # Each image is described in every language, not only in its item's original one.
+    for item, field in [
+        (Proposal.objects.filter(language="fi").first(), "cover_image_alt"),
+        (Offering.objects.first(), "image_alt"),
+        (kamu, "logo_alt"),
+    ]:
+        others = [code for code in ("fi", "sv", "en") if code != item.language]
+        assert all(item.translations[code][field] for code in others), item
     assert attach_demo_images() == 0
