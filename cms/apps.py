@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from . import cache
+        from . import cache, notices
 
         cache.connect()
+        notices.register()

@@ -1097,3 +1097,33 @@ def seed(*, stdout) -> None:
     _standard_pages(homes, PRIVACY, stdout)
     indexes = _indexes(homes, stdout)
     _challenges(indexes, groups, themes, now, stdout)
+    _resident_follows(stdout)
+
+
+# The demo resident follows the challenge open for voting and those past it, so that the
+# decisions, pilots and services seeded after this reach them as notices.
+FOLLOWED_BY_RESIDENT = (
+    "perheviikonloput",
+    "etaoppitunnit-kouluille",
+    "kosketeltavat-kokoelmat",
+    "valokuva-arkisto-tutkijoille",
+)
+
+
+def _resident_follows(stdout) -> None:
+    from partners import notices as following
+    from partners.demo import ACCOUNTS
+    from partners.models import User
+
+    resident = User.objects.filter(email=ACCOUNTS["resident"][0]).first()
+    if resident is None:
+        return
+    followed = 0
+    for slug in FOLLOWED_BY_RESIDENT:
+        challenge = ChallengePage.objects.filter(
+            slug=slug, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        if challenge is not None and following.can_follow(resident, challenge):
+            following.follow(resident, challenge)
+            followed += 1
+    stdout.write(f"  {resident.display_name} follows {followed} challenges")

@@ -10,6 +10,7 @@ class IdeasConfig(AppConfig):
         from . import signals
         from .services import notices
 
+        notices.register_followables()
         signals.status_changed.connect(
             notices.on_status_changed, dispatch_uid="ideas-status-notify"
         )

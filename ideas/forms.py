@@ -10,9 +10,9 @@ from cms.localize import ItemMultipleChoiceField
 from cms.models import CustomerGroup
 from partners.images import check_image_upload
 from partners.models import Language, Organisation
-from partners.translated import TranslationInputsMixin
+from partners.translated import TranslationInputsMixin, TranslationsFormMixin
 
-from .models import COVER_SLOT, CommentVisibility, Proposal, TeamInvitation
+from .models import COVER_SLOT, CommentVisibility, OfficialAnswer, Proposal, TeamInvitation
 
 
 class ProposalForm(TranslationInputsMixin, forms.Form):
@@ -258,12 +258,39 @@ class HideCommentForm(forms.Form):
     )
 
 
+class OfficialAnswerForm(TranslationsFormMixin, forms.ModelForm):
+    """Staff's answer for the city, in its language, with optional translations beside it."""
+
+    class Meta:
+        model = OfficialAnswer
+        fields = ["language", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "body": _(
+                "Public on the proposal's page and sent to its team and the people who follow it."
+            )
+        }
+
+
+PUBLIC_REASON_HELP = _(
+    "Shown on the proposal's public page and sent to the people who follow the proposal or its "
+    "challenge. Leave empty to tell them of the decision without a reason."
+)
+
+
 class StatusChangeForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"), choices=())
     reason = forms.CharField(
         label=_("Reason (shown to the team)"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    public_reason = forms.CharField(
+        label=_("Public reason (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=PUBLIC_REASON_HELP,
     )
 
     def __init__(self, *args, choices, **kwargs):

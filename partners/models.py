@@ -397,6 +397,7 @@ class NoticeEvent(models.Model):
     """Something followers hear of, recorded once: `key` names it ("proposal:12:selected")."""
 
     class Kind(models.TextChoices):
+        STATUS = "status", _("Proposal status changed")
         SHORTLISTED = "shortlisted", _("Proposal shortlisted")
         SELECTED = "selected", _("Proposal selected")
         DECLINED = "declined", _("Proposal declined")

@@ -22,6 +22,7 @@ from wagtail.admin.widgets.button import Button
 from cms.localize import localized, originals
 from cms.models import ChallengePage
 
+from ..forms import PUBLIC_REASON_HELP
 from ..models import Proposal, ProposalStatus
 from ..rules import reviews as review_rules
 from ..selectors import reviews as review_selectors
@@ -72,6 +73,13 @@ class DecisionForm(forms.Form):
             "Sent to the team with the decision and shown to the team only. Required; the same "
             "reason goes to every proposal chosen."
         ),
+    )
+    public_reason = forms.CharField(
+        label=_("Public reason (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=PUBLIC_REASON_HELP,
     )
 
     def __init__(self, *args, challenge, **kwargs):
@@ -127,6 +135,7 @@ def ranking_view(request, challenge_id):
                     to_status=data["status"],
                     by=request.user,
                     reason=data["reason"],
+                    public_reason=data["public_reason"],
                 )
             except ReviewError as error:
                 field = error.field if error.field in decision_form.fields else None

@@ -1,9 +1,10 @@
 """Demo proposals, comments, votes and reviews, built through the services."""
 
-from . import proposals, reviews, votes
+from . import answers, proposals, reviews, votes
 
 
 def seed(*, stdout) -> None:
     proposals.seed(stdout=stdout)
     votes.seed(stdout=stdout)
     reviews.seed(stdout=stdout)
+    answers.seed(stdout=stdout)

@@ -283,6 +283,7 @@ def _build(challenge, spec, team, editor, timeline):
             to_status=ProposalStatus.SHORTLISTED,
             by=editor,
             reason=reasons[ProposalStatus.SHORTLISTED],
+            public_reason=reasons[ProposalStatus.SHORTLISTED],
         )
         if status != ProposalStatus.SHORTLISTED:
             own = {
@@ -291,7 +292,11 @@ def _build(challenge, spec, team, editor, timeline):
             }
             reason = spec.get(own[status])
             change_status(
-                proposal=proposal, to_status=status, by=editor, reason=reason or reasons[status]
+                proposal=proposal,
+                to_status=status,
+                by=editor,
+                reason=reason or reasons[status],
+                public_reason=reasons[status],
             )
     return proposal
 

@@ -3,6 +3,7 @@
 from .comments import Comment, CommentReport, CommentVisibility  # noqa: F401
 from .proposals import (  # noqa: F401
     COVER_SLOT,
+    OfficialAnswer,
     Proposal,
     ProposalAttachment,
     ProposalQuerySet,

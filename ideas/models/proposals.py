@@ -265,12 +265,41 @@ class StatusChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     reason = models.TextField(pgettext_lazy("status change", "reason"), blank=True)
+    # Staff may say publicly why: shown on the proposal's page and told to its followers.
+    public_reason = models.TextField(_("public reason"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ["created_at"]
+
+
+class OfficialAnswer(Translated):
+    """The city's answer to a proposal, posted by staff: public, translated, told to followers."""
+
+    translated_fields = ("body",)
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="official_answers"
+    )
+    body = models.TextField(_("answer"), max_length=4000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    created_at = models.DateTimeField(_("answered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("official answer")
+        verbose_name_plural = _("official answers")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
 
 
 @deconstructible

@@ -228,6 +228,14 @@ def can_change_status(user, proposal=None) -> bool:
     return partner_rules.is_staff_member(user)
 
 
+def can_post_official_answer(user, proposal) -> bool:
+    """Staff answer a submitted proposal for the city (not a draft or a withdrawn one)."""
+    return partner_rules.is_staff_member(user) and proposal.status not in (
+        ProposalStatus.DRAFT,
+        ProposalStatus.WITHDRAWN,
+    )
+
+
 # --- team ----------------------------------------------------------------------------------
 
 

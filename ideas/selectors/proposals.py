@@ -11,7 +11,7 @@ from cms.models import ChallengePage
 from partners.images import with_renditions
 from partners.models import Membership, Organisation, User
 
-from ..models import Comment, CommentVisibility, Proposal, TeamMember
+from ..models import Comment, CommentVisibility, Proposal, ProposalStatus, TeamMember
 
 SORTS = {
     "newest": ["-submitted_at", "-id"],
@@ -169,3 +169,18 @@ def revision_diff(old, new) -> list[tuple[str, list[DiffLine]]]:
 
 def page_size() -> int:
     return settings.TORI_PROPOSALS_PER_PAGE
+
+
+DECIDED_STATUSES = (ProposalStatus.SHORTLISTED, ProposalStatus.SELECTED, ProposalStatus.DECLINED)
+
+
+def public_decision(proposal):
+    """The decision that gave the proposal its status (shortlisted, selected, declined), with
+    the public reason staff gave; None before a decision."""
+    if proposal.status not in DECIDED_STATUSES:
+        return None
+    return (
+        proposal.status_changes.filter(to_status=proposal.status)
+        .order_by("-created_at", "-pk")
+        .first()
+    )

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partners import notices as following
 from partners import rules as partner_rules
 
 from .. import rules
@@ -41,6 +42,7 @@ def comment_post(
             visibility=visibility,
             by_staff=partner_rules.is_staff_member(author),
         )
+        following.follow_automatically(author, proposal)
         transaction.on_commit(lambda: notices.comment_posted(comment=comment))
     return comment
 

@@ -8,15 +8,33 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.localize import localized
+from partners.models import NoticeEvent
+from partners.notices import Announcement, Audience, publish
 from partners.notifications import Kind, notify, send_email
 
 from ..models import ProposalStatus
 from ..selectors.proposals import team_users
 
 
-def _url(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
+def _url(language: str | None, name: str, **kwargs) -> str:
+    with translation.override(language or translation.get_language()):
         return reverse(name, kwargs=kwargs)
+
+
+def register_followables() -> None:
+    """Proposals can be followed by those who may see them."""
+    from partners import notices as following
+
+    from ..models import Proposal
+    from ..rules.proposals import can_view_proposal
+
+    following.register(
+        Proposal,
+        can_view=can_view_proposal,
+        title=lambda proposal, language: proposal.text("title", language),
+        path=lambda proposal, language: _url(language, "ideas:proposal-detail", pk=proposal.pk),
+        label=_("Proposal"),
+    )
 
 
 def _lang(user) -> str:
@@ -88,28 +106,125 @@ def invitation_sent(*, invitation, token: str, invitee=None) -> None:
         )
 
 
-def status_changed(*, change) -> None:
-    """Tell every team member about a status change (who, from, to, why)."""
-    proposal = change.proposal
-    params = {
-        "title": _title(proposal),
-        "from": ProposalStatus(change.from_status).label,
-        "to": ProposalStatus(change.to_status).label,
-        "reason": change.reason or "–",
-    }
-    _tell_team(
-        proposal,
-        except_user_id=change.changed_by_id,
-        kind=Kind.STATUS_CHANGE,
-        subject=_("Your proposal “%(title)s” is now: %(to)s"),
-        body=_("The status of “%(title)s” changed from %(from)s to %(to)s. Reason: %(reason)s"),
-        params=params,
-        url_name="ideas:proposal-detail",
+# Decisions followers hear of; submitting and withdrawing concern the team only.
+DECISION_EVENTS = {
+    ProposalStatus.SHORTLISTED: NoticeEvent.Kind.SHORTLISTED,
+    ProposalStatus.SELECTED: NoticeEvent.Kind.SELECTED,
+    ProposalStatus.DECLINED: NoticeEvent.Kind.DECLINED,
+}
+
+FOLLOWER_DECISION_TEXTS = {
+    ProposalStatus.SHORTLISTED: (
+        _("“%(title)s” is shortlisted"),
+        _("The proposal “%(title)s” for the challenge “%(challenge)s” is shortlisted.%(reason)s"),
+    ),
+    ProposalStatus.SELECTED: (
+        _("“%(title)s” is selected"),
+        _("The proposal “%(title)s” for the challenge “%(challenge)s” is selected.%(reason)s"),
+    ),
+    ProposalStatus.DECLINED: (
+        _("“%(title)s” is declined"),
+        _("The proposal “%(title)s” for the challenge “%(challenge)s” is declined.%(reason)s"),
+    ),
+}
+
+
+def _public_reason(text: str):
+    """The public reason as a sentence after the decision, in the notice's language."""
+    if not text:
+        return ""
+
+    def sentence(language):
+        with translation.override(language):
+            return " " + str(_("Reason: %(reason)s")) % {"reason": text}
+
+    return sentence
+
+
+def _proposal_path(proposal, anchor=""):
+    return lambda language: _url(language, "ideas:proposal-detail", pk=proposal.pk) + anchor
+
+
+def _team_audience(proposal, subject, body, *, params, kind=Kind.STATUS_CHANGE) -> Audience:
+    return Audience(
+        users=team_users(proposal), subject=subject, body=body, kind=kind, params=params
     )
 
 
-def on_status_changed(sender, change, **kwargs) -> None:
-    status_changed(change=change)
+def status_changed(*, changes) -> None:
+    """Tell the team of each change (who, from, to, why) and, for decisions, the people who
+    follow the proposal or its challenge (with the public reason) — all in one publication,
+    so a bulk decision gives each person one e-mail."""
+    announcements = []
+    for change in changes:
+        proposal = change.proposal
+        params = {
+            "title": _title(proposal),
+            "challenge": _challenge_title(proposal.challenge),
+            "from": ProposalStatus(change.from_status).label,
+            "to": ProposalStatus(change.to_status).label,
+            "reason": change.reason or "–",
+        }
+        team = _team_audience(
+            proposal,
+            _("Your proposal “%(title)s” is now: %(to)s"),
+            _("The status of “%(title)s” changed from %(from)s to %(to)s. Reason: %(reason)s"),
+            params=params,
+        )
+        kind = DECISION_EVENTS.get(change.to_status)
+        subject, body = FOLLOWER_DECISION_TEXTS.get(change.to_status, (team.subject, team.body))
+        announcements.append(
+            Announcement(
+                key=f"status-change:{change.pk}",
+                kind=kind or NoticeEvent.Kind.STATUS,
+                subject=proposal,
+                about=[proposal, proposal.challenge] if kind else [],
+                title=subject,
+                body=body,
+                params={**params, "reason": _public_reason(change.public_reason)},
+                path=_proposal_path(proposal),
+                group=proposal.challenge,
+                group_title=_challenge_title(proposal.challenge),
+                audiences=[team],
+                except_user_id=change.changed_by_id,
+            )
+        )
+    publish(announcements)
+
+
+def official_answer_posted(*, answer) -> None:
+    """The team and the proposal's followers hear of the city's answer, in their language."""
+    proposal = answer.proposal
+    params = {
+        "title": _title(proposal),
+        "answer": lambda language: answer.text("body", language)[:1000],
+    }
+    subject = _("The city answered “%(title)s”")
+    body = _("The city's answer to the proposal “%(title)s”:\n\n%(answer)s")
+    publish(
+        [
+            Announcement(
+                key=f"answer:{answer.pk}",
+                kind=NoticeEvent.Kind.ANSWER,
+                subject=proposal,
+                about=[proposal],
+                title=subject,
+                body=body,
+                params=params,
+                path=_proposal_path(proposal, f"#answer-{answer.pk}"),
+                group=proposal.challenge,
+                group_title=_challenge_title(proposal.challenge),
+                audiences=[
+                    _team_audience(proposal, subject, body, params=params, kind=Kind.STATUS_CHANGE)
+                ],
+                except_user_id=answer.author_id,
+            )
+        ]
+    )
+
+
+def on_status_changed(sender, changes, **kwargs) -> None:
+    status_changed(changes=changes)
 
 
 def comment_posted(*, comment) -> None:

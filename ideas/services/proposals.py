@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import CustomerGroup
+from partners import notices as following
 from partners import signals as partner_signals
 from partners.models import Organisation, User
 from partners.translated import clean_translations, replace_translated
@@ -108,6 +109,7 @@ def proposal_start(
         ProposalRevision.objects.create(
             proposal=proposal, version=1, author=user, title=title, summary=summary, body=body
         )
+        following.follow_automatically(user, proposal)
     return proposal
 
 
@@ -203,10 +205,18 @@ def proposal_withdraw(*, proposal: Proposal, by: User, reason: str = "", now=Non
     return proposal
 
 
-def staff_change_status(*, proposal: Proposal, by: User, to_status: str, reason: str):
-    """A staff decision (shortlist, select, decline) with its reason."""
+def staff_change_status(
+    *, proposal: Proposal, by: User, to_status: str, reason: str, public_reason: str = ""
+):
+    """A staff decision (shortlist, select, decline) with its reason, and a public one."""
     if not rules.proposals.can_change_status(by, proposal):
         raise ProposalError(_("Only staff change a proposal's status."))
     if not (reason or "").strip():
         raise ProposalError(_("Give a reason for the change; the team will see it."))
-    return change_status(proposal=proposal, to_status=to_status, by=by, reason=reason.strip())
+    return change_status(
+        proposal=proposal,
+        to_status=to_status,
+        by=by,
+        reason=reason.strip(),
+        public_reason=public_reason,
+    )

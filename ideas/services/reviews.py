@@ -21,7 +21,7 @@ from ..models import (
     StatusChange,
 )
 from ..rules import reviews as rules
-from .workflow import TransitionError, allowed_moves, change_status
+from .workflow import TransitionError, allowed_moves, announce_changes, change_status
 
 
 class ReviewError(Exception):
@@ -192,7 +192,9 @@ def review_save(
 # --- Decisions ----------------------------------------------------------------------------
 
 
-def decide(*, proposals, to_status: str, by, reason: str) -> list[StatusChange]:
+def decide(
+    *, proposals, to_status: str, by, reason: str, public_reason: str = ""
+) -> list[StatusChange]:
     """Shortlist, select or decline one or more proposals with one reason, all or nothing.
 
     Each move goes through `change_status`, which records it and tells the team after commit."""
@@ -223,8 +225,16 @@ def decide(*, proposals, to_status: str, by, reason: str) -> list[StatusChange]:
         with transaction.atomic():
             for proposal in proposals:
                 changes.append(
-                    change_status(proposal=proposal, to_status=to_status, by=by, reason=reason)
+                    change_status(
+                        proposal=proposal,
+                        to_status=to_status,
+                        by=by,
+                        reason=reason,
+                        public_reason=public_reason,
+                        announce=False,
+                    )
                 )
+            announce_changes(changes)
     except TransitionError as error:  # a concurrent change got there first
         raise ReviewError(error.message) from error
     return changes

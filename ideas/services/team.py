@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partners import notices as following
 from partners.models import Membership, Organisation, User
 
 from .. import rules
@@ -138,6 +139,7 @@ def organisation_invitation_answer(
                     member = TeamMember.objects.create(
                         proposal=invitation.proposal, organisation=invitation.organisation
                     )
+                    following.follow_automatically(by, invitation.proposal)
             except IntegrityError:
                 raise ProposalError(_("This organisation is already on the team.")) from None
         invitation.status = (
@@ -209,6 +211,7 @@ def invitation_accept(
                     member = TeamMember.objects.create(proposal=proposal, organisation=organisation)
                 else:
                     member = TeamMember.objects.create(proposal=proposal, user=user)
+                following.follow_automatically(user, proposal)
         except IntegrityError:
             raise ProposalError(_("You are already on this team.")) from None
         invitation.status = TeamInvitation.Status.ACCEPTED

@@ -16,6 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from partners import notices as following
+
 from ..models import Proposal, Vote, VoteEvent, VoteQuota
 from ..rules.votes import (
     VoteDecision,
@@ -132,6 +134,8 @@ def vote_cast(*, user, proposal: Proposal) -> Outcome:
             if vote_id is None:
                 raise _AlreadyVoted
             vote_count_changed.send(sender=Proposal, proposal_ids=[proposal.pk])
+            # Voting follows the proposal (one statement; the vote rules checked it is seen).
+            following.follow_automatically(user, proposal, seen=True)
     except _AlreadyVoted:
         return Outcome.ALREADY_VOTED
     except _QuotaUsed:

@@ -46,8 +46,18 @@ def staff_moves_from(status: str) -> list[str]:
     return [value for value in ProposalStatus.values if value in allowed]
 
 
-def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -> StatusChange:
-    """Move a proposal to a new status and record who, when, from, to and why."""
+def change_status(
+    *,
+    proposal: Proposal,
+    to_status: str,
+    by,
+    reason: str = "",
+    public_reason: str = "",
+    announce: bool = True,
+) -> StatusChange:
+    """Move a proposal to a new status and record who, when, from, to and why (`reason` for the
+    team, `public_reason` for everyone). With `announce=False` the caller announces the changes
+    itself, all at once (`announce_changes`): a bulk decision tells each person once."""
     with transaction.atomic():
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if to_status not in allowed_moves(locked.status):
@@ -64,6 +74,7 @@ def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -
             to_status=to_status,
             changed_by=by,
             reason=reason,
+            public_reason=(public_reason or "").strip(),
         )
         locked.status = to_status
         fields = ["status", "updated_at"]
@@ -73,12 +84,15 @@ def change_status(*, proposal: Proposal, to_status: str, by, reason: str = "") -
         locked.save(update_fields=fields)
         proposal.status = locked.status
         proposal.submitted_at = locked.submitted_at
-        transaction.on_commit(lambda: _status_changed(change))
+        if announce:
+            announce_changes([change])
     return change
 
 
-def _status_changed(change: StatusChange) -> None:
-    """Hook for notifications and indexing; filled in by the notification module."""
+def announce_changes(changes: list[StatusChange]) -> None:
+    """After commit, tell the notification module of `changes` in one signal."""
     from .. import signals
 
-    signals.status_changed.send(sender=StatusChange, change=change)
+    transaction.on_commit(
+        lambda: signals.status_changed.send(sender=StatusChange, changes=list(changes))
+    )

@@ -26,6 +26,7 @@ from ..forms import (
 from ..models import Proposal, ProposalAttachment
 from ..rules import proposals as proposal_rules
 from ..selectors import proposals as proposal_selectors
+from ..selectors.proposals import public_decision
 from ..services import attachments as attachment_services
 from ..services import proposals as proposal_services
 
@@ -62,6 +63,8 @@ def render_proposal_page(request, proposal, *, attachment_form=None, cover_form=
         "team_view": team_view,
         "team": proposal.team.all(),
         "attachments": proposal.attachments.all(),
+        "official_answers": proposal.official_answers.all(),
+        "decision": public_decision(proposal),
         "status_changes": proposal.status_changes.all() if team_view else (),
         "comments": comments,
         "can_comment_public": can_public,

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from cms.models import ChallengePage, CustomerGroup, Theme
+from cms.notices import announce_due
 from ideas.demo.content import BY_KEY
 from ideas.models import Proposal, ProposalStatus
 from ideas.rules import is_team_member
@@ -334,3 +335,7 @@ def seed(*, stdout=None) -> None:
     _seed_pilots(staff=staff, stdout=stdout)
     _seed_offerings(staff=staff, stdout=stdout)
     attach_demo_images(stdout=stdout)
+    # The schedule's events (voting opened, results published) of the demo's past weeks, for
+    # the challenges' followers; the scheduled `send_notices` announces them as they come.
+    told = announce_due(window=timedelta(days=365))
+    _say(stdout, f"{told} schedule notices")

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import CustomerGroup
+from partners import notices as following
 
 from .. import rules
 from ..models import (
@@ -55,6 +56,7 @@ def feedback_give(
         for key, value in values.items():
             setattr(feedback, key, value)
         feedback.save()
+    following.follow_automatically(user, pilot)
     announce_pilot_changed(pilot)
     return feedback
 

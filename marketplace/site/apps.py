@@ -11,6 +11,14 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from marketplace import signals
+        from marketplace.services import notices
+
         from . import page_cache
 
         page_cache.connect()
+        notices.register()
+        signals.pilot_changed.connect(notices.on_pilot_changed, dispatch_uid="tori-pilot-notices")
+        signals.offering_changed.connect(
+            notices.on_offering_changed, dispatch_uid="tori-offering-notices"
+        )

@@ -27,6 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("partners.notification_urls")),
+    path("", include("partners.follow_urls")),
     path("", include("ideas.urls")),
     path("", include("marketplace.urls")),
     path("", include("search.urls")),

@@ -308,13 +308,14 @@ def test_only_staff_decide(challenge):
         )
 
 
-def test_decision_sends_the_status_changed_signal_once_per_proposal(
+def test_a_decision_sends_one_status_changed_signal_with_every_proposal(
     challenge, django_capture_on_commit_callbacks
 ):
+    """One signal for the whole decision, so each follower is told of it in one go."""
     received = []
 
-    def receiver(sender, change, **kwargs):
-        received.append((change.proposal_id, change.to_status, change.reason))
+    def receiver(sender, changes, **kwargs):
+        received.append([(c.proposal_id, c.to_status, c.reason) for c in changes])
 
     signals.status_changed.connect(receiver)
     try:
@@ -324,7 +325,8 @@ def test_decision_sends_the_status_changed_signal_once_per_proposal(
             decide(proposals=[a, b], to_status="declined", by=make_staff(), reason="Out of scope")
     finally:
         signals.status_changed.disconnect(receiver)
-    assert sorted(received) == sorted(
+    assert len(received) == 1
+    assert sorted(received[0]) == sorted(
         [(a.pk, "declined", "Out of scope"), (b.pk, "declined", "Out of scope")]
     )
 

@@ -212,7 +212,7 @@ def test_a_vote_costs_few_queries(client):
     """The hot path of a voting campaign: session, user, proposal with its challenge's vote
     settings and the own-team rule, then the transaction — quota taken (locks the row), vote (unless
     already there), proposal count, event (one statement on PostgreSQL, four on SQLite),
-    catalogue count — and nothing after."""
+    catalogue count, the automatic follow of the proposal (one statement) — and nothing after."""
     challenge = voting_challenge()
     first, second = proposals(challenge, 2)
     user = resident()
@@ -222,7 +222,7 @@ def test_a_vote_costs_few_queries(client):
             assert client.post(vote_url(proposal)).status_code == 302
         # The test's own transaction turns the vote's BEGIN/COMMIT into savepoints.
         sql = [q["sql"] for q in ctx if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
-        assert len(sql) == (5 if connection.vendor == "postgresql" else 8), sql
+        assert len(sql) == (6 if connection.vendor == "postgresql" else 9), sql
 
 
 def _my_votes_queries(client, n):

@@ -56,8 +56,10 @@ DECIDED = (ProposalStatus.SHORTLISTED, ProposalStatus.SELECTED, ProposalStatus.D
 
 
 @pytest.fixture
-def demo(db, mailoutbox):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(db, mailoutbox, django_capture_on_commit_callbacks):
+    # What runs after each step's commit when seeding for real (the notices) runs here too.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=io.StringIO())
 
 
 def _texts(obj):
@@ -218,3 +220,23 @@ def test_each_pilot_grows_from_its_own_proposal_and_each_offering_from_its_pilot
     for challenge in ChallengePage.objects.live().filter(locale__language_code="fi"):
         if challenge.phase not in ("piloting", "closed"):
             assert not Pilot.objects.filter(proposal__challenge=challenge).exists()
+
+
+def test_the_demo_resident_follows_the_voting_challenge_and_has_notices_of_each_kind(demo):
+    from partners import notices as following
+    from partners.demo import ACCOUNTS
+    from partners.models import NoticeEvent, Notification, User
+
+    resident = User.objects.get(email=ACCOUNTS["resident"][0])
+    voting = ChallengePage.objects.get(slug="perheviikonloput", locale__language_code="fi")
+    assert following.is_following(resident, voting)
+    kinds = set(
+        Notification.objects.filter(recipient=resident, event__isnull=False).values_list(
+            "event__kind", flat=True
+        )
+    )
+    expected = set(NoticeEvent.Kind.values) - {NoticeEvent.Kind.STATUS}
+    assert expected <= kinds, sorted(expected - kinds)
+    # Every notice is in the resident's language and opens a page of the site.
+    for notice in Notification.objects.filter(recipient=resident, event__isnull=False):
+        assert notice.url.startswith("/fi/"), notice.url
