@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address links in e-mails, feeds and the API point at: the one `make run` serves on.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install run test lint format bench screenshots messages serve-production clean
 
@@ -17,10 +19,10 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 
 install: $(STAMP)  ## create or update .venv with the dev extras
 
-run: install  ## install, migrate, load the demo content and serve on http://127.0.0.1:8000
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py seed_demo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+run: install  ## install, migrate, load the demo content and serve on http://$(HOST):$(PORT) (127.0.0.1:8000)
+	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py migrate --noinput
+	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
+	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install  ## run the whole suite
 	$(PY) -m pytest $(PYTEST_ARGS)

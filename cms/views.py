@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.mail import EmailMessage
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from partners.ratelimits import Limit, Retry, over_limit, too_many_requests
+from partners.services.mail import absolute_url, compose
 
 from .forms import AccessibilityFeedbackForm
 from .models import StandardPage
@@ -28,24 +29,27 @@ def statement_page():
 
 
 def send_feedback(*, name: str, email: str, page_url: str, message: str, language: str) -> None:
-    """E-mail the feedback to settings.ACCESSIBILITY_FEEDBACK_EMAIL in the site's language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        lines = [
-            _("Accessibility feedback from Tori."),
-            "",
-            f"{_('Name')}: {name or '–'}",
-            f"{_('E-mail')}: {email or '–'}",
-            f"{_('Page')}: {page_url or '–'}",
-            f"{_('Language')}: {language}",
-            "",
-            message,
-        ]
-        EmailMessage(
-            subject=_("Accessibility feedback"),
-            body="\n".join(lines),
-            to=[settings.ACCESSIBILITY_FEEDBACK_EMAIL],
-            reply_to=[email] if email else None,
-        ).send()
+    """E-mail the feedback to settings.ACCESSIBILITY_FEEDBACK_EMAIL in the site's language.
+
+    A page given as a path (the form is filled in with one) becomes an address on SITE_URL and
+    a link; any other address stays text, as it was typed."""
+    page_url = absolute_url(page_url.strip()) if page_url else ""
+    on_site = page_url.startswith(f"{settings.SITE_URL}/")
+    compose(
+        to=settings.ACCESSIBILITY_FEEDBACK_EMAIL,
+        subject=gettext_lazy("Accessibility feedback"),
+        template="cms/email/accessibility_feedback",
+        context={
+            "name": name,
+            "email": email,
+            "page_url": page_url,
+            "page_link": page_url if on_site else "",
+            "page_language": language,
+            "message": message,
+        },
+        language=settings.LANGUAGE_CODE,
+        reply_to=[email] if email else None,
+    ).send()
 
 
 def accessibility_feedback(request):

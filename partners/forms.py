@@ -1,3 +1,5 @@
+import logging
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -10,8 +12,11 @@ from .images import check_image_upload
 from .models import LOGO_SLOT, Language, Membership, Organisation, User
 from .services.accounts import email_taken, normalise_email
 from .services.errors import DuplicateEmail
+from .services.mail import compose, render_plain, url_in_language
 from .translated import TranslationsFormMixin
 from .validators import validate_business_id
+
+logger = logging.getLogger(__name__)
 
 
 class RegistrationForm(forms.Form):
@@ -120,7 +125,8 @@ class EmailChangeForm(forms.Form):
 
 
 class LocalisedPasswordResetForm(PasswordResetForm):
-    """Django's password reset, with the e-mail written in the recipient's language."""
+    """Django's password reset, with the e-mail written in the recipient's language and its
+    link on SITE_URL (never the host the request came to), in plain text and HTML."""
 
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -131,10 +137,29 @@ class LocalisedPasswordResetForm(PasswordResetForm):
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs
     ):
-        with translation.override(context["user"].preferred_language):
-            super().send_mail(
-                subject_template_name, email_template_name, context, from_email, to_email, **kwargs
-            )
+        user = context["user"]
+        language = user.preferred_language
+        with translation.override(language):
+            subject = render_plain(subject_template_name, context)
+        link = url_in_language(
+            language,
+            "partners:password-reset-confirm",
+            uidb64=context["uid"],
+            token=context["token"],
+        )
+        message = compose(
+            to=to_email,
+            subject=subject,
+            template=email_template_name.removesuffix(".txt"),
+            context={"user": user, "link": link},
+            language=language,
+        )
+        if from_email:
+            message.from_email = from_email
+        try:
+            message.send()
+        except Exception:  # as Django's form does: the answer must not tell who has an account
+            logger.exception("Failed to send password reset email to %s", user.pk)
 
 
 class OrganisationForm(TranslationsFormMixin, forms.ModelForm):

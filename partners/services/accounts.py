@@ -74,7 +74,7 @@ def send_account_exists_email(*, user: User) -> None:
         to=user.email,
         language=lang,
         subject=_("You already have a Tori account"),
-        template="partners/email/account_exists.txt",
+        template="partners/email/account_exists",
         context={
             "user": user,
             "login_link": url_in_language(lang, "partners:login"),
@@ -92,7 +92,7 @@ def send_verification_email(*, user: User) -> None:
         to=user.email,
         language=lang,
         subject=_("Confirm your e-mail address for Tori"),
-        template="partners/email/verify_email.txt",
+        template="partners/email/verify_email",
         context={
             "user": user,
             "link": url_in_language(lang, "partners:verify-email", token=token),
@@ -154,7 +154,7 @@ def email_change_request(*, user: User, new_email: str) -> None:
             to=new_email,
             language=lang,
             subject=_("Confirm your new e-mail address for Tori"),
-            template="partners/email/email_change.txt",
+            template="partners/email/email_change",
             context={"user": user, "link": link, "new_email": new_email},
         )
     )

@@ -40,21 +40,29 @@ def invitation_create(
     token = tokens.make_invitation_token(invitation)
     link = url_in_language(language, "partners:invitation", token=token)
     transaction.on_commit(
-        lambda: send_template_mail(
-            to=email,
-            language=language,
-            subject=_("You are invited to join %(organisation)s on Tori")
-            % {"organisation": organisation.name},
-            template="partners/email/invitation.txt",
-            context={
-                "invitation": invitation,
-                "organisation": organisation,
-                "inviter": invited_by,
-                "link": link,
-            },
-        )
+        lambda: _send_invitation(invitation=invitation, language=language, link=link)
     )
     return invitation
+
+
+def _send_invitation(*, invitation: OrganisationInvitation, language: str, link: str) -> None:
+    organisation = invitation.organisation
+    with translation.override(language):  # the subject in the invitee's language
+        subject = _("You are invited to join %(organisation)s on Tori") % {
+            "organisation": organisation.name
+        }
+    send_template_mail(
+        to=invitation.email,
+        language=language,
+        subject=subject,
+        template="partners/email/invitation",
+        context={
+            "invitation": invitation,
+            "organisation": organisation,
+            "inviter": invitation.invited_by,
+            "link": link,
+        },
+    )
 
 
 def invitation_from_token(token: str, *, lock: bool = False) -> OrganisationInvitation:

@@ -4,6 +4,10 @@
 `<b>Maija</b> & Co` as written, never `&lt;b&gt;`) and `<template>.html`, when it exists, with
 autoescaping on. Links are built from `SITE_URL`, the address the site is served at, never from
 a request's host.
+
+Every template gets `site_url`, `language` and `subject`. An HTML template extends
+`partners/email/base.html` (blocks `title` and `heading`, both the subject unless overridden,
+`content` and `footer`) and shows each link with `partners/email/link.html`.
 """
 
 from django.conf import settings
@@ -41,8 +45,13 @@ def compose(
 ) -> EmailMultiAlternatives:
     """The message `template` (a name without extension) makes, in `language`."""
     with translation.override(language):
-        full = {**context, "site_url": settings.SITE_URL, "language": language}
         subject_text = " ".join(str(subject).split())  # no line breaks in a header
+        full = {
+            **context,
+            "site_url": settings.SITE_URL,
+            "language": language,
+            "subject": subject_text,
+        }
         text = render_plain(f"{template}.txt", full)
         try:
             html = render_to_string(f"{template}.html", full)

@@ -88,10 +88,6 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "partners/email/password_reset_subject.txt"
     success_url = reverse_lazy("partners:password-reset-done")
 
-    def form_valid(self, form):
-        self.extra_email_context = {"site_url": settings.SITE_URL}
-        return super().form_valid(form)
-
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "partners/password_reset_confirm.html"
