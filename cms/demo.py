@@ -12,6 +12,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
+from partners import notices as following
+from partners.demo import ACCOUNTS
+from partners.models import User
+
 from .models import (
     ChallengeIndexPage,
     ChallengePage,
@@ -1111,10 +1115,6 @@ FOLLOWED_BY_RESIDENT = (
 
 
 def _resident_follows(stdout) -> None:
-    from partners import notices as following
-    from partners.demo import ACCOUNTS
-    from partners.models import User
-
     resident = User.objects.filter(email=ACCOUNTS["resident"][0]).first()
     if resident is None:
         return

@@ -29,13 +29,13 @@ from partners.admin_access import RulePermissionPolicy
 from partners.admin_display import LocalizedExportMixin
 from partners.models import Organisation
 
-from ..forms import HideCommentForm, OfficialAnswerForm, StatusChangeForm
+from ..forms import HideCommentForm, StatusChangeForm
 from ..models import Comment, Proposal, ProposalStatus
 from ..rules import proposals as proposal_rules
-from ..services import answers as answer_services
 from ..services import comments as comment_services
 from ..services import proposals as proposal_services
 from ..services.workflow import TransitionError, staff_moves_from
+from .answers import OfficialAnswerView
 
 register_permission_policy(
     Proposal,
@@ -121,55 +121,6 @@ class ProposalIndexView(LocalizedExportMixin, generic.IndexView):
                 ),
             )
         return buttons
-
-
-class OfficialAnswerView(WagtailAdminTemplateMixin, FormView):
-    """Staff post the city's answer to a proposal: public, translated, told to followers."""
-
-    template_name = "ideas/admin/official_answer.html"
-    form_class = OfficialAnswerForm
-    page_title = _("Official answer")
-    header_icon = "comment"
-
-    def dispatch(self, request, pk):
-        self.proposal = get_object_or_404(Proposal.objects.select_related("challenge"), pk=pk)
-        if not proposal_rules.can_post_official_answer(request.user, self.proposal):
-            raise PermissionDenied
-        return super().dispatch(request, pk)
-
-    def get_page_subtitle(self):
-        return self.proposal.title
-
-    def get_breadcrumbs_items(self):
-        return [
-            {"url": reverse("ideas_proposal:index"), "label": _("Proposals")},
-            {"url": "", "label": self.proposal.title},
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["proposal"] = self.proposal
-        context["answers"] = self.proposal.official_answers.select_related("author")
-        return context
-
-    def form_valid(self, form):
-        try:
-            answer_services.post_official_answer(
-                proposal=self.proposal,
-                by=self.request.user,
-                body=form.cleaned_data["body"],
-                language=form.cleaned_data["language"],
-                translations=form.cleaned_data["translations"],
-            )
-        except proposal_services.ProposalError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("The answer to “%(title)s” is published; its team and followers are told.")
-            % {"title": self.proposal.title},
-        )
-        return redirect("ideas_proposal:index")
 
 
 class ChangeStatusView(WagtailAdminTemplateMixin, FormView):

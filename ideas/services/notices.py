@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.localize import localized
+from partners import notices as following
 from partners.models import NoticeEvent
 from partners.notices import Announcement, Audience, publish
 from partners.notifications import Kind, notify, send_email
@@ -23,8 +24,6 @@ def _url(language: str | None, name: str, **kwargs) -> str:
 
 def register_followables() -> None:
     """Proposals can be followed by those who may see them."""
-    from partners import notices as following
-
     from ..models import Proposal
     from ..rules.proposals import can_view_proposal
 

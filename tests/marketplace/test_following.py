@@ -168,7 +168,7 @@ def test_a_decision_reaches_followers_once_with_the_public_reason(run_on_commit)
     assert notice.group_key == f"challenge:{challenge.pk}"
     assert notice.url == f"/en/proposals/{proposal.pk}/"
     [swedish] = notices_of(challenge_follower)
-    assert "är utvalt" in swedish.subject, swedish.subject
+    assert "har valts" in swedish.subject, swedish.subject
     assert swedish.url == f"/sv/proposals/{proposal.pk}/"
     assert notices_of(bystander) == [] and notices_of(editor) == []
 
