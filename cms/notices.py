@@ -110,6 +110,8 @@ def announce_due(*, now=None, window: timedelta = ANNOUNCE_WINDOW) -> int:
             locale__language_code=settings.LANGUAGE_CODE,
             **{f"{field}__gt": since, f"{field}__lte": now},
         )
+        if field == "voting_open":  # voting that is already over is not news
+            due = due.filter(voting_close__gt=now)
         for challenge in due:
             if not can_view_challenge(None, challenge):
                 continue
