@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import delivery
+from .. import delivery, notice_mail
 from .. import notifications as service
 from ..models import NoticeDelivery, Notification, User
 from ..pagination import page_or_404
@@ -105,7 +105,7 @@ def unsubscribe(request, token):
 
     A GET only shows what the button does (mail scanners open links); a POST, from the button
     or from the mail client's one-click unsubscribe (RFC 8058), does it."""
-    person = delivery.user_for_token(token)
+    person = notice_mail.user_for_token(token)
     if person is None:
         return _unsubscribe_page(request, "unsubscribe_invalid.html", {}, status=400)
     if request.method == "POST":

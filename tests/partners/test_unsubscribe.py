@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from partners import delivery
+from partners import delivery, notice_mail
 from partners.models import Delivery, NoticeDelivery, Notification
 from partners.notifications import notify
 from tests.factories.partners import UserFactory
@@ -81,8 +81,8 @@ def test_the_mail_clients_one_click_post_unsubscribes_without_a_session(
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_a_bad_or_tampered_link_gets_a_clear_400(client, method):
     person = UserFactory()
-    token = delivery.unsubscribe_token(person)
-    other = delivery.unsubscribe_token(UserFactory())
+    token = notice_mail.unsubscribe_token(person)
+    other = notice_mail.unsubscribe_token(UserFactory())
     tampered = token.split(":")[0] + ":" + other.split(":")[1]
     for bad in ("nonsense", tampered, token[:-2], "%00"):
         url = f"/en/notifications/unsubscribe/{bad}/"
