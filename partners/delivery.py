@@ -262,7 +262,7 @@ def retry_due(*, now: datetime | None = None) -> Outcome:
 
 
 def digest_hour() -> int:
-    return int(getattr(settings, "TORI_DIGEST_HOUR", 7))
+    return settings.TORI_DIGEST_HOUR
 
 
 def period_start(mode: str, now: datetime) -> datetime:
