@@ -9,7 +9,7 @@ PORT ?= 8000
 # The address links in e-mails, feeds and the API point at: the one `make run` serves on.
 SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install run test lint format bench screenshots messages serve-production clean
+.PHONY: install run test lint format bench screenshots messages serve-production worker notices clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ serve-production: install  ## production server: set SECRET_KEY, ALLOWED_HOSTS, 
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
 	$(VENV)/bin/gunicorn marketplace.site.wsgi --workers 2 --limit-request-line 8190 --bind $(HOST):$(PORT)
+
+worker: install  ## run queued tasks (TASKS_BACKEND=django_tasks_db.DatabaseBackend): notice e-mails, indexing
+	$(PY) manage.py db_worker
+
+notices: install  ## retry failed notice e-mails and send due digests (cron or a timer runs it every 10 minutes)
+	$(PY) manage.py send_notices
 
 clean:
 	rm -rf $(VENV) var

@@ -1,4 +1,4 @@
-"""In-app notifications with an e-mail copy in the recipient's language.
+"""In-app notifications; their e-mail goes out as each person chose (`partners.delivery`).
 
 Other apps describe an event with lazy translations (`gettext_lazy`) and `params`; the text is
 rendered here, inside `translation.override(recipient.preferred_language)`, so every recipient
@@ -6,12 +6,12 @@ reads it in their own language.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .delivery import schedule
 from .models import EmailPreference, Notification
+from .services.mail import absolute_url, compose
 
 Kind = Notification.Kind
 
@@ -64,7 +64,7 @@ def render_texts(subject, body, params=None) -> dict[str, dict[str, str]]:
 def notify(
     *, recipient, kind: str, subject, body="", url: str = "", params: dict | None = None
 ) -> Notification:
-    """Store a notification and, after commit, e-mail it unless the recipient switched it off.
+    """Store a notification and e-mail it as the recipient chose (`partners.delivery`).
 
     `subject` and `body` may be lazy translations with %-placeholders filled from `params`;
     they are rendered in every language: the centre shows the one the person reads Tori in,
@@ -84,49 +84,26 @@ def notify(
         texts=texts,
         url=url,
     )
-    if recipient.email and email_enabled(user=recipient, kind=kind):
-        transaction.on_commit(lambda: _send(notification))
+    schedule([notification])
     return notification
-
-
-def _mail(*, to: str, subject: str, template: str, context: dict, language: str) -> None:
-    """Send `template` rendered in `language`, marked as written in it."""
-    with translation.override(language):
-        text = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-    EmailMessage(subject=subject, body=text, to=[to], headers={"Content-Language": language}).send()
-
-
-def _send(notification: Notification) -> None:
-    recipient = notification.recipient
-    _mail(
-        to=recipient.email,
-        subject=notification.subject,
-        template="partners/email/notification.txt",
-        context={
-            "notification": notification,
-            "user": recipient,
-            "sent_at": timezone.localtime(notification.created_at),
-        },
-        language=recipient.preferred_language or settings.LANGUAGE_CODE,
-    )
 
 
 def send_email(
     *, to: str, subject, body, language: str, params: dict | None = None, url: str = ""
 ) -> None:
     """E-mail someone without an account (e.g. an invitee), after commit, in `language`."""
-    subject_text = render_text(subject, params, language=language)
-    body_text = render_text(body, params, language=language)
-
-    transaction.on_commit(
-        lambda: _mail(
-            to=to,
-            subject=subject_text,
-            template="partners/email/message.txt",
-            context={"body": body_text, "url": url, "sent_at": timezone.localtime()},
-            language=language,
-        )
+    message = compose(
+        to=to,
+        subject=render_text(subject, params, language=language),
+        template="partners/email/message",
+        context={
+            "body": render_text(body, params, language=language),
+            "url": absolute_url(url) if url else "",
+            "sent_at": timezone.localtime(),
+        },
+        language=language,
     )
+    transaction.on_commit(message.send)
 
 
 def unread_count(*, user) -> int:

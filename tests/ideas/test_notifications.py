@@ -93,7 +93,15 @@ def test_switched_off_email_kinds_still_notify_in_app(client, django_capture_on_
     client.force_login(lead)
     url = reverse("notifications:preferences")
     assert client.get(url).status_code == 200
-    client.post(url, {"invitation": "on", "status_change": "on", "moderation": "on"})  # comment off
+    client.post(
+        url,
+        {
+            "notice_delivery": "immediate",
+            "invitation": "on",
+            "status_change": "on",
+            "moderation": "on",
+        },
+    )  # comment off
     assert EmailPreference.objects.get(user=lead, kind="comment").enabled is False
     with django_capture_on_commit_callbacks(execute=True):
         comment_svc.comment_post(proposal=proposal, author=UserFactory(), body="Hello")

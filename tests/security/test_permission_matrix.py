@@ -38,6 +38,7 @@ KWARGS = {
     "partners:password-reset-confirm": lambda d: {"uidb64": "MQ", "token": "set-password"},
     "partners:invitation": lambda d: {"token": "not-a-token"},
     "ideas:invitation": lambda d: {"token": "not-a-token"},
+    "notifications:unsubscribe": lambda d: {"token": "not-a-token"},
 }
 PATHS = {
     "documents/^(\\d+)/(.*)$": lambda d: f"/documents/{d.document.pk}/doc.txt",
@@ -390,6 +391,7 @@ EXPECTED = {
     "notifications:list": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
     "notifications:mark-read": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "notifications:preferences": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
+    "notifications:unsubscribe": row(400, 400, 400, 400, 400, 400, 400, 400, 400),
     "ideas:my-proposals": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
     "ideas:proposal-new": row(302, 200, 200, 302, 302, 200, 200, 200, 200),
     "ideas:proposal-start": row(302, 403, 403, 200, 200, 403, 403, 403, 403),

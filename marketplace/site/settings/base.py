@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",  # the database queue (TASKS_BACKEND=django_tasks_db.DatabaseBackend)
     "django_filters",
     "rest_framework",
     "drf_spectacular",
@@ -252,15 +253,27 @@ if EMAIL_HOST:
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Another backend by name, e.g. django.core.mail.backends.filebased.EmailBackend with
+# EMAIL_FILE_PATH: every message a file (a staging server, the end-to-end test).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", EMAIL_BACKEND)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tori <tori@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Tasks (mail, indexing): immediate on a laptop, workers at scale ---------------------
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend keeps the queue in Tori's database, run by
+# `manage.py db_worker` (docs/deploy.md).
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
     }
 }
+# Daily and weekly (Monday) digests go out from this hour on, Finnish time.
+TORI_DIGEST_HOUR = env_int("TORI_DIGEST_HOUR", 7)
+if not 0 <= TORI_DIGEST_HOUR <= 23:
+    raise ImproperlyConfigured(
+        f"TORI_DIGEST_HOUR must be an hour from 0 to 23, not {TORI_DIGEST_HOUR}."
+    )
 
 # --- Search -----------------------------------------------------------------------------
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
