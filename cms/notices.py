@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from partners import notices as following
 from partners.models import NoticeEvent
 
+from . import cache
 from .localize import localized
 from .models import ChallengePage
 from .selectors import url_in_active_language
@@ -45,6 +46,8 @@ def can_view_challenge(user, challenge) -> bool:
 
 def default_copy(challenge):
     """The challenge in the default language (proposals attach to it), else itself."""
+    if challenge.locale_id == cache.default_locale().pk:
+        return challenge  # no query for the copy nearly every follow and event is about
     return (
         ChallengePage.objects.filter(
             translation_key=challenge.translation_key,

@@ -17,17 +17,19 @@ def follow_button(context, obj):
     spec = notices.followable(obj)
     if spec is None or request is None:
         return {"show": False}
+    next_path = request.get_full_path()
+    if not (user and user.is_authenticated):
+        # The same for every visitor (the page cache keeps it): a link to sign in first.
+        return {"show": True, "signed_in": False, "next": next_path}
     target = notices.canonical(obj)
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
-    signed_in = bool(user and user.is_authenticated)
     return {
-        "show": not signed_in or notices.can_follow(user, obj),
-        "signed_in": signed_in,
-        "following": signed_in and notices.is_following(user, obj),
+        "show": notices.can_follow(user, obj),
+        "signed_in": True,
+        "following": notices.is_following(user, target),
         "type": f"{content_type.app_label}.{content_type.model}",
         "id": target.pk,
-        "next": request.get_full_path(),
-        "title": spec.title(obj, None),
+        "next": next_path,
         "csrf_token": context.get("csrf_token"),
     }
 
