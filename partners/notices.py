@@ -50,7 +50,9 @@ def register(model, **kwargs) -> None:
 
 
 def followable(obj) -> Followable | None:
-    for model in type(obj).__mro__:
+    """What the site knows of `obj` (an object or a model class) as a thing to follow."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    for model in cls.__mro__:
         if model in _REGISTRY:
             return _REGISTRY[model]
     return None

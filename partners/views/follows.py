@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -18,10 +19,11 @@ def _target(request):
     try:
         app_label, model = request.POST.get("type", "").split(".", 1)
         content_type = ContentType.objects.get_by_natural_key(app_label, model)
-        obj = content_type.get_object_for_this_type(pk=int(request.POST.get("id", "")))
-    except (ValueError, ContentType.DoesNotExist, Exception) as error:
-        if isinstance(error, Http404):
-            raise
+        model_class = content_type.model_class()
+        if model_class is None or notices.followable(model_class) is None:
+            raise Http404
+        obj = model_class._default_manager.get(pk=int(request.POST.get("id", "")))
+    except (ValueError, OverflowError, ObjectDoesNotExist):
         raise Http404 from None
     if notices.followable(obj) is None or not notices.can_follow(request.user, obj):
         raise Http404
