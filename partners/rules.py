@@ -40,6 +40,12 @@ def is_staff_member(user) -> bool:
     return is_editor(user) or is_moderator(user)
 
 
+def can_view_deliveries(user) -> bool:
+    """The e-mail delivery log (who was sent what, what failed): site administrators only,
+    as it names every recipient."""
+    return bool(user.is_authenticated and user.is_superuser)
+
+
 def is_evaluator(user) -> bool:
     return is_signed_in(user) and EVALUATORS in _group_names(user)
 

@@ -2,14 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.models import formfield_for_dbfield as admin_formfield_for_dbfield
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
+from . import rules
+from .admin_access import RulePermissionPolicy
 from .admin_display import LocalizedExportMixin, register_displays, yes_no_column
 from .filters import OrganisationAdminFilter
 from .images import ImageAltFormMixin
-from .models import LOGO_SLOT, Organisation
+from .models import LOGO_SLOT, Delivery, Organisation
 from .translated import with_translations
 
 
@@ -80,6 +84,56 @@ organisation_viewset = OrganisationViewSet("organisations")
 @hooks.register("register_admin_viewset")
 def register_organisation_viewset():
     return organisation_viewset
+
+
+register_permission_policy(
+    Delivery,
+    RulePermissionPolicy(Delivery, predicate=rules.can_view_deliveries, actions={"view"}),
+)
+
+
+class DeliveryFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Delivery
+        fields = ["status", "mode"]
+
+
+class DeliveryViewSet(ModelViewSet):
+    """The notice e-mails and what became of them, for site administrators: what is waiting,
+    what failed and why, when the next attempt is. Read-only: delivery writes it."""
+
+    model = Delivery
+    icon = "mail"
+    menu_label = _("E-mail deliveries")
+    add_to_settings_menu = True
+    filterset_class = DeliveryFilterSet
+    list_display = ["recipient", "notification", "mode", "status", "attempts", "created_at"]
+    search_fields = ["recipient__email", "notification__subject"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "recipient",
+        "notification",
+        "mode",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "sent_at",
+        "created_at",
+    ]
+    copy_view_enabled = False
+    form_fields = ["status"]  # never offered: the policy grants viewing only
+
+    def get_queryset(self, request):
+        return Delivery.objects.select_related("recipient", "notification")
+
+
+delivery_viewset = DeliveryViewSet("deliveries")
+
+
+@hooks.register("register_admin_viewset")
+def register_delivery_viewset():
+    return delivery_viewset
 
 
 register_displays()

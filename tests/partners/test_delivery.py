@@ -242,3 +242,21 @@ def test_the_task_comes_back_by_itself_when_the_backend_can_defer(
     assert result == 0
     retry = default_task_backend.results[-1]
     assert retry.task.run_after == Delivery.objects.get().next_attempt_at
+
+
+def test_site_administrators_see_what_failed_and_why(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = BROKEN
+    person = UserFactory(notice_delivery=NoticeDelivery.IMMEDIATE, email="maija@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipient=person, kind="status_change", subject="Shortlisted")
+    failed = Delivery.objects.get()
+    assert failed.status == Delivery.Status.FAILED
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    listing = client.get("/admin/deliveries/?status=failed").content.decode()
+    assert person.display_name in listing
+    assert "Shortlisted" in listing
+    assert client.get("/admin/deliveries/?status=sent").content.decode().count("Shortlisted") == 0
+    inspect = client.get(f"/admin/deliveries/inspect/{failed.pk}/").content.decode()
+    assert "Connection unexpectedly closed" in inspect

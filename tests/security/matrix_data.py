@@ -12,7 +12,7 @@ from wagtail.documents.models import Document
 from ideas.models import Comment, EvaluatorAssignment, TeamInvitation, TeamMember
 from ideas.services import attachments as attachment_services
 from marketplace.models import OfferingEditProposal, PilotPhoto
-from partners.models import Membership, OrganisationInvitation
+from partners.models import Delivery, Membership, Notification, OrganisationInvitation
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.images import make_image
@@ -169,4 +169,10 @@ def build_dataset():
     d.document = Document.objects.create(title="Doc", file=ContentFile(b"hello", name="doc.txt"))
     d.theme = ThemeFactory()
     d.group = CustomerGroupFactory()
+    notice = Notification.objects.create(
+        recipient=d.users["resident"], kind=Notification.Kind.UPDATE, subject="A notice"
+    )
+    d.delivery = Delivery.objects.create(
+        notification=notice, recipient=d.users["resident"], mode=Delivery.Mode.DAILY
+    )
     return d
