@@ -19,9 +19,7 @@ pytestmark = [
 ]
 
 
-def test_resident_follows_hears_chooses_a_digest_and_unfollows(
-    tab, live_server, axe_violations
-):
+def test_resident_follows_hears_chooses_a_digest_and_unfollows(tab, live_server, axe_violations):
     challenge = make_challenge(phase="evaluation", title="Museum at home")
     proposal = ProposalFactory(challenge=challenge, title="Tablet tours")
     resident = UserFactory(display_name="Riikka Resident")
