@@ -25,6 +25,7 @@ USER_RULES = {
     "is_evaluator": {EV},
     "can_access_admin": {EV, ED, MO, SU},
     "can_manage_users": {SU},
+    "can_view_deliveries": {SU},
     "can_create_organisation": VERIFIED,
     "can_verify_organisation": {MO, SU},
 }
