@@ -282,6 +282,7 @@ def test_only_staff_may_answer_for_the_city(client):
         client.force_login(person)
         assert client.get(url).status_code in (302, 403)
         assert client.post(url, {"language": "en", "body": "Hi"}).status_code in (302, 403)
+    assert not proposal.official_answers.exists()  # a refusal, not a success's redirect
     draft = ProposalFactory(challenge=proposal.challenge, status="draft")
     client.force_login(make_staff())
     assert client.get(reverse("ideas_proposal:answer", args=[draft.pk])).status_code in (302, 403)
