@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 from .images import ImageSlot, alt_for, image_fields
 from .translated import Translated
@@ -170,6 +172,13 @@ class Organisation(Translated):
     capabilities = models.TextField(
         _("capabilities"), blank=True, help_text=_("What the organisation can offer.")
     )
+    # From the shared list (a partner search filters by them); the text above says the rest.
+    capability_tags = models.ManyToManyField(
+        "partners.Capability",
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("capability tags"),
+    )
     verified = models.BooleanField(
         _("verified by staff"), default=False, help_text=_("Set by staff after checking.")
     )
@@ -291,3 +300,25 @@ from .notice_models import (  # noqa: E402, F401
     NoticeEvent,
     Notification,
 )
+
+
+class Capability(TranslatableMixin, models.Model):
+    """A capability from the shared list organisations describe themselves with, e.g.
+    accessibility or service design: a translatable snippet, one item in every language."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("capability")
+        verbose_name_plural = _("capabilities")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="capability_unique_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

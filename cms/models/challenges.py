@@ -80,6 +80,14 @@ class ChallengePage(Page):
     voting_close = models.DateTimeField(_("voting closes"), null=True, blank=True)
     evaluation_end = models.DateTimeField(_("evaluation ends"))
     pilots_end = models.DateTimeField(_("pilot period ends"))
+    # The city's promise to the teams: by when staff decide on submitted proposals (empty: by
+    # the end of evaluation). The staff's overdue list and the public response times use it.
+    decisions_due = models.DateTimeField(
+        _("decisions by"),
+        null=True,
+        blank=True,
+        help_text=_("By when staff decide on submitted proposals. Empty: when evaluation ends."),
+    )
 
     individuals_may_submit = models.BooleanField(_("individuals may submit ideas"), default=False)
     proposals_public = models.BooleanField(
@@ -157,6 +165,7 @@ class ChallengePage(Page):
                     ["voting_open", "voting_close"], help_text=_("Leave both empty for no voting.")
                 ),
                 FieldRowPanel(["evaluation_end", "pilots_end"]),
+                "decisions_due",
             ],
             heading=_("Schedule"),
             help_text=_(

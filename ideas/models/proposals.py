@@ -52,6 +52,17 @@ class Proposal(Translated):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=1000)
     body = models.TextField(_("description"), blank=True)
+    # The confidential parts: seen only by the team, staff and the challenge's assigned
+    # evaluators (ideas.rules.can_view_confidential_parts), never published with the rest.
+    confidential_pricing = models.TextField(
+        _("pricing and cost breakdown"), max_length=4000, blank=True
+    )
+    confidential_details = models.TextField(
+        _("confidential details"),
+        max_length=8000,
+        blank=True,
+        help_text=_("Trade secrets, methods or anything else that must not be published."),
+    )
     customer_groups = models.ManyToManyField(
         "cms.CustomerGroup",
         blank=True,
@@ -339,6 +350,8 @@ class ProposalAttachment(models.Model):
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=50)
     size = models.PositiveIntegerField(_("size"))
+    # A confidential attachment is seen like the proposal's confidential parts.
+    confidential = models.BooleanField(_("confidential"), default=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

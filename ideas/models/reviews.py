@@ -54,6 +54,8 @@ class Review(models.Model):
         verbose_name=_("evaluator"),
     )
     comment = models.TextField(_("comment"), blank=True)
+    # Shown to the proposal's team without the evaluator's name once decisions are published.
+    comment_for_team = models.TextField(_("comment for the team"), blank=True)
     conflict_of_interest = models.BooleanField(_("conflict of interest"), default=False)
     conflict_reason = models.TextField(_("conflict reason"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)

@@ -20,3 +20,4 @@ from .pilots import (  # noqa: F401
     PilotStage,
     PilotStageChange,
 )
+from .procurement import ProcurementMethod, ProcurementRecord  # noqa: F401, E402
