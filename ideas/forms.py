@@ -42,6 +42,20 @@ class ProposalForm(TranslationInputsMixin, forms.Form):
     body = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 14})
     )
+    confidential_pricing = forms.CharField(
+        label=_("Pricing and cost breakdown"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Prices, costs and the price model of your offer."),
+    )
+    confidential_details = forms.CharField(
+        label=_("Other confidential details"),
+        required=False,
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Trade secrets, methods or anything else that must not be published."),
+    )
     customer_groups = ItemMultipleChoiceField(
         label=_("Customer groups served"),
         queryset=None,
@@ -81,6 +95,25 @@ class ProposalForm(TranslationInputsMixin, forms.Form):
             elif not self._organisations and individual_allowed:
                 field.initial = self.INDIVIDUAL
 
+    CONFIDENTIAL_FIELDS = ("confidential_pricing", "confidential_details")
+
+    def original_fields(self) -> list:
+        return [f for f in super().original_fields() if f.name not in self.CONFIDENTIAL_FIELDS]
+
+    def fieldsets(self) -> list[dict]:
+        """The confidential parts, under a legend that says who reads them."""
+        return [
+            {
+                "legend": _("Confidential parts"),
+                "help": _(
+                    "Only your team, the city's staff and the challenge's evaluators read these. "
+                    "They are never published, even when the rest of the proposal is public."
+                ),
+                "css_class": "confidential-parts",
+                "fields": [self[name] for name in self.CONFIDENTIAL_FIELDS],
+            }
+        ]
+
     def clean_organisation(self):
         """The lead organisation chosen, or None for an individual's proposal."""
         value = self.cleaned_data["organisation"]
@@ -93,16 +126,47 @@ class SubmitForm(forms.Form):
     publication_consent = forms.BooleanField(
         label=_("I consent to publishing this proposal on Tori for comments and voting."),
         required=False,
+        help_text=_("The confidential parts are never published."),
     )
+    accept_terms = forms.BooleanField(
+        label=_("I accept the challenge's terms for our team."),
+        required=False,
+    )
+    terms_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, consent_required: bool, **kwargs):
+    def __init__(self, *args, consent_required: bool, terms=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.consent_required = consent_required
+        self.terms = terms
+        if not consent_required:
+            del self.fields["publication_consent"]
+        if terms is None:
+            del self.fields["accept_terms"]
+            del self.fields["terms_version"]
+        else:
+            self.fields["accept_terms"].required = True
+            self.fields["accept_terms"].label = _(
+                "I accept the challenge's terms (version %(version)s) for our team."
+            ) % {"version": terms.version}
+            self.fields["accept_terms"].error_messages["required"] = _(
+                "Accept the challenge's terms to submit."
+            )
+            self.fields["terms_version"].initial = terms.version
         if consent_required:
             self.fields["publication_consent"].required = True
             self.fields["publication_consent"].error_messages["required"] = _(
                 "This challenge publishes proposals: give your consent to publication to submit."
             )
+
+
+class TermsAcceptForm(forms.Form):
+    """Accept the version of the terms shown (a newer one in the meantime is refused)."""
+
+    accept = forms.BooleanField(
+        label=_("I have read the terms and accept them."),
+        error_messages={"required": _("Tick the box to accept the terms.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class WithdrawForm(forms.Form):
@@ -118,6 +182,11 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
+    )
+    confidential = forms.BooleanField(
+        label=_("Confidential"),
+        required=False,
+        help_text=_("Only your team, the city's staff and the challenge's evaluators can open it."),
     )
 
     def __init__(self, *args, **kwargs):

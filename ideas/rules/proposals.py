@@ -145,10 +145,6 @@ can_see_team_comments = can_view_team_area
 can_see_status_history = can_view_team_area
 
 
-def can_download_attachment(user, proposal) -> bool:
-    return can_view_proposal(user, proposal)
-
-
 # --- submission and editing --------------------------------------------------------------
 
 

@@ -33,8 +33,11 @@ def clean_filename(name: str, extension: str) -> str:
     return f"{stem}.{extension}"
 
 
-def attachment_add(*, proposal: Proposal, by: User, upload, now=None) -> ProposalAttachment:
-    """Store an uploaded PDF, PNG or JPEG (checked by content) for the team."""
+def attachment_add(
+    *, proposal: Proposal, by: User, upload, confidential: bool = False, now=None
+) -> ProposalAttachment:
+    """Store an uploaded PDF, PNG or JPEG (checked by content) for the team; a confidential
+    one opens only for those who see the proposal's confidential parts."""
     if not rules.can_edit_proposal(by, proposal, now):
         raise ProposalError(_("This proposal can no longer be edited."))
     max_bytes = settings.TORI_ATTACHMENT_MAX_BYTES
@@ -69,6 +72,7 @@ def attachment_add(*, proposal: Proposal, by: User, upload, now=None) -> Proposa
             original_name=clean_filename(upload.name, extension),
             content_type=content_type,
             size=upload.size,
+            confidential=confidential,
             uploaded_by=by,
         )
         attachment.file.save(f"{uuid.uuid4().hex}.{extension}", upload, save=False)

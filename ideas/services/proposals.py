@@ -24,6 +24,7 @@ from ..models import (
     ProposalStatus,
     TeamMember,
 )
+from ..rules import confidential as confidential_rules
 from ..selectors.proposals import default_locale_challenge
 from .workflow import change_status
 
@@ -70,6 +71,8 @@ def proposal_start(
     customer_groups=(),
     language: str = "fi",
     translations: dict | None = None,
+    confidential_pricing: str = "",
+    confidential_details: str = "",
     now=None,
 ) -> Proposal:
     """Start a draft for `organisation` (the lead), or as an individual when `organisation` is None."""
@@ -90,6 +93,8 @@ def proposal_start(
             title=title,
             summary=summary,
             body=body,
+            confidential_pricing=confidential_pricing,
+            confidential_details=confidential_details,
             language=language,
             translations=clean_translations(
                 translations, fields=Proposal.translated_fields, original=language
@@ -124,6 +129,8 @@ def proposal_update(
     customer_groups=(),
     language: str | None = None,
     translations: dict | None = None,
+    confidential_pricing: str | None = None,
+    confidential_details: str | None = None,
     now=None,
 ) -> Proposal:
     """Save an edit as a new revision, only if nobody saved since `expected_version`.
@@ -135,6 +142,10 @@ def proposal_update(
     with transaction.atomic():
         groups = _check_groups(proposal.challenge, customer_groups)
         fields = {"title": title, "summary": summary, "body": body, "updated_at": timezone.now()}
+        if confidential_pricing is not None:
+            fields["confidential_pricing"] = confidential_pricing
+        if confidential_details is not None:
+            fields["confidential_details"] = confidential_details
         if language:
             fields["language"] = language
         if translations is not None:
@@ -177,16 +188,31 @@ TEXT_TRANSLATED_FIELDS = ("title", "summary")
 
 
 def proposal_submit(
-    *, proposal: Proposal, by: User, publication_consent: bool, now=None
+    *,
+    proposal: Proposal,
+    by: User,
+    publication_consent: bool,
+    accept_terms: bool = False,
+    terms_version: int | None = None,
+    now=None,
 ) -> Proposal:
-    """Submit a draft. Consent to publication is required when the challenge publishes proposals."""
+    """Submit a draft. Consent to publication is required when the challenge publishes
+    proposals, and accepting the challenge's current terms when it has any (recorded: who,
+    when, which version). The confidential parts are never published with the rest."""
     if not rules.can_submit(by, proposal, now):
         raise ProposalError(_("Only the team can submit a draft, and only before proposals close."))
     if proposal.challenge.proposals_public and not publication_consent:
         raise ProposalError(
             _("This challenge publishes proposals: give your consent to publication to submit.")
         )
+    terms = confidential_rules.current_terms(proposal.challenge)
+    if terms is not None and not accept_terms:
+        raise ProposalError(_("Accept the challenge's terms to submit."))
     with transaction.atomic():
+        if terms is not None:
+            from .terms import accept_for_team
+
+            accept_for_team(proposal=proposal, by=by, version=terms_version)
         Proposal.objects.filter(pk=proposal.pk).update(
             publication_consent=bool(publication_consent)
         )

@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ..rules import confidential as confidential_rules
 from ..rules import proposals as proposal_rules
 from ..selectors import proposals as proposal_selectors
 
@@ -74,6 +75,10 @@ def propose_call(context, challenge):
     # Proposals attach to the challenge in the default language (its cached `original`).
     start_url = reverse("ideas:proposal-start", kwargs={"challenge_pk": challenge.original.pk})
     result = {"show": True, "challenge": challenge, "start_url": start_url}
+    if confidential_rules.current_terms(challenge.original) is not None:
+        result["terms_url"] = reverse(
+            "ideas:challenge-terms", kwargs={"challenge_pk": challenge.original.pk}
+        )
     if user is None or not user.is_authenticated:
         back = urlencode({"next": start_url})
         result["login_url"] = f"{resolve_url(settings.LOGIN_URL)}?{back}"

@@ -24,6 +24,7 @@ from ..forms import (
     WithdrawForm,
 )
 from ..models import Proposal, ProposalAttachment
+from ..rules import confidential as confidential_rules
 from ..rules import proposals as proposal_rules
 from ..selectors import proposals as proposal_selectors
 from ..selectors.proposals import public_decision
@@ -58,11 +59,26 @@ def render_proposal_page(request, proposal, *, attachment_form=None, cover_form=
         comment.reportable = proposal_rules.can_report_comment(user, comment)
     can_public = proposal_rules.can_comment_publicly(user, proposal)
     can_team = proposal_rules.can_comment_team_only(user, proposal)
+    confidential = confidential_rules.can_view_confidential_parts(user, proposal)
+    attachments = list(proposal.attachments.all())
+    must_accept = confidential_rules.must_accept_terms_to_view_confidential(user, proposal)
+    # The terms matter to the team and the evaluators only: nobody else pays their query.
+    terms = (
+        confidential_rules.current_terms(proposal.challenge)
+        if team_view or confidential or must_accept
+        else None
+    )
     context = {
         "proposal": proposal,
         "team_view": team_view,
         "team": proposal.team.all(),
-        "attachments": proposal.attachments.all(),
+        "attachments": [a for a in attachments if confidential or not a.confidential],
+        "confidential": confidential,
+        "terms": terms,
+        "evaluator_must_accept_terms": must_accept,
+        "team_must_accept_terms": team_view
+        and confidential_rules.can_accept_terms_for_team(user, proposal)
+        and confidential_rules.must_team_accept_again(proposal),
         "official_answers": proposal.official_answers.all(),
         "decision": public_decision(proposal),
         "status_changes": proposal.status_changes.all() if team_view else (),
@@ -75,10 +91,12 @@ def render_proposal_page(request, proposal, *, attachment_form=None, cover_form=
         "can_withdraw": proposal_rules.can_withdraw(user, proposal),
         "can_manage_team": team_view and proposal_rules.can_manage_team(user, proposal),
         "proposals_open": proposal_rules.proposals_open(proposal.challenge),
-        "submit_form": SubmitForm(consent_required=proposal.challenge.proposals_public),
+        "submit_form": SubmitForm(
+            consent_required=proposal.challenge.proposals_public, terms=terms
+        ),
         "withdraw_form": WithdrawForm(),
         "attachment_form": attachment_form or AttachmentForm(),
-        "attachments_left": max(0, _attachment_limit() - len(proposal.attachments.all())),
+        "attachments_left": max(0, _attachment_limit() - len(attachments)),
     }
     if context["can_edit"]:
         context["cover_form"] = cover_form or CoverForm(proposal=proposal)
@@ -124,6 +142,8 @@ def proposal_start(request, challenge_pk):
                 customer_groups=data["customer_groups"],
                 language=data["language"],
                 translations=data["translations"],
+                confidential_pricing=data["confidential_pricing"],
+                confidential_details=data["confidential_details"],
             )
         except proposal_services.ProposalError as error:
             form.add_error(None, error.message)
@@ -147,6 +167,8 @@ def proposal_edit(request, pk):
         "title": proposal.title,
         "summary": proposal.summary,
         "body": proposal.body,
+        "confidential_pricing": proposal.confidential_pricing,
+        "confidential_details": proposal.confidential_details,
         "customer_groups": list(proposal.customer_groups.all()),
         "language": proposal.language,
         "translations": proposal.translations,
@@ -169,6 +191,8 @@ def proposal_edit(request, pk):
                 customer_groups=data["customer_groups"],
                 language=data["language"],
                 translations=data["translations"],
+                confidential_pricing=data["confidential_pricing"],
+                confidential_details=data["confidential_details"],
             )
         except proposal_services.StaleVersion as error:
             form.add_error(None, error.message)
@@ -192,16 +216,23 @@ def proposal_edit(request, pk):
 @require_POST
 def proposal_submit(request, pk):
     proposal = _visible_proposal_or_404(request, pk)
-    form = SubmitForm(request.POST, consent_required=proposal.challenge.proposals_public)
+    form = SubmitForm(
+        request.POST,
+        consent_required=proposal.challenge.proposals_public,
+        terms=confidential_rules.current_terms(proposal.challenge),
+    )
     if not form.is_valid():
-        for error in form.errors.get("publication_consent", []):
-            messages.error(request, error)
+        for field in ("publication_consent", "accept_terms"):
+            for error in form.errors.get(field, []):
+                messages.error(request, error)
         return redirect(proposal)
     try:
         proposal_services.proposal_submit(
             proposal=proposal,
             by=request.user,
-            publication_consent=form.cleaned_data["publication_consent"],
+            publication_consent=form.cleaned_data.get("publication_consent", False),
+            accept_terms=form.cleaned_data.get("accept_terms", False),
+            terms_version=form.cleaned_data.get("terms_version"),
         )
     except proposal_services.ProposalError as error:
         messages.error(request, error.message)
@@ -288,7 +319,10 @@ def attachment_upload(request, pk):
     if form.is_valid():
         try:
             attachment = attachment_services.attachment_add(
-                proposal=proposal, by=request.user, upload=form.cleaned_data["file"]
+                proposal=proposal,
+                by=request.user,
+                upload=form.cleaned_data["file"],
+                confidential=form.cleaned_data["confidential"],
             )
         except proposal_services.ProposalError as error:
             if not proposal_rules.can_edit_proposal(request.user, proposal):
@@ -303,9 +337,9 @@ def attachment_upload(request, pk):
 
 def attachment_download(request, pk, attachment_pk):
     proposal = _visible_proposal_or_404(request, pk)
-    if not proposal_rules.can_download_attachment(request.user, proposal):
-        raise Http404
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
+    if not confidential_rules.can_download_attachment(request.user, proposal, attachment):
+        raise Http404  # a confidential attachment is looked for like a missing one
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:

@@ -15,6 +15,7 @@ from cms.models import ChallengePage
 from partners import rules as partner_rules
 
 from ..models import Proposal
+from ..rules import confidential as confidential_rules
 from ..rules import reviews as rules
 from ..selectors import reviews as selectors
 from ..services import reviews as services
@@ -150,6 +151,7 @@ def _render_review(
         form = form or ReviewForm(criteria=criteria, initial=_initial(own))
         conflict_form = conflict_form or ConflictForm()
     show_others = not conflict and rules.can_see_other_reviews(request.user, proposal, own)
+    confidential = confidential_rules.can_view_confidential_parts(request.user, proposal)
     return render(
         request,
         "ideas/evaluation/review.html",
@@ -162,6 +164,16 @@ def _render_review(
             "conflict_reason": own.conflict_reason if declared else services.AUTO_CONFLICT_REASON,
             "form": None if conflict else form,
             "conflict_form": None if conflict else conflict_form,
+            "confidential": confidential,
+            "terms": confidential_rules.current_terms(challenge),
+            "evaluator_must_accept_terms": (
+                confidential_rules.must_accept_terms_to_view_confidential(request.user, proposal)
+            ),
+            "attachments": [
+                attachment
+                for attachment in proposal.attachments.all()
+                if confidential or not attachment.confidential
+            ],
             "other_reviews": (
                 selectors.other_reviews(proposal=proposal, evaluator=request.user)
                 if show_others
