@@ -28,6 +28,7 @@ from ..rules import reviews as review_rules
 from ..selectors import reviews as review_selectors
 from ..services.reviews import ReviewError, decide
 from .reviews import assignment_viewset, review_viewset
+from .terms import acceptance_viewset, terms_viewset
 
 DECIMALS = Decimal("0.001")
 
@@ -292,6 +293,18 @@ def register_menu():
                 reverse(review_viewset.get_url_name("index")),
                 icon_name="form",
                 order=300,
+            ),
+            StaffMenuItem(
+                _("Terms"),
+                reverse(terms_viewset.get_url_name("index")),
+                icon_name="doc-full-inverse",
+                order=400,
+            ),
+            StaffMenuItem(
+                _("Terms acceptances"),
+                reverse(acceptance_viewset.get_url_name("index")),
+                icon_name="tick",
+                order=500,
             ),
         ]
     )

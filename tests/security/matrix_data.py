@@ -9,7 +9,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.viewsets import viewsets as admin_viewsets
 from wagtail.documents.models import Document
 
-from ideas.models import Comment, EvaluatorAssignment, TeamInvitation, TeamMember
+from ideas.models import (
+    ChallengeTerms,
+    Comment,
+    EvaluatorAssignment,
+    TeamInvitation,
+    TeamMember,
+    TermsAcceptance,
+)
 from ideas.services import attachments as attachment_services
 from marketplace.models import OfferingEditProposal, PilotPhoto
 from partners.models import Delivery, Membership, Notification, OrganisationInvitation
@@ -152,6 +159,16 @@ def build_dataset():
     )
     d.team_invitation = TeamInvitation.objects.create(
         proposal=d.proposal, email="co@example.org", invited_by=d.users["partner"]
+    )
+    d.terms = ChallengeTerms.objects.create(
+        challenge=d.challenge, version=1, body="<p>The team owns its work.</p>"
+    )
+    d.acceptance = TermsAcceptance.objects.create(
+        terms=d.terms,
+        role=TermsAcceptance.Role.TEAM,
+        proposal=d.proposal,
+        user=d.users["partner"],
+        user_name="Partner",
     )
     d.evaluated = ProposalFactory(challenge=d.evaluation, lead_organisation=d.organisation)
     d.comment = Comment.objects.create(proposal=d.evaluated, author=d.users["resident"], body="Hi")
