@@ -1,10 +1,12 @@
 """Demo proposals, comments, votes and reviews, built through the services."""
 
-from . import answers, proposals, reviews, votes
+from . import answers, proposals, reviews, terms, votes
 
 
 def seed(*, stdout) -> None:
+    terms.seed(stdout=stdout)
     proposals.seed(stdout=stdout)
     votes.seed(stdout=stdout)
     reviews.seed(stdout=stdout)
+    terms.seed_evaluators(stdout=stdout)
     answers.seed(stdout=stdout)

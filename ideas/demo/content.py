@@ -210,6 +210,16 @@ PROPOSALS = {
             "pakollinen. Lopuksi lapsi saa aarrearkusta pienen palkinnon.\n\n"
             "Oulun lapsiperheet ry testaa tehtävät perheiden kanssa ennen kokeilua. Mittaamme, "
             "kuinka moni perhe kulkee polun loppuun.",
+            # Seen only by the team, staff and the evaluators who accepted the terms.
+            "confidential_pricing": "Kokeilun hinta on 18 600 € (alv 0 %):\n"
+            "– sovellus ja tehtäväpolku 9 800 €\n"
+            "– paperikartat, 2 000 kpl, 1 400 €\n"
+            "– testaus perheiden kanssa 3 200 €\n"
+            "– palkinnot 600 €\n"
+            "– ylläpito kokeilun ajan 3 600 €.\n"
+            "Kokeilun jälkeen lisenssi maksaa 450 € kuukaudessa.",
+            "confidential_details": "Tehtäväpolun sisätilapaikannus perustuu MuseoTechin omaan "
+            "Bluetooth-majakkatekniikkaan ja sen kalibrointimenetelmään, joita emme julkaise.",
             "translations": {
                 "sv": {
                     "title": "Skattjakt på KAMU",

@@ -238,6 +238,8 @@ def _build(challenge, spec, team, editor, timeline):
         customer_groups=groups,
         language=spec["language"],
         translations=spec.get("translations"),
+        confidential_pricing=spec.get("confidential_pricing", ""),
+        confidential_details=spec.get("confidential_details", ""),
         now=when,
     )
     proposal_services.proposal_update(
@@ -270,7 +272,7 @@ def _build(challenge, spec, team, editor, timeline):
     if status == ProposalStatus.DRAFT:
         return proposal
     proposal_services.proposal_submit(
-        proposal=proposal, by=lead, publication_consent=True, now=when
+        proposal=proposal, by=lead, publication_consent=True, accept_terms=True, now=when
     )
     reasons = REASONS[spec["language"]]
     if status == ProposalStatus.WITHDRAWN:
@@ -324,7 +326,7 @@ def _build_individual(challenge, spec, author, timeline):
     proposal = Proposal.objects.select_related("challenge").get(pk=proposal.pk)
     if spec["status"] != ProposalStatus.DRAFT:
         proposal_services.proposal_submit(
-            proposal=proposal, by=author, publication_consent=True, now=when
+            proposal=proposal, by=author, publication_consent=True, accept_terms=True, now=when
         )
     return proposal
 
