@@ -39,7 +39,8 @@ def catalogue(indexed):
     """A small catalogue, and one confidential proposal that must never be found or counted.
 
     Word "lantern" appears in: offering Lantern walks (title), proposal Evening tours (body),
-    challenge Museum nights (summary), and the confidential proposal (title).
+    challenge Museum nights (summary), and the confidential proposal (title). "Saffron" and
+    "cardamom" appear only in the confidential parts of the public proposal Evening tours.
     """
     with indexed():
         seniors = CustomerGroupFactory(name="Seniors", slug="seniors")
@@ -86,6 +87,9 @@ def catalogue(indexed):
             body="Each visitor carries a lantern.",
             lead_organisation=research,
             vote_count=7,
+            # Its confidential parts: never indexed, found or counted.
+            confidential_pricing="Saffron tariff: 40 euros a tour.",
+            confidential_details="Cardamom lantern wicks burn twice as long.",
         )
         public.customer_groups.set([seniors])
         other = ProposalFactory(

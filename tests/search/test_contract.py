@@ -175,6 +175,26 @@ def test_confidential_proposals_are_never_found_nor_counted_for_any_role(engine,
     assert everything.hits[0].title == "Evening tours"  # 7 votes; the confidential one has 99
 
 
+@pytest.mark.parametrize("role", ["anonymous", "resident", "team", "staff"])
+def test_the_confidential_parts_of_a_public_proposal_are_never_found_nor_counted(
+    engine, catalogue, role
+):
+    team = catalogue["public"].lead_organisation
+    user = {
+        "anonymous": lambda: AnonymousUser(),
+        "resident": lambda: UserFactory(),
+        "team": lambda: MembershipFactory(organisation=team).user,
+        "staff": lambda: UserFactory(is_staff=True, is_superuser=True),
+    }[role]()
+    for word in ("saffron", "cardamom", "tariff", "wicks"):
+        result = run(engine, text=word, user=user)
+        assert result.total == 0, word
+        assert sum(result.facet_counts("kind").values()) == 0
+        assert sum(result.facet_counts("customer_group").values()) == 0
+    # The proposal itself is found by its public words, once.
+    assert titles(run(engine, text="tours", user=user)) == ["Evening tours"]
+
+
 def test_hit_shape(engine, catalogue):
     hit = run(engine, filters={"city": ["helsinki"]}).hits[0]
 
