@@ -4,11 +4,13 @@ adopted pilot; the offering, its reference statement and the API show it."""
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from marketplace import rules
+from marketplace.demo.procurement import seed_procurement
 from marketplace.models import (
     PilotEvent,
     PilotOutcome,
@@ -221,9 +223,9 @@ def test_the_reference_statement_states_the_pilot_and_its_procurement(client, pr
     assert "Otettu käyttöön" in text
     assert "Haut päivässä" in text and "tavoite saavutettu" in text
     assert "Innovaatiokumppanuus" in text and f"184{NBSP}000 €" in text
-    assert f'<link rel="canonical" href="http://testserver{url}">' in text or (
-        'rel="canonical" href="' in text and url in text
-    )
+    assert f'<link rel="canonical" href="{settings.SITE_URL}{url}">' in text
+    assert f'<meta name="description" content="{owner} pilotoi palvelua' in text
+    assert 'name="robots" content="noindex"' not in text
     assert f"<title>Referenssitodistus: {procured.title}" in text
     with translation.override("sv"):
         url = reverse("marketplace:offering-reference", args=[procured.slug])
@@ -274,3 +276,16 @@ def test_the_api_offering_has_its_public_procurement_record(client, procured):
     }
     plain = make_offering(slug="plain")
     assert client.get(reverse("api:offering-detail", args=[plain.pk])).json()["procurement"] is None
+
+
+# --- The demo -------------------------------------------------------------------------------
+def test_the_demo_records_one_procurement_however_often_it_runs(staff):
+    offering = make_offering(slug="kuva-arkiston-hakupalvelu", pilot=adopted_pilot())
+    make_offering(slug="unrelated", pilot=adopted_pilot())
+    seed_procurement(staff=staff)
+    seed_procurement(staff=staff)
+    record = ProcurementRecord.objects.get()
+    assert record.pilot == offering.pilot
+    assert record.method == ProcurementMethod.INNOVATION_PARTNERSHIP
+    assert record.notice_url.startswith("https://www.hankintailmoitukset.fi/")
+    assert record.text("note", "sv").startswith("Esbo stadsmuseum")
