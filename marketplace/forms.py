@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -336,6 +337,14 @@ class PilotPhotoAdminForm(ImageAltFormMixin, TranslationsFormMixin, WagtailAdmin
 class ProcurementAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
     """How the city buys the service of a completed, adopted pilot; the public note in every
     language. `procurement_save` does the writing."""
+
+    # An address typed without its scheme is taken to be https (Hilma and TED are).
+    notice_url = forms.URLField(
+        label=capfirst(ProcurementRecord._meta.get_field("notice_url").verbose_name),
+        help_text=ProcurementRecord._meta.get_field("notice_url").help_text,
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = ProcurementRecord
