@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -31,6 +32,7 @@ from .models import (
     PilotPhoto,
     PilotStage,
     PriceModel,
+    ProcurementRecord,
 )
 from .models.offerings import IMAGE_SLOT
 from .models.pilots import PHOTO_SLOT
@@ -330,3 +332,48 @@ class PilotPhotoAdminForm(ImageAltFormMixin, TranslationsFormMixin, WagtailAdmin
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pilot"].empty_label = _("Choose a pilot")
+
+
+class ProcurementAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
+    """How the city buys the service of a completed, adopted pilot; the public note in every
+    language. `procurement_save` does the writing."""
+
+    # An address typed without its scheme is taken to be https (Hilma and TED are).
+    notice_url = forms.URLField(
+        label=capfirst(ProcurementRecord._meta.get_field("notice_url").verbose_name),
+        help_text=ProcurementRecord._meta.get_field("notice_url").help_text,
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = ProcurementRecord
+        fields = [
+            "method",
+            "contract_reference",
+            "notice_url",
+            "value_eur",
+            "decided_on",
+            "contract_start",
+            "contract_end",
+            "language",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = [
+            ("", _("Choose how the city buys the service")),
+            *ProcurementRecord._meta.get_field("method").choices,
+        ]
+        self.fields["contract_reference"].help_text = _(
+            "The city's reference for the contract or the procurement decision."
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("contract_start"), data.get("contract_end")
+        if start and end and end < start:
+            self.add_error("contract_end", _("The contract cannot end before it starts."))
+        return data

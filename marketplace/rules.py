@@ -6,7 +6,7 @@ Views, templates and the admin ask these functions; nothing re-checks roles else
 from ideas import rules as ideas_rules
 from partners import rules as partner_rules
 
-from .models import PilotStage
+from .models import PilotOutcome, PilotStage
 
 FEEDBACK_STAGES = (PilotStage.RUNNING, PilotStage.EVALUATING)
 
@@ -85,3 +85,22 @@ def can_propose_offering_edit(user, offering) -> bool:
 
 def can_view_dashboard(user) -> bool:
     return partner_rules.is_staff_member(user)
+
+
+def is_procurement_recordable(pilot) -> bool:
+    """A procurement follows only a pilot that is completed and whose outcome is adopted."""
+    return pilot.stage == PilotStage.COMPLETED and pilot.outcome == PilotOutcome.ADOPTED
+
+
+def can_record_procurement(user, pilot) -> bool:
+    """Record or change how the city buys the service of a completed, adopted pilot: staff."""
+    return can_manage_pilots(user) and is_procurement_recordable(pilot)
+
+
+def public_procurement(offering):
+    """The procurement record the public sees on an offering (its section, its reference
+    statement, the API): only for a published offering whose published pilot has one."""
+    pilot = offering.pilot if offering.pilot_id else None
+    if not offering.published or pilot is None or not pilot.published:
+        return None
+    return getattr(pilot, "procurement", None)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import offerings, pilots, workspace
+from .views import offerings, pilots, procurement, workspace
 
 app_name = "marketplace"
 
@@ -40,5 +40,10 @@ urlpatterns = [
         "offerings/<slug:slug>/propose-changes/",
         offerings.offering_propose_edit,
         name="offering-propose-edit",
+    ),
+    path(
+        "offerings/<slug:slug>/reference/",
+        procurement.offering_reference,
+        name="offering-reference",
     ),
 ]

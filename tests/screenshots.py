@@ -89,6 +89,13 @@ def pages(language: str) -> list[Shot]:
     proposal = Proposal.objects.public().order_by("pk").first()
     pilot = Pilot.objects.filter(published=True).order_by("pk").first()
     offering = Offering.objects.filter(published=True).order_by("pk").first()
+    referenced = (
+        Offering.objects.filter(
+            published=True, pilot__published=True, pilot__procurement__isnull=False
+        )
+        .order_by("pk")
+        .first()
+    )
     organisation = Organisation.objects.order_by("name").first()
     with translation.override(language):
         search_word = offering.text("title").split()[0]
@@ -117,6 +124,9 @@ def pages(language: str) -> list[Shot]:
         Shot("error-404", f"/{language}/no-such-page/", status=404),
         Shot("sign-in", _in(language, "partners:login")),
     ]
+    if referenced is not None:
+        reference = _in(language, "marketplace:offering-reference", referenced.slug)
+        shots.append(Shot("offering-reference", reference))
     if statement is not None:
         shots.append(Shot("accessibility", _page_url(statement, language)))
     return shots

@@ -19,6 +19,7 @@ EXPECTED = {
     "pilot",
     "offerings",
     "offering",
+    "offering-reference",
     "organisations",
     "organisation",
     "catalogue",

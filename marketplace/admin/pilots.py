@@ -18,6 +18,11 @@ from wagtail.admin.widgets import ListingButton
 from cms.localize import ItemChoiceFilter, localized, originals
 from cms.models import ChallengePage
 from marketplace import rules
+from marketplace.admin.procurement import (
+    pilot_procurement,
+    procurement_header_buttons,
+    procurement_listing_buttons,
+)
 from marketplace.admin.workspace import pilot_workspace_buttons
 from marketplace.forms import PilotAdminForm, PilotPhotoAdminForm, PilotStageForm
 from marketplace.models import (
@@ -78,6 +83,7 @@ class PilotIndexView(generic.IndexView):
                 priority=7,
             )
         )
+        buttons.extend(procurement_listing_buttons(instance))
         return buttons
 
 
@@ -101,7 +107,11 @@ class PilotCreateView(generic.CreateView):
 class PilotEditView(generic.EditView):
     @property
     def header_buttons(self):
-        return [*super().header_buttons, *pilot_workspace_buttons(self.object)]
+        return [
+            *super().header_buttons,
+            *pilot_workspace_buttons(self.object),
+            *procurement_header_buttons(self.object),
+        ]
 
     def save_instance(self):
         data = self.form.cleaned_data
@@ -145,6 +155,7 @@ class PilotViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("stage/<int:pk>/", pilot_stage, name="stage"),
+            path("procurement/<int:pk>/", pilot_procurement, name="procurement"),
         ]
 
 

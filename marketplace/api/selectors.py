@@ -125,7 +125,7 @@ def offerings():
 def offerings_for_list():
     return (
         with_renditions(offerings(), "image")
-        .select_related("pilot")
+        .select_related("pilot", "pilot__procurement")
         .prefetch_related("providers", "customer_groups", "themes")
         .order_by("title", "pk")
     )

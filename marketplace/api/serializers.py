@@ -33,6 +33,7 @@ from .fields import (
     original_language_field,
 )
 from .filters import PUBLIC_PROPOSAL_STATUSES
+from .procurement import OfferingProcurementField
 
 
 # --- Errors -----------------------------------------------------------------------------
@@ -346,6 +347,9 @@ class OfferingSerializer(LocalisingMixin, serializers.Serializer):
     available_languages = AvailableLanguagesField()
     field_languages = field_languages("Offering", ["title", "summary", "description"])
     image = ImageField(IMAGE_SLOT, help_text=_("The offering's image, or null."))
+    procurement = OfferingProcurementField(
+        help_text=_("How the city buys the service after an adopted pilot, or null.")
+    )
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):

@@ -44,6 +44,7 @@ from .content import (
     texts,
 )
 from .history import backdate_selection, feedback_time, set_history
+from .procurement import seed_procurement
 
 PILOT_PHASES = ("piloting", "closed")
 STAGE_ORDER = [PilotStage.PLANNED, PilotStage.RUNNING, PilotStage.EVALUATING, PilotStage.COMPLETED]
@@ -334,6 +335,7 @@ def seed(*, stdout=None) -> None:
     staff = _staff_user()
     _seed_pilots(staff=staff, stdout=stdout)
     _seed_offerings(staff=staff, stdout=stdout)
+    seed_procurement(staff=staff, stdout=stdout)
     attach_demo_images(stdout=stdout)
     # The schedule's events (voting opened, results published) of the demo's past weeks, for
     # the challenges' followers; the scheduled `send_notices` announces them as they come.

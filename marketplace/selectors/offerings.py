@@ -27,7 +27,9 @@ def published_offerings():
 
 def offering_detail(slug: str) -> Offering:
     return (
-        Offering.objects.select_related("pilot", "pilot__proposal", "pilot__proposal__challenge")
+        Offering.objects.select_related(
+            "pilot", "pilot__procurement", "pilot__proposal", "pilot__proposal__challenge"
+        )
         .prefetch_related(
             "providers",
             "customer_groups",

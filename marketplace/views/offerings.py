@@ -13,7 +13,7 @@ from marketplace.forms import OfferingEditProposalForm
 from marketplace.models import Offering
 from marketplace.selectors import feedback as feedback_selectors
 from marketplace.selectors import offerings as offering_selectors
-from marketplace.selectors import pilots as pilot_selectors
+from marketplace.selectors import procurement as procurement_selectors
 from marketplace.services import offerings as offering_services
 from marketplace.services.common import MarketplaceError
 from partners.models import City, Language
@@ -50,18 +50,6 @@ def offering_detail(request, slug):
     offering = _offering_or_404(request, slug)
     pilot = offering.pilot if offering.pilot_id and offering.pilot.published else None
     indicators = list(pilot.indicators.all()) if pilot else []
-    evidence = []
-    for indicator in indicators:
-        latest = pilot_selectors.latest_measurement(indicator)
-        evidence.append(
-            {
-                "indicator": indicator,
-                "latest": latest,
-                "on_target": pilot_selectors.indicator_on_target(
-                    indicator, latest.value if latest else None
-                ),
-            }
-        )
     cities, languages = dict(City.choices), dict(Language.choices)
     return render(
         request,
@@ -70,7 +58,8 @@ def offering_detail(request, slug):
             "offering": offering,
             "pilot": pilot,
             "indicators": indicators,
-            "evidence": evidence,
+            "evidence": procurement_selectors.indicator_results(indicators),
+            "procurement": rules.public_procurement(offering),
             "city_labels": [str(cities.get(code, code)) for code in offering.cities],
             # In the reader's language ("finska, svenska"), not as endonyms.
             "language_labels": [

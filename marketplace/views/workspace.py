@@ -16,6 +16,7 @@ from marketplace.forms import (
 )
 from marketplace.models import Indicator, Measurement, Milestone, Pilot
 from marketplace.selectors import pilots as pilot_selectors
+from marketplace.selectors import procurement as procurement_selectors
 from marketplace.services import workspace as workspace_services
 from marketplace.views.pilots import pilot_or_404
 
@@ -46,6 +47,7 @@ def _render_workspace(
             "milestone_form": milestone_form or MilestoneForm(prefix="milestone", pilot=pilot),
             "indicator_form": indicator_form or IndicatorForm(prefix="indicator", pilot=pilot),
             "history": pilot_selectors.pilot_history(pilot),
+            "references": procurement_selectors.referenced_offerings(pilot),
         },
         status=status,
     )

@@ -19,6 +19,7 @@ from ideas.models import (
 )
 from ideas.services import attachments as attachment_services
 from marketplace.models import OfferingEditProposal, PilotPhoto
+from marketplace.services.procurement import procurement_save
 from partners.models import Delivery, Membership, Notification, OrganisationInvitation
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
@@ -180,6 +181,11 @@ def build_dataset():
     d.feedback = add_feedback(d.pilot, 4, user=d.users["resident"])
     d.photo = PilotPhoto.objects.create(pilot=d.pilot, image=make_image(), alt_text="A photo")
     d.offering = make_offering(slug="an-offering", providers=[d.organisation])
+    procured_pilot = PilotFactory(
+        proposal=selected_proposal(), stage="completed", outcome="adopted"
+    )
+    d.procured_offering = make_offering(slug="a-procured-offering", pilot=procured_pilot)
+    procurement_save(pilot=procured_pilot, by=None, method="innovation_partnership")
     d.edit_proposal = OfferingEditProposal.objects.create(
         offering=d.offering, proposed_by=d.users["partner"], changes={"summary": "New"}
     )

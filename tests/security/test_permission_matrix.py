@@ -50,7 +50,13 @@ PATHS = {
 }
 # Which dataset object fills each URL parameter, per route prefix.
 PARAMS = {
-    "slug": lambda d, key: d.offering.slug if "offering" in key else d.organisation.slug,
+    "slug": lambda d, key: (
+        d.procured_offering.slug
+        if key.endswith("offering-reference")
+        else d.offering.slug
+        if "offering" in key
+        else d.organisation.slug
+    ),
     "pk": None,  # resolved in _pk()
     "challenge_pk": lambda d, key: d.challenge.pk,
     "challenge_id": lambda d, key: d.evaluation.pk,
@@ -95,6 +101,7 @@ def _pk(d, key):
         ("challenge_terms:", d.terms.pk),
         ("terms_acceptances:", d.acceptance.pk),
         ("reviews:", d.review.pk),
+        ("pilots:procurement", d.procured_offering.pilot_id),
         ("pilots:", d.pilot.pk),
         ("pilot_photos:", d.photo.pk),
         ("pilot_feedback:", d.feedback.pk),
@@ -293,6 +300,7 @@ EXPECTED = {
     "pilots:inspect": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilots:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilots:stage": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "pilots:procurement": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilot_milestones:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilot_milestones:index_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "pilot_milestones:add": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
@@ -473,6 +481,8 @@ EXPECTED = {
     "marketplace:offering-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "marketplace:offering-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "marketplace:offering-propose-edit": row(302, 404, 404, 200, 404, 404, 404, 404, 404),
+    # A published offering whose published, adopted pilot has its procurement recorded.
+    "marketplace:offering-reference": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "search:catalogue": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "cms:accessibility-feedback": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "wagtailcore_authenticate_with_password": row(404, 404, 404, 404, 404, 404, 404, 404, 404),

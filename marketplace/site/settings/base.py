@@ -346,6 +346,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "partners.models.Organisation.Kind",
         "CityEnum": "partners.models.City",
         "PhaseEnum": "cms.phases.Phase",
+        "ProcurementMethodEnum": "marketplace.models.procurement.ProcurementMethod",
     },
 }
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from ideas.models import ProposalStatus
+from marketplace.models import ProcurementMethod
+from marketplace.services.procurement import procurement_save
 from search.query import STAGE_LABELS
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
@@ -199,3 +201,47 @@ def test_every_429_documents_retry_after(document):
         header = methods["get"]["responses"]["429"]["headers"]["Retry-After"]
         assert header["schema"]["type"] == "integer", path
         assert header["description"]
+
+
+# --- The procurement record -----------------------------------------------------------------
+def _resolved(document, schema):
+    """`schema` with its component references replaced, for jsonschema (OpenAPI 3.0's
+    `nullable` becomes a null type)."""
+    if isinstance(schema, list):
+        return [_resolved(document, item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[1]
+        return _resolved(document, document["components"]["schemas"][name])
+    resolved = {key: _resolved(document, value) for key, value in schema.items()}
+    if resolved.pop("nullable", False):
+        return {"anyOf": [resolved, {"type": "null"}]}
+    return resolved
+
+
+def test_the_offering_procurement_is_answered_as_documented(client, world, document):
+    field = _resolved(document, document["components"]["schemas"]["Offering"])["properties"][
+        "procurement"
+    ]
+    plain = make_offering(slug="no-procurement")
+    assert client.get(f"/api/v1/offerings/{plain.pk}/").json()["procurement"] is None
+    jsonschema.validate(None, field)
+
+    pilot = make_pilot(stage="completed", outcome="adopted")
+    offering = make_offering(slug="procured", pilot=pilot)
+    procurement_save(
+        pilot=pilot, by=None, method=ProcurementMethod.DIRECT_AWARD, contract_reference="A-1"
+    )
+    for lang, label in (("fi", "Kynnysarvon alittava suorahankinta"), ("sv", None)):
+        answer = client.get(f"/api/v1/offerings/{offering.pk}/", {"lang": lang}).json()
+        jsonschema.validate(answer["procurement"], field)
+        if label:
+            assert answer["procurement"]["method_label"] == label
+    # Only public fields: nothing about who recorded it or the translations' bookkeeping.
+    assert set(answer["procurement"]) == set(
+        document["components"]["schemas"]["Procurement"]["properties"]
+    )
+    assert answer["procurement"]["method_label"] == "Direktupphandling under tröskelvärdet"
+    assert answer["procurement"]["notice_url"] is None
+    assert answer["procurement"]["value_eur"] is None

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from ideas.models import ProposalStatus, TeamMember
-from marketplace.models import Milestone
+from marketplace.models import Milestone, ProcurementMethod
+from marketplace.services.procurement import procurement_save
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.marketplace import add_feedback, add_indicator, make_offering, make_pilot
@@ -113,6 +114,23 @@ def test_offerings(client, taxonomy):
         )
 
     assert_constant(client, "/api/v1/offerings/", make, {"city": "espoo"})
+
+
+def test_offerings_with_procurement_records(client, taxonomy):
+    """Each offering of its own adopted pilot with its procurement record: no query per row."""
+
+    def make():
+        pilot = make_pilot(stage="completed", outcome="adopted")
+        make_offering(pilot=pilot)
+        procurement_save(
+            pilot=pilot,
+            by=None,
+            method=ProcurementMethod.INNOVATION_PARTNERSHIP,
+            note="Hankittu.",
+            translations={"sv": {"note": "Upphandlad."}},
+        )
+
+    assert_constant(client, "/api/v1/offerings/", make)
 
 
 def test_organisations(client):

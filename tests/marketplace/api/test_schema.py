@@ -24,6 +24,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from marketplace.api.views import query_too_long
+from marketplace.models import ProcurementMethod
+from marketplace.services.procurement import procurement_save
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.marketplace import add_feedback, add_indicator, make_offering, make_pilot
@@ -67,6 +69,16 @@ def data():
     add_indicator(pilot, measurements=[("2026-04-01", 3)])
     add_feedback(pilot, 5)
     offering = make_offering(pilot=pilot, customer_groups=[group], themes=[theme])
+    procurement_save(
+        pilot=pilot,
+        by=None,
+        method=ProcurementMethod.INNOVATION_PARTNERSHIP,
+        notice_url="https://www.hankintailmoitukset.fi/fi/public/procedure/1/",
+        value_eur=120000,
+        decided_on="2026-10-01",
+        note="Hankittu.",
+        translations={"sv": {"note": "Upphandlad."}},
+    )
     return {
         "challenges": challenge.pk,
         "proposals": proposal.pk,
@@ -164,6 +176,7 @@ def test_document_describes_every_field(document):
             "languages",
             "price_model",
             "pilot",
+            "procurement",
         },
         "Organisation": {"id", "name", "kind", "city", "website", "verified"},
     }
@@ -190,6 +203,23 @@ def test_document_describes_every_field(document):
     hit = schemas["CatalogueHit"]["properties"]
     assert languages <= set(hit)
     assert schemas["Pilot"]["properties"]["proposal"]["nullable"] is True
+    procurement = schemas["Offering"]["properties"]["procurement"]
+    assert procurement["nullable"] is True
+    assert procurement["allOf"] == [{"$ref": "#/components/schemas/Procurement"}]
+    assert set(schemas["Procurement"]["properties"]) == {
+        "method",
+        "method_label",
+        "contract_reference",
+        "notice_url",
+        "value_eur",
+        "decided_on",
+        "contract_start",
+        "contract_end",
+        "note",
+        "note_language",
+    }
+    assert set(schemas["Procurement"]["required"]) == set(schemas["Procurement"]["properties"])
+    assert set(schemas["ProcurementMethodEnum"]["enum"]) == set(ProcurementMethod.values)
     assert schemas["Proposal"]["properties"]["url"]["format"] == "uri"
 
 
