@@ -1,4 +1,4 @@
-from .views import comments, covers, proposals, reviews, starting, team, votes
+from .views import comments, covers, proposals, response_times, reviews, starting, team, votes
 
 app_name = "ideas"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *comments.urlpatterns,
     *votes.urlpatterns,
     *reviews.urlpatterns,
+    *response_times.urlpatterns,
 ]

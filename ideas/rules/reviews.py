@@ -116,3 +116,13 @@ def can_see_own_scores(user, proposal) -> bool:
     return are_decisions_published(proposal) and (
         is_team_member(user, proposal) or partner_rules.is_staff_member(user)
     )
+
+
+def can_view_overdue_decisions(user) -> bool:
+    """The list of submitted proposals still waiting for a decision after the due time: staff."""
+    return partner_rules.is_staff_member(user)
+
+
+def can_view_response_times(user) -> bool:
+    """The response times per organising unit: public (counts and medians only)."""
+    return True
