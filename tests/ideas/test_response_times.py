@@ -1,6 +1,8 @@
 """Response deadlines: the decision date on the challenge, the staff's overdue list and count,
 and the public response times per organising unit."""
 
+import io
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from cms.models import ChallengePage
+from ideas.demo import scores as demo
 from ideas.models import StatusChange
 from ideas.rules.reviews import can_view_overdue_decisions, can_view_response_times
 from ideas.selectors.response_times import (
@@ -222,6 +225,8 @@ def test_fewer_than_five_decisions_show_no_figures(client):
     html = client.get("/en/response-times/").content.decode()
     assert "Too few decisions to report" in html
     assert html.count("Too few decisions to report") == 1
+    # Not even the count of a small unit's decisions is shown.
+    assert re.search(r'Small unit</th>\s*<td colspan="3">Too few decisions', html)
     assert "3.0 days" in html
     assert "100% (5 of 5)" in html
 
@@ -272,3 +277,18 @@ def test_the_page_takes_a_constant_number_of_queries(client):
         html = client.get("/en/response-times/").content.decode()
     assert "Unit 3" in html
     assert len(many) == len(few)
+
+
+def test_the_demo_makes_a_decision_overdue_idempotently():
+    challenge = make_challenge(phase="evaluation")
+    waiting = ProposalFactory(challenge=challenge)
+    make_evaluator(email="evaluator@example.org")
+    assert not list(overdue_proposals())
+    demo.seed(stdout=io.StringIO())
+    challenge.refresh_from_db()
+    due = challenge.decisions_due
+    assert due == challenge.voting_close + 2 * DAY
+    assert list(overdue_proposals()) == [waiting]
+    demo.seed(stdout=io.StringIO())
+    challenge.refresh_from_db()
+    assert challenge.decisions_due == due

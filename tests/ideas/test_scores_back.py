@@ -2,6 +2,8 @@
 jury's mean scores, its rank band and the evaluators' comments for the team — without any
 evaluator's identity, and never another team's numbers."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -10,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.models import EvaluationCriterion
+from ideas.demo import scores as demo
 from ideas.models import Review, TeamMember
 from ideas.rules.reviews import can_see_own_scores
 from ideas.selectors.scores import rank_band, team_scores
@@ -268,3 +271,25 @@ def test_a_declared_conflict_removes_the_comment_for_the_team():
     )
     conflict_declare(evaluator=evaluator, proposal=proposal, reason="I advised them.")
     assert Review.objects.get(proposal=proposal, evaluator=evaluator).comment_for_team == ""
+
+
+# --- The demo -----------------------------------------------------------------------------
+
+
+def test_the_demo_gives_a_decided_team_its_scores_idempotently(client):
+    challenge = make_challenge(phase="closed", criteria=CRITERIA)
+    selected = ProposalFactory(challenge=challenge, status="selected")
+    ProposalFactory(challenge=challenge, status="declined")
+    ProposalFactory(challenge=make_challenge(phase="evaluation"), status="shortlisted")
+    make_evaluator(email="evaluator@example.org")
+    make_evaluator()
+    demo.seed(stdout=io.StringIO())
+    snapshot = sorted(Review.objects.values_list("evaluator", "proposal", "comment_for_team"))
+    demo.seed(stdout=io.StringIO())
+    assert sorted(Review.objects.values_list("evaluator", "proposal", "comment_for_team")) == (
+        snapshot
+    )
+    assert len(snapshot) == 4  # two evaluators, two decided proposals of the closed challenge
+    html = page(client, team_member(selected), selected)
+    assert "Your scores" in html
+    assert "Vahva ja huolellisesti perusteltu ehdotus." in html
