@@ -87,7 +87,10 @@ def test_every_role_once_the_decisions_are_published(decided):
     TeamMember.objects.create(proposal=ours, user=personal, role=TeamMember.Role.CO_DEVELOPER)
     assert can_see_own_scores(team_member(ours), ours)
     assert can_see_own_scores(personal, ours)
-    assert can_see_own_scores(make_staff(), ours)
+    assert can_see_own_scores(make_staff(), ours)  # an editor
+    assert can_see_own_scores(UserFactory(groups=["Moderators"], is_staff=True), ours)
+    assert can_see_own_scores(UserFactory(is_superuser=True, is_staff=True), ours)
+    assert not can_see_own_scores(UserFactory(unverified=True), ours)
     assert not can_see_own_scores(team_member(theirs), ours)  # another team
     assert not can_see_own_scores(AnonymousUser(), ours)  # the public
     assert not can_see_own_scores(UserFactory(), ours)  # a signed-in resident
