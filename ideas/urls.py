@@ -1,4 +1,14 @@
-from .views import comments, covers, proposals, reviews, starting, team, terms, votes
+from .views import (
+    comments,
+    covers,
+    proposals,
+    response_times,
+    reviews,
+    starting,
+    team,
+    terms,
+    votes,
+)
 
 app_name = "ideas"
 
@@ -11,4 +21,5 @@ urlpatterns = [
     *votes.urlpatterns,
     *reviews.urlpatterns,
     *terms.urlpatterns,
+    *response_times.urlpatterns,
 ]

@@ -322,6 +322,12 @@ class ChallengePage(Page):
                 if self.has_voting
                 else _("Evaluation must end after proposals close.")
             )
+        if (
+            self.decisions_due
+            and self.proposals_close
+            and self.decisions_due < self.proposals_close
+        ):
+            errors["decisions_due"] = _("Decisions cannot be due before proposals close.")
         if self.pilots_end and self.evaluation_end and self.pilots_end <= self.evaluation_end:
             errors["pilots_end"] = _("The pilot period must end after evaluation ends.")
         return errors

@@ -283,6 +283,12 @@ def register_menu():
                 _("Ranking"), reverse("ideas_evaluation_index"), icon_name="list-ol", order=100
             ),
             StaffMenuItem(
+                _("Overdue decisions"),
+                reverse("ideas_evaluation_overdue"),
+                icon_name="time",
+                order=150,
+            ),
+            StaffMenuItem(
                 _("Evaluator assignments"),
                 reverse(assignment_viewset.get_url_name("index")),
                 icon_name="group",

@@ -124,6 +124,7 @@ class ReviewViewSet(ModelViewSet):
         "proposal",
         "evaluator",
         "comment",
+        "comment_for_team",
         "conflict_of_interest",
         "conflict_reason",
         "submitted_at",

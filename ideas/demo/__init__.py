@@ -1,6 +1,6 @@
 """Demo proposals, comments, votes and reviews, built through the services."""
 
-from . import answers, proposals, reviews, terms, votes
+from . import answers, proposals, reviews, scores, terms, votes
 
 
 def seed(*, stdout) -> None:
@@ -9,4 +9,5 @@ def seed(*, stdout) -> None:
     votes.seed(stdout=stdout)
     reviews.seed(stdout=stdout)
     terms.seed_evaluators(stdout=stdout)
+    scores.seed(stdout=stdout)
     answers.seed(stdout=stdout)

@@ -101,3 +101,28 @@ def can_decide(user) -> bool:
 def can_see_decision_reason(user, proposal) -> bool:
     """The reason staff gave for a decision: the proposal's team and staff only."""
     return is_team_member(user, proposal) or partner_rules.is_staff_member(user)
+
+
+def are_decisions_published(proposal) -> bool:
+    """The decisions are published for a proposal when its challenge's evaluation phase is
+    over and staff have decided on it (shortlisted, selected or declined)."""
+    return proposal.status in DECISION_STATUSES and is_evaluation_over(proposal.challenge)
+
+
+def can_see_own_scores(user, proposal) -> bool:
+    """The jury's mean scores, the rank band and the evaluators' comments for the team: the
+    proposal's own team and staff, once the decisions are published. Never evaluators as
+    such, other teams or the public."""
+    return are_decisions_published(proposal) and (
+        is_team_member(user, proposal) or partner_rules.is_staff_member(user)
+    )
+
+
+def can_view_overdue_decisions(user) -> bool:
+    """The list of submitted proposals still waiting for a decision after the due time: staff."""
+    return partner_rules.is_staff_member(user)
+
+
+def can_view_response_times(user) -> bool:
+    """The response times per organising unit: public (counts and medians only)."""
+    return True

@@ -83,6 +83,7 @@ def conflict_declare(*, evaluator, proposal: Proposal, reason: str) -> Review:
         review.conflict_of_interest = True
         review.conflict_reason = reason
         review.comment = ""
+        review.comment_for_team = ""
         review.submitted_at = review.submitted_at or timezone.now()
         review.save()
         CriterionScore.objects.filter(review=review).delete()
@@ -137,9 +138,18 @@ def conflicts_record_detected(*, evaluator, challenge) -> list[Review]:
 
 
 def review_save(
-    *, evaluator, proposal: Proposal, scores: dict, comment: str = "", submit: bool = False
+    *,
+    evaluator,
+    proposal: Proposal,
+    scores: dict,
+    comment: str = "",
+    comment_for_team: str = "",
+    submit: bool = False,
 ) -> Review:
     """Save an evaluator's review: `scores` maps criterion id → 1..5 or None (not scored yet).
+
+    `comment` stays with the evaluators and staff; `comment_for_team` is shown to the team,
+    without the evaluator's name, once the decisions are published.
 
     A draft may leave criteria unscored; submitting needs every criterion scored. A submitted
     review stays submitted: it can be changed until the evaluation ends, every change must be
@@ -175,6 +185,7 @@ def review_save(
                     field=f"criterion_{missing[0].pk}",
                 )
         review.comment = (comment or "").strip()
+        review.comment_for_team = (comment_for_team or "").strip()
         if finishing and review.submitted_at is None:
             review.submitted_at = timezone.now()
         review.save()

@@ -33,6 +33,16 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Your reasoning, for the other evaluators and staff."),
     )
+    comment_for_team = forms.CharField(
+        label=_("Comment for the team"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Shown to the proposal's team without your name once the decisions are published."
+            " Write it for the team: what was strong and what could be better."
+        ),
+    )
 
     def __init__(self, *args, criteria, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,7 +65,11 @@ class ReviewForm(forms.Form):
                 help_text=help_text,
                 error_messages={"invalid_choice": _("Choose a score from 1 to 5.")},
             )
-        self.fields = {**scores, "comment": self.fields["comment"]}
+        self.fields = {
+            **scores,
+            "comment": self.fields["comment"],
+            "comment_for_team": self.fields["comment_for_team"],
+        }
 
     @staticmethod
     def field_name(criterion) -> str:
@@ -130,7 +144,10 @@ def workspace(request, challenge_id):
 
 
 def _initial(review) -> dict:
-    initial = {"comment": review.comment if review else ""}
+    initial = {
+        "comment": review.comment if review else "",
+        "comment_for_team": review.comment_for_team if review else "",
+    }
     if review:
         for score in review.scores.all():
             initial[f"criterion_{score.criterion_id}"] = score.score
@@ -212,6 +229,7 @@ def review(request, challenge_id, pk):
                 proposal=proposal,
                 scores=form.scores(),
                 comment=form.cleaned_data["comment"],
+                comment_for_team=form.cleaned_data["comment_for_team"],
                 submit=submitting,
             )
         except services.ReviewError as error:

@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from cms.charts import bar_chart
+from ideas.selectors.response_times import overdue_count
 from marketplace import rules
 from marketplace.selectors import dashboard as dashboard_selectors
 
@@ -73,6 +74,8 @@ def dashboard(request):
                 bars=month_rows,
             ),
             "feedback_url": reverse("pilot_feedback:index"),
+            "overdue_decisions": overdue_count(),
+            "overdue_url": reverse("ideas_evaluation_overdue"),
         },
     )
 
