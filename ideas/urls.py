@@ -1,4 +1,4 @@
-from .views import comments, covers, proposals, reviews, starting, team, votes
+from .views import comments, covers, partnering, proposals, reviews, starting, team, votes
 
 app_name = "ideas"
 
@@ -7,6 +7,7 @@ urlpatterns = [
     *proposals.urlpatterns,
     *covers.urlpatterns,
     *team.urlpatterns,
+    *partnering.urlpatterns,
     *comments.urlpatterns,
     *votes.urlpatterns,
     *reviews.urlpatterns,

@@ -1,6 +1,6 @@
 """Demo proposals, comments, votes and reviews, built through the services."""
 
-from . import answers, proposals, reviews, votes
+from . import answers, partnering, proposals, reviews, votes
 
 
 def seed(*, stdout) -> None:
@@ -8,3 +8,4 @@ def seed(*, stdout) -> None:
     votes.seed(stdout=stdout)
     reviews.seed(stdout=stdout)
     answers.seed(stdout=stdout)
+    partnering.seed(stdout=stdout)
