@@ -9,10 +9,23 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.viewsets import viewsets as admin_viewsets
 from wagtail.documents.models import Document
 
-from ideas.models import Comment, EvaluatorAssignment, TeamInvitation, TeamMember
+from ideas.models import (
+    Comment,
+    EvaluatorAssignment,
+    JoinRequest,
+    PartnerCall,
+    TeamInvitation,
+    TeamMember,
+)
 from ideas.services import attachments as attachment_services
 from marketplace.models import OfferingEditProposal, PilotPhoto
-from partners.models import Delivery, Membership, Notification, OrganisationInvitation
+from partners.models import (
+    Capability,
+    Delivery,
+    Membership,
+    Notification,
+    OrganisationInvitation,
+)
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.images import make_image
@@ -152,6 +165,20 @@ def build_dataset():
     )
     d.team_invitation = TeamInvitation.objects.create(
         proposal=d.proposal, email="co@example.org", invited_by=d.users["partner"]
+    )
+    # The draft looks for partners; an organisation none of the roles belongs to asks to join.
+    d.capability = Capability.objects.create(name="Accessibility", slug="accessibility")
+    d.call = PartnerCall.objects.create(
+        proposal=d.proposal, description="A research group", created_by=d.users["partner"]
+    )
+    d.call.capabilities.add(d.capability)
+    joining = MembershipFactory(role=Membership.Role.OWNER)
+    d.join_request = JoinRequest.objects.create(
+        proposal=d.proposal,
+        call=d.call,
+        organisation=joining.organisation,
+        requested_by=joining.user,
+        message="We would like to join.",
     )
     d.evaluated = ProposalFactory(challenge=d.evaluation, lead_organisation=d.organisation)
     d.comment = Comment.objects.create(proposal=d.evaluated, author=d.users["resident"], body="Hi")
