@@ -38,7 +38,10 @@ def team_partnering(context, proposal):
 
 @register.inclusion_tag("ideas/includes/challenge_partner_calls.html", takes_context=True)
 def challenge_partner_calls(context, challenge):
-    """The newest open calls for partners on the challenge (nothing when there are none)."""
+    """The newest open calls for partners on the challenge (nothing when there are none).
+    Calls are listed only while proposals are open: no query in the other phases."""
+    if not proposal_rules.proposals_open(challenge):
+        return {"calls": []}
     listed = selectors.listed_calls().filter(proposal__challenge=challenge)
     calls = selectors.decorate(listed[: CHALLENGE_CALLS + 1])
     return {
