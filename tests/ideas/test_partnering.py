@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Locale
 
 from ideas.models import JoinRequest, PartnerCall, TeamMember
 from ideas.services import partnering as services
@@ -14,6 +15,7 @@ from partners.models import Capability, Membership, Notification
 from tests.factories.cms import make_challenge, translate_snippet
 from tests.factories.ideas import ProposalFactory
 from tests.factories.partners import OrganisationFactory
+from tests.factories.reviews import make_staff
 
 from .proposal_helpers import partner, private_root  # noqa: F401
 
@@ -326,3 +328,18 @@ def test_the_requester_withdraws_and_may_ask_again(client):
     assert join_request.status == "withdrawn"
     services.join_request_create(call=call, by=member, organisation=organisation, message="Two")
     assert JoinRequest.objects.filter(status="pending").count() == 1
+
+
+def test_staff_translate_the_capability_list_side_by_side_in_the_admin(client):
+    item = Capability.objects.create(name="Palvelumuotoilu", slug="service-design")
+    editor = make_staff()
+    client.force_login(editor)
+    assert client.get("/admin/snippets/partners/capability/").status_code == 200
+    sv = Locale.objects.get(language_code="sv")
+    response = client.post(
+        f"/admin/localize/submit/snippet/partners/capability/{item.pk}/", {"locales": [sv.pk]}
+    )
+    assert response.status_code == 302
+    assert Capability.objects.filter(locale=sv, translation_key=item.translation_key).exists()
+    client.force_login(partner())  # not staff: no admin for the list
+    assert client.get("/admin/snippets/partners/capability/").status_code == 302
