@@ -7,7 +7,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
+        from partners.models import Capability
+
         from . import cache, notices
 
-        cache.connect()
+        cache.connect(snippets=(Capability,))
         notices.register()

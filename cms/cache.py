@@ -93,8 +93,9 @@ def forget_locales(**kwargs) -> None:
     bump_chrome()
 
 
-def connect() -> None:
-    """Wire the invalidation (called from CmsConfig.ready)."""
+def connect(*, snippets=()) -> None:
+    """Wire the invalidation (called from CmsConfig.ready); `snippets`: other apps'
+    translatable snippets whose names are read through cms.localize."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -104,7 +105,7 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(bump_chrome, dispatch_uid=f"tori-chrome-{signal!r}")
     post_delete.connect(bump_chrome, sender=Page, dispatch_uid="tori-chrome-page-delete")
-    for model in (CustomerGroup, Theme, SiteBranding):
+    for model in (CustomerGroup, Theme, SiteBranding, *snippets):
         post_save.connect(
             bump_chrome, sender=model, dispatch_uid=f"tori-chrome-save-{model.__name__}"
         )

@@ -1,6 +1,7 @@
 from .views import (
     comments,
     covers,
+    partnering,
     proposals,
     response_times,
     reviews,
@@ -17,6 +18,7 @@ urlpatterns = [
     *proposals.urlpatterns,
     *covers.urlpatterns,
     *team.urlpatterns,
+    *partnering.urlpatterns,
     *comments.urlpatterns,
     *votes.urlpatterns,
     *reviews.urlpatterns,

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .capabilities import CapabilityChoiceField, originals_of
 from .images import check_image_upload
 from .models import LOGO_SLOT, Language, Membership, Organisation, User
 from .services.accounts import email_taken, normalise_email
@@ -181,6 +182,10 @@ class OrganisationForm(TranslationsFormMixin, forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
     )
     logo_remove = forms.BooleanField(label=_("Remove the logo"), required=False)
+    capability_tags = CapabilityChoiceField(
+        label=_("Capability tags"),
+        help_text=_("Pick from the shared list; describe the rest in your own words below."),
+    )
 
     class Meta:
         model = Organisation
@@ -191,8 +196,16 @@ class OrganisationForm(TranslationsFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.logo_id:
             del self.fields["logo_remove"]
-        # The upload comes just before its alternative text.
-        names = [name for name in self.fields if name not in ("logo_file", "logo_remove")]
+        if self.instance.pk and not self.is_bound:
+            tagged = originals_of(self.instance.capability_tags.all())
+            self.fields["capability_tags"].initial = [c.pk for c in tagged]
+        # The upload comes just before its alternative text; the tags before the free text.
+        names = [
+            name
+            for name in self.fields
+            if name not in ("logo_file", "logo_remove", "capability_tags")
+        ]
+        names.insert(names.index("capabilities"), "capability_tags")
         at = names.index("logo_alt")
         extra = [name for name in ("logo_file", "logo_remove") if name in self.fields]
         self.order_fields([*names[:at], *extra, *names[at:]])

@@ -46,6 +46,11 @@ def can_view_deliveries(user) -> bool:
     return bool(user.is_authenticated and user.is_superuser)
 
 
+def can_manage_capabilities(user) -> bool:
+    """The shared list of capabilities (and its translations) is staff work, in the admin."""
+    return is_staff_member(user)
+
+
 def is_evaluator(user) -> bool:
     return is_signed_in(user) and EVALUATORS in _group_names(user)
 

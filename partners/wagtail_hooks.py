@@ -1,19 +1,25 @@
-"""Staff manage organisations in the Wagtail admin; moderators set `verified` there."""
+"""Staff manage organisations in the Wagtail admin; moderators set `verified` there. The shared
+list of capabilities is a translatable snippet, translated side by side with wagtail-localize
+as the customer groups and themes are."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.models import formfield_for_dbfield as admin_formfield_for_dbfield
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import rules
 from .admin_access import RulePermissionPolicy
 from .admin_display import LocalizedExportMixin, register_displays, yes_no_column
 from .filters import OrganisationAdminFilter
 from .images import ImageAltFormMixin
-from .models import LOGO_SLOT, Delivery, Organisation
+from .models import LOGO_SLOT, Capability, Delivery, Organisation
 from .translated import with_translations
 
 
@@ -137,3 +143,39 @@ def register_delivery_viewset():
 
 
 register_displays()
+
+
+register_permission_policy(
+    Capability,
+    RulePermissionPolicy(
+        Capability,
+        predicate=rules.can_manage_capabilities,
+        actions={"add", "change", "delete", "view"},
+    ),
+)
+
+
+class CapabilityFilterSet(WagtailFilterSet):
+    slug = django_filters.CharFilter(label=pgettext_lazy("field", "slug"), lookup_expr="icontains")
+
+    class Meta:
+        model = Capability
+        fields = ["slug"]
+
+
+class CapabilityViewSet(SnippetViewSet):
+    """The capabilities organisations tag themselves with and calls for partners ask for."""
+
+    model = Capability
+    icon = "tag"
+    menu_label = _("Capabilities")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug", "description"]
+    search_backend_name = None
+    filterset_class = CapabilityFilterSet
+    panels = ["name", "slug", "description"]
+
+
+register_snippet(CapabilityViewSet)

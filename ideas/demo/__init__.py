@@ -1,6 +1,6 @@
 """Demo proposals, comments, votes and reviews, built through the services."""
 
-from . import answers, proposals, reviews, scores, terms, votes
+from . import answers, partnering, proposals, reviews, scores, terms, votes
 
 
 def seed(*, stdout) -> None:
@@ -11,3 +11,4 @@ def seed(*, stdout) -> None:
     terms.seed_evaluators(stdout=stdout)
     scores.seed(stdout=stdout)
     answers.seed(stdout=stdout)
+    partnering.seed(stdout=stdout)

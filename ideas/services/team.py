@@ -108,6 +108,20 @@ def organisation_invite(
     return invitation
 
 
+def add_organisation(
+    *, proposal: Proposal, organisation: Organisation, follower: User
+) -> TeamMember:
+    """The organisation joins the team as a co-developer; `follower` (who brought it in)
+    follows the proposal from now on."""
+    try:
+        with transaction.atomic():
+            member = TeamMember.objects.create(proposal=proposal, organisation=organisation)
+            following.follow_automatically(follower, proposal)
+    except IntegrityError:
+        raise ProposalError(_("This organisation is already on the team.")) from None
+    return member
+
+
 def organisation_owners(organisation: Organisation):
     """The people who answer for an organisation: its owners with a verified address."""
     return User.objects.filter(
@@ -134,14 +148,9 @@ def organisation_invitation_answer(
             )
         member = None
         if accept:
-            try:
-                with transaction.atomic():
-                    member = TeamMember.objects.create(
-                        proposal=invitation.proposal, organisation=invitation.organisation
-                    )
-                    following.follow_automatically(by, invitation.proposal)
-            except IntegrityError:
-                raise ProposalError(_("This organisation is already on the team.")) from None
+            member = add_organisation(
+                proposal=invitation.proposal, organisation=invitation.organisation, follower=by
+            )
         invitation.status = (
             TeamInvitation.Status.ACCEPTED if accept else TeamInvitation.Status.DECLINED
         )

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.text import slugify
 
+from ..capabilities import originals_of
 from ..images import store_image
 from ..models import Membership, Organisation, User
 
@@ -33,7 +34,7 @@ def _unique_slug(name: str) -> str:
 
 @transaction.atomic
 def organisation_create(
-    *, creator: User, logo_upload=None, logo_remove: bool = False, **fields
+    *, creator: User, logo_upload=None, logo_remove: bool = False, capability_tags=None, **fields
 ) -> Organisation:
     """Create an organisation; its creator becomes its first owner."""
     unknown = set(fields) - set(ORGANISATION_FIELDS)
@@ -47,12 +48,20 @@ def organisation_create(
     organisation.full_clean()
     organisation.save()
     Membership.objects.create(organisation=organisation, user=creator, role=Membership.Role.OWNER)
+    if capability_tags is not None:
+        set_capability_tags(organisation, capability_tags)
     return organisation
 
 
 @transaction.atomic
 def organisation_update(
-    *, organisation: Organisation, by=None, logo_upload=None, logo_remove: bool = False, **fields
+    *,
+    organisation: Organisation,
+    by=None,
+    logo_upload=None,
+    logo_remove: bool = False,
+    capability_tags=None,
+    **fields,
 ) -> Organisation:
     for name, value in fields.items():
         if name not in ORGANISATION_FIELDS:
@@ -64,4 +73,12 @@ def organisation_update(
     _set_logo(organisation, upload=logo_upload, remove=logo_remove, by=by)
     organisation.full_clean()
     organisation.save()
+    if capability_tags is not None:
+        set_capability_tags(organisation, capability_tags)
     return organisation
+
+
+def set_capability_tags(organisation: Organisation, capabilities) -> None:
+    """Tag the organisation with the items of `capabilities` (any language's copies): always
+    their original copies, so that every language's filter counts each item once."""
+    organisation.capability_tags.set(originals_of(capabilities))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import rules, selectors
+from ..capabilities import capability_names
 from ..filters import OrganisationDirectoryFilter
 from ..forms import InvitationForm, MembershipRoleForm, OrganisationForm
 from ..models import Membership, Organisation, OrganisationInvitation
@@ -60,6 +61,7 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "memberships": organisation.memberships.all(),
+            "capability_names": capability_names(organisation.capability_tags.all()),
             "can_edit": rules.can_edit_organisation(user, organisation),
             "can_manage_members": rules.can_manage_members(user, organisation),
             "can_leave": rules.can_leave_organisation(user, organisation),
@@ -77,6 +79,7 @@ def organisation_create(request):
             organisation = organisation_services.organisation_create(
                 creator=request.user,
                 logo_upload=form.cleaned_data.get("logo_file") or None,
+                capability_tags=form.cleaned_data["capability_tags"],
                 **{
                     name: form.cleaned_data[name]
                     for name in organisation_services.ORGANISATION_FIELDS
@@ -106,6 +109,7 @@ def organisation_edit(request, slug):
                 by=request.user,
                 logo_upload=form.cleaned_data.get("logo_file") or None,
                 logo_remove=form.cleaned_data.get("logo_remove", False),
+                capability_tags=form.cleaned_data["capability_tags"],
                 **data,
             )
             messages.success(request, _("The organisation has been saved."))

@@ -13,6 +13,8 @@ from ideas.models import (
     ChallengeTerms,
     Comment,
     EvaluatorAssignment,
+    JoinRequest,
+    PartnerCall,
     TeamInvitation,
     TeamMember,
     TermsAcceptance,
@@ -20,7 +22,13 @@ from ideas.models import (
 from ideas.services import attachments as attachment_services
 from marketplace.models import OfferingEditProposal, PilotPhoto
 from marketplace.services.procurement import procurement_save
-from partners.models import Delivery, Membership, Notification, OrganisationInvitation
+from partners.models import (
+    Capability,
+    Delivery,
+    Membership,
+    Notification,
+    OrganisationInvitation,
+)
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.images import make_image
@@ -170,6 +178,20 @@ def build_dataset():
         proposal=d.proposal,
         user=d.users["partner"],
         user_name="Partner",
+    )
+    # The draft looks for partners; an organisation none of the roles belongs to asks to join.
+    d.capability = Capability.objects.create(name="Accessibility", slug="accessibility")
+    d.call = PartnerCall.objects.create(
+        proposal=d.proposal, description="A research group", created_by=d.users["partner"]
+    )
+    d.call.capabilities.add(d.capability)
+    joining = MembershipFactory(role=Membership.Role.OWNER)
+    d.join_request = JoinRequest.objects.create(
+        proposal=d.proposal,
+        call=d.call,
+        organisation=joining.organisation,
+        requested_by=joining.user,
+        message="We would like to join.",
     )
     d.evaluated = ProposalFactory(challenge=d.evaluation, lead_organisation=d.organisation)
     d.comment = Comment.objects.create(proposal=d.evaluated, author=d.users["resident"], body="Hi")

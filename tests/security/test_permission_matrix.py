@@ -64,6 +64,8 @@ PARAMS = {
     "member_pk": lambda d, key: d.co_member.pk,
     "invitation_pk": lambda d, key: d.team_invitation.pk,
     "comment_pk": lambda d, key: d.comment.pk,
+    "call_pk": lambda d, key: d.call.pk,
+    "request_pk": lambda d, key: d.join_request.pk,
     "milestone_pk": lambda d, key: d.milestone.pk,
     "indicator_pk": lambda d, key: d.indicator.pk,
     "measurement_pk": lambda d, key: d.measurement.pk,
@@ -113,6 +115,7 @@ def _pk(d, key):
         ("wagtailadmin_pages:", d.challenge.pk),
         ("wagtailsnippets_cms_theme:", d.theme.pk),
         ("wagtailsnippets_cms_customergroup:", d.group.pk),
+        ("wagtailsnippets_partners_capability:", d.capability.pk),
         ("wagtailusers_users:", d.users["resident"].pk),
     ]
     for prefix, value in table:
@@ -215,6 +218,20 @@ EXPECTED = {
     "wagtailsnippets_cms_theme:history": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "wagtailsnippets_cms_theme:history_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "wagtailsnippets_cms_theme:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    # The shared capability list: staff (partners.rules.can_manage_capabilities).
+    "wagtailsnippets_partners_capability:list": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_partners_capability:list_results": row(
+        302, 302, 302, 302, 302, 302, 200, 200, 200
+    ),
+    "wagtailsnippets_partners_capability:add": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_partners_capability:edit": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_partners_capability:delete": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_partners_capability:usage": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_partners_capability:history": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_partners_capability:history_results": row(
+        302, 302, 302, 302, 302, 302, 200, 200, 200
+    ),
+    "wagtailsnippets_partners_capability:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "organisations:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "organisations:index_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "organisations:add": row(302, 302, 302, 302, 302, 302, 302, 302, 200),
@@ -459,6 +476,15 @@ EXPECTED = {
     "ideas:team-invite-organisation": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:organisation-invitation": row(302, 404, 404, 404, 404, 404, 404, 404, 404),
     "ideas:invitation": row(410, 410, 410, 410, 410, 410, 410, 410, 410),
+    # Finding partners: the search and a listed call are public; the team posts and edits
+    # calls (staff see the team area but are sent back to it); the rest is POST-only.
+    "ideas:partner-search": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "ideas:partner-call": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "ideas:partner-call-create": row(302, 404, 404, 200, 200, 404, 302, 302, 302),
+    "ideas:partner-call-edit": row(302, 404, 404, 200, 200, 404, 302, 302, 302),
+    "ideas:partner-call-close": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
+    "ideas:join-request-answer": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
+    "ideas:join-request-withdraw": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:comment-post": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:comment-report": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
     "ideas:vote-cast": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
