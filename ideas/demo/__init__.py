@@ -8,7 +8,8 @@ def seed(*, stdout) -> None:
     proposals.seed(stdout=stdout)
     votes.seed(stdout=stdout)
     reviews.seed(stdout=stdout)
-    terms.seed_evaluators(stdout=stdout)
     scores.seed(stdout=stdout)
+    # After the scores: those give the evaluators of the challenges past evaluation.
+    terms.seed_evaluators(stdout=stdout)
     answers.seed(stdout=stdout)
     partnering.seed(stdout=stdout)
