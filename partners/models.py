@@ -80,6 +80,11 @@ class User(AbstractUser):
         _("follow automatically what I vote on, comment on or give feedback on"), default=True
     )
     # When the last daily or weekly digest went out, so a digest is sent once per period.
+    prefers_easy_read = models.BooleanField(
+        _("show easy-read summaries first"),
+        default=False,
+        help_text=_("Plain-language summaries (selkokieli, lättläst) where they exist."),
+    )
     last_digest_at = models.DateTimeField(_("last digest sent at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,7 +21,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyBlock
@@ -47,6 +47,14 @@ class ChallengePage(Page):
         help_text=_("The publishing city unit."),
     )
     summary = models.TextField(_("summary"), max_length=600)
+    easy_read_summary = models.TextField(
+        _("easy-read summary"),
+        max_length=1500,
+        blank=True,
+        help_text=_(
+            "In plain language (selkokieli, lättläst): shown first to those who choose it."
+        ),
+    )
     hero_image, hero_image_alt, hero_image_decorative = image_fields(
         _("hero image"),
         help_text=_("Shown at the top of the challenge and on its card. Set its focal point."),
@@ -137,6 +145,7 @@ class ChallengePage(Page):
         *Page.content_panels,
         "owner_unit",
         "summary",
+        "easy_read_summary",
         MultiFieldPanel(
             ["hero_image", "hero_image_alt", "hero_image_decorative"], heading=_("Hero image")
         ),
@@ -363,32 +372,3 @@ class ChallengePage(Page):
         if self.locale_id == default.pk:
             return self
         return self.get_translation_or_none(default) or self
-
-
-class EvaluationCriterion(Orderable):
-    challenge = ParentalKey(ChallengePage, on_delete=models.CASCADE, related_name="criteria")
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    weight = models.DecimalField(
-        _("weight"),
-        max_digits=5,
-        decimal_places=2,
-        default=1,
-        validators=[
-            MinValueValidator(Decimal("0.01"), message=_("The weight must be above zero."))
-        ],
-    )
-
-    panels = ["name", "description", "weight"]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("evaluation criterion")
-        verbose_name_plural = _("evaluation criteria")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(weight__gt=0), name="criterion_weight_positive"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name

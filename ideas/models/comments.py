@@ -4,13 +4,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from partners.channels import ChannelRecorded
+
 
 class CommentVisibility(models.TextChoices):
     PUBLIC = "public", pgettext_lazy("comment visibility", "Public")
     TEAM = "team", _("Team only")
 
 
-class Comment(models.Model):
+class Comment(ChannelRecorded):
     """A comment on a proposal: public or team-only, with one level of replies."""
 
     proposal = models.ForeignKey(

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from cms.localize import localized
 from cms.models import ChallengePage
+from partners.channels import ChannelRecorded
 from partners.images import ImageSlot, alt_for, image_fields
 from partners.models import Language, Organisation
 from partners.translated import Translated
@@ -39,7 +40,7 @@ class ProposalQuerySet(models.QuerySet):
         )
 
 
-class Proposal(Translated):
+class Proposal(ChannelRecorded, Translated):
     # The team writes in its own language (`language`) and may add the others.
     translated_fields = ("title", "summary", "cover_image_alt")
 

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partners.channels import ChannelRecorded
 
-class Vote(models.Model):
+
+class Vote(ChannelRecorded):
     """One resident's vote on one public proposal."""
 
     # No single-column indexes: the unique (user, proposal) constraint and the two indexes below

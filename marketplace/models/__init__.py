@@ -21,3 +21,4 @@ from .pilots import (  # noqa: F401
     PilotStageChange,
 )
 from .procurement import ProcurementMethod, ProcurementRecord  # noqa: F401, E402
+from .testers import ImportBatch, TesterSignup, TesterSlot  # noqa: F401, E402

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from partners.channels import ChannelRecorded
+
 from .pilots import Pilot
 
 
@@ -18,11 +20,18 @@ class FeedbackQuerySet(models.QuerySet):
         return self.filter(reports__isnull=False).distinct()
 
 
-class Feedback(models.Model):
+class Feedback(ChannelRecorded):
     pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="feedback")
+    # Empty for feedback without an account: on site (QR), kiosk, paper or staff-assisted.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pilot_feedback"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pilot_feedback",
     )
+    # An address given for a reply (feedback without an account); never shown publicly.
+    reply_email = models.EmailField(_("e-mail for a reply"), blank=True)
     rating = models.PositiveSmallIntegerField(
         _("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )

@@ -31,12 +31,20 @@ class OfferingQuerySet(models.QuerySet):
 class Offering(Translated):
     """A service package in the catalogue, by one or more provider organisations."""
 
-    translated_fields = ("title", "summary", "description", "image_alt")
+    translated_fields = ("title", "summary", "description", "easy_read_summary", "image_alt")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=220, unique=True)
     summary = models.TextField(_("summary"))
     description = models.TextField(_("description"), blank=True)
+    easy_read_summary = models.TextField(
+        _("easy-read summary"),
+        max_length=1500,
+        blank=True,
+        help_text=_(
+            "In plain language (selkokieli, lättläst): shown first to those who choose it."
+        ),
+    )
     providers = models.ManyToManyField(
         Organisation, related_name="offerings", verbose_name=_("providers")
     )

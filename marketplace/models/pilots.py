@@ -33,13 +33,27 @@ class PilotQuerySet(models.QuerySet):
 
 
 class Pilot(Translated):
-    translated_fields = ("title", "public_summary", "venue")
+    translated_fields = ("title", "public_summary", "easy_read_summary", "venue")
 
     proposal = models.OneToOneField(
         "ideas.Proposal", on_delete=models.PROTECT, related_name="pilot", verbose_name=_("proposal")
     )
     title = models.CharField(_("title"), max_length=200)
     public_summary = models.TextField(_("public summary"), help_text=_("Written for publication."))
+    easy_read_summary = models.TextField(
+        _("easy-read summary"),
+        max_length=1500,
+        blank=True,
+        help_text=_(
+            "In plain language (selkokieli, lättläst): shown first to those who choose it."
+        ),
+    )
+    venue_languages = models.JSONField(
+        _("languages at the venue"),
+        default=list,
+        blank=True,
+        help_text=_("The languages of the venue's posters and on-site feedback form."),
+    )
     venue = models.CharField(_("venue"), max_length=200)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
