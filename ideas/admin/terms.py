@@ -52,6 +52,7 @@ class TermsForm(TranslationsFormMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["challenge"].queryset = _challenges()
+        self.fields["challenge"].empty_label = _("Choose a challenge")
         if self.instance.pk:
             self.fields["challenge"].disabled = True
 
