@@ -3,6 +3,7 @@
 Views, templates and the admin ask these functions; nothing re-checks roles elsewhere.
 """
 
+from cms.phases import Phase
 from ideas import rules as ideas_rules
 from partners import rules as partner_rules
 
@@ -104,3 +105,23 @@ def public_procurement(offering):
     if not offering.published or pilot is None or not pilot.published:
         return None
     return getattr(pilot, "procurement", None)
+
+
+BREAKDOWN_PHASES = (Phase.PILOTING, Phase.CLOSED)
+
+
+def is_vote_breakdown_public(challenge) -> bool:
+    """A challenge's votes by customer group and channel are published (suppressed) once
+    the challenge is closed to participation: its evaluation has ended (piloting or closed)."""
+    return challenge.phase in BREAKDOWN_PHASES
+
+
+def is_pilot_breakdown_public(pilot) -> bool:
+    """A published pilot's feedback and testers by customer group (suppressed) are public
+    from the moment it runs."""
+    return pilot.published and pilot.stage != PilotStage.PLANNED
+
+
+def can_view_breakdowns(user) -> bool:
+    """The staff analytics of breakdowns (still only suppressed figures): staff."""
+    return partner_rules.is_staff_member(user)

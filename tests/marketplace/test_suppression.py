@@ -64,7 +64,9 @@ def attack(figures: dict, lines: list) -> dict:
         for i in range(len(equations)):
             if i != row and equations[i][col]:
                 factor = equations[i][col]
-                equations[i] = [a - factor * b for a, b in zip(equations[i], equations[row])]
+                equations[i] = [
+                    a - factor * b for a, b in zip(equations[i], equations[row], strict=True)
+                ]
         row += 1
     for eq in equations[:row]:
         nonzero = [i for i, c in enumerate(eq[:-1]) if c]
@@ -142,7 +144,7 @@ def test_a_bridge_between_two_blocks_of_hidden_cells_is_hidden_too():
     }
     values, lines = {}, []
     for r in rows:
-        for c, v in zip(cols, grid[r]):
+        for c, v in zip(cols, grid[r], strict=True):
             values[(r, c)] = v
         values[(r, "t")] = sum(grid[r])
     for i, c in enumerate(cols):
