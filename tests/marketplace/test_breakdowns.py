@@ -134,3 +134,27 @@ def test_the_builder_counts_each_person_once_per_cell(voted):
     table = breakdowns.challenge_votes(challenge)
     assert table.totals.total.count == 38
     assert {r.key for r in table.rows} >= {"none"}
+
+
+def test_staff_see_the_challenge_and_pilot_analytics_with_a_chart(client, voted):
+    challenge = voted()
+    pilot = make_pilot(stage="running")
+    for rating in (5, 4, 4, 5, 3):
+        add_feedback(pilot, rating)
+    client.force_login(make_role("editor"))
+    html = client.get(f"/admin/marketplace/breakdown/challenge/{challenge.pk}/").content.decode()
+    assert "Voters by customer group and channel" in html and "<svg" in html
+    html = client.get(f"/admin/marketplace/breakdown/pilot/{pilot.pk}/").content.decode()
+    assert "mean 4.2" in html
+    assert "No one yet." in html  # no testers
+    client.force_login(make_role("evaluator"))
+    response = client.get(f"/admin/marketplace/breakdown/pilot/{pilot.pk}/")
+    assert response.status_code in (302, 403)
+
+
+def test_the_staff_analytics_read_constant_queries(client, voted):
+    small, large = voted(), voted(scale=6)
+    client.force_login(make_role("superuser"))
+    paths = [f"/admin/marketplace/breakdown/challenge/{c.pk}/" for c in (small, large)]
+    _queries(client, paths[0])
+    assert _queries(client, paths[0]) == _queries(client, paths[1])

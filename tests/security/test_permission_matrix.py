@@ -59,6 +59,7 @@ PARAMS = {
     ),
     "pk": None,  # resolved in _pk()
     "challenge_pk": lambda d, key: d.challenge.pk,
+    "pilot_pk": lambda d, key: d.pilot.pk,
     "challenge_id": lambda d, key: d.evaluation.pk,
     "attachment_pk": lambda d, key: d.attachment.pk,
     "member_pk": lambda d, key: d.co_member.pk,
@@ -191,6 +192,9 @@ EXPECTED = {
     "ideas_votes:chart": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "ideas_votes:void": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "marketplace_dashboard": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    # Breakdowns by customer group (suppressed figures only): staff.
+    "marketplace_challenge_breakdown": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "marketplace_pilot_breakdown": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     # wagtail-localize's sync form (cms.wagtail_hooks), staff only. The dataset has no
     # translation source: staff get the 404 that LocaleMiddleware turns into /en/admin/...
     "tori_update_translations": row(302, 302, 302, 302, 302, 302, 302, 302, 302),
@@ -407,10 +411,13 @@ EXPECTED = {
     "api:root": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:challenge-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:challenge-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # The open challenge's votes by customer group are published only when it closes.
+    "api:challenge-breakdown": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
     "api:proposal-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:proposal-detail": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
     "api:pilot-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:pilot-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "api:pilot-breakdown": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:offering-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:offering-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:organisation-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
