@@ -125,3 +125,37 @@ def is_pilot_breakdown_public(pilot) -> bool:
 def can_view_breakdowns(user) -> bool:
     """The staff analytics of breakdowns (still only suppressed figures): staff."""
     return partner_rules.is_staff_member(user)
+
+
+def is_testing_open(pilot) -> bool:
+    """Residents sign up to test a published pilot while it runs."""
+    return pilot.published and pilot.stage == PilotStage.RUNNING
+
+
+def can_sign_up_to_test(user, pilot) -> bool:
+    """Verified residents, while the pilot runs; not the pilot's own team."""
+    return (
+        is_testing_open(pilot)
+        and partner_rules.is_verified(user)
+        and not is_pilot_team_member(user, pilot)
+    )
+
+
+def can_cancel_tester_signup(user, signup) -> bool:
+    """One's own active sign-up, at any time."""
+    return (
+        partner_rules.is_signed_in(user)
+        and signup.user_id == user.pk
+        and signup.cancelled_at is None
+    )
+
+
+def can_manage_tester_slots(user, pilot) -> bool:
+    """Offer testing slots and see the sign-ups: the pilot's team and staff."""
+    return can_work_on_pilot(user, pilot)
+
+
+def tester_contact_visible(signup) -> bool:
+    """The team sees a tester's name, contact and access needs only if they agreed to be
+    contacted; everyone else only as a count."""
+    return signup.may_contact

@@ -60,6 +60,7 @@ PARAMS = {
     "pk": None,  # resolved in _pk()
     "challenge_pk": lambda d, key: d.challenge.pk,
     "pilot_pk": lambda d, key: d.pilot.pk,
+    "signup_pk": lambda d, key: 999999,
     "challenge_id": lambda d, key: d.evaluation.pk,
     "attachment_pk": lambda d, key: d.attachment.pk,
     "member_pk": lambda d, key: d.co_member.pk,
@@ -505,6 +506,10 @@ EXPECTED = {
     "marketplace:pilot-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "marketplace:feedback-give": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:feedback-report": row(302, 302, 302, 200, 200, 200, 200, 200, 200),
+    # Tester sign-ups and slots: POST only (rules in tests/marketplace/test_testers.py).
+    "marketplace:tester-signup": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
+    "marketplace:tester-cancel": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
+    "marketplace:tester-slot-add": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:pilot-workspace": row(404, 404, 404, 200, 404, 404, 200, 200, 200),
     "marketplace:milestone-add": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:milestone-edit": row(404, 404, 404, 200, 404, 404, 200, 200, 200),
