@@ -19,11 +19,12 @@ THRESHOLD = 5
 
 def statement_groups() -> tuple[list[CustomerGroup], list[CustomerGroup]]:
     """(ordinary, sensitive) original groups, each once, each paired with its name in the
-    active language as `label`, sorted by that name."""
+    active language as `label` (its description as `text`), sorted by that name."""
     rows = list(originals(CustomerGroup.objects.all()).select_related("locale"))
     shown = localized_in_bulk(rows, CustomerGroup)
     for row in rows:
         row.label = shown[row.pk].name
+        row.text = shown[row.pk].description
     rows.sort(key=lambda row: row.label.casefold())
     return [r for r in rows if not r.sensitive], [r for r in rows if r.sensitive]
 

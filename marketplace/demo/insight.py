@@ -22,7 +22,6 @@ from partners.channels import Channel
 from partners.demo import demo_residents
 
 CHALLENGE = "kosketeltavat-kokoelmat"
-EXTRA_VOTERS = 30
 SENSITIVE = {
     "slug": "memory",
     "fi": ("Muistisairaat ja heidän läheisensä", "Ihmiset, joilla on muistisairaus, ja läheiset."),
@@ -35,20 +34,18 @@ SENSITIVE = {
         "People living with a memory disorder, and those close to them.",
     ),
 }
-# (group slug or None, channel) for the demo voters in turn: most state a group and vote on
-# the web; a few vote on paper, so that some cells count fewer than 5 people.
-PATTERN = [
-    ("families", Channel.WEB),
-    ("seniors", Channel.WEB),
-    ("families", Channel.WEB),
-    (None, Channel.WEB),
-    ("seniors", Channel.WEB),
-    ("remote", Channel.WEB),
-    ("families", Channel.PAPER),
-    ("seniors", Channel.PAPER),
-    (None, Channel.PAPER),
-    ("seniors", Channel.WEB),
+# (group slug or None, channel, how many) for the demo voters in order: most state a group;
+# a few vote on paper, so that one cell counts fewer than 5 people and is hidden, with the
+# figures that would give it away.
+PLAN = [
+    ("families", Channel.WEB, 10),
+    ("families", Channel.PAPER, 6),
+    ("seniors", Channel.WEB, 12),
+    ("seniors", Channel.PAPER, 3),
+    (None, Channel.WEB, 6),
+    (None, Channel.PAPER, 5),
 ]
+PATTERN = [(slug, channel) for slug, channel, n in PLAN for _ in range(n)]
 
 
 def _sensitive_group() -> CustomerGroup:
@@ -74,7 +71,7 @@ def _sensitive_group() -> CustomerGroup:
 def _extra_voters() -> list:
     User = get_user_model()
     people = []
-    for n in range(1, EXTRA_VOTERS + 1):
+    for n in range(1, len(PATTERN) - len(demo_residents()) + 1):
         user, created = User.objects.get_or_create(
             email=f"insight-{n:02d}@demo.tori.example",
             defaults={
@@ -102,7 +99,9 @@ def _votes(challenge, voters, groups) -> int:
         return 0
     cast = 0
     for index, voter in enumerate(voters):
-        slug, channel = PATTERN[index % len(PATTERN)]
+        if index >= len(PATTERN):
+            break
+        slug, channel = PATTERN[index]
         if slug and slug in groups:
             _member(voter, groups[slug])
         proposal = proposals[index % len(proposals)]
