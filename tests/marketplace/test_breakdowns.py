@@ -158,3 +158,18 @@ def test_the_staff_analytics_read_constant_queries(client, voted):
     paths = [f"/admin/marketplace/breakdown/challenge/{c.pk}/" for c in (small, large)]
     _queries(client, paths[0])
     assert _queries(client, paths[0]) == _queries(client, paths[1])
+
+
+@pytest.mark.parametrize(
+    "stage, published, public",
+    [
+        ("planned", True, False),
+        ("running", True, True),
+        ("evaluating", True, True),
+        ("completed", True, True),
+        ("running", False, False),
+    ],
+)
+def test_a_pilot_breakdown_is_public_once_the_published_pilot_runs(stage, published, public):
+    pilot = make_pilot(stage=stage, published=published)
+    assert rules.is_pilot_breakdown_public(pilot) is public
