@@ -73,9 +73,14 @@ class TesterSlotForm(forms.ModelForm):
         model = TesterSlot
         fields = list(tester_services.SLOT_FIELDS)
         widgets = {
+            "mode": forms.RadioSelect,
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = TesterSlot.Mode.choices
 
     def clean(self):
         data = super().clean()
