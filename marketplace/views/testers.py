@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.formats import date_format, time_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from cms.localize import ItemChoiceField, originals
@@ -24,7 +24,9 @@ from marketplace.services.common import MarketplaceError
 
 class TesterSignupForm(forms.Form):
     slot = forms.ModelChoiceField(
-        label=gettext_lazy("Time"), queryset=TesterSlot.objects.none(), widget=forms.RadioSelect
+        label=pgettext_lazy("testing", "Time"),
+        queryset=TesterSlot.objects.none(),
+        widget=forms.RadioSelect,
     )
     access_needs = forms.CharField(
         label=gettext_lazy("Access needs (optional)"),
