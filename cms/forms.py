@@ -111,3 +111,53 @@ class AccessibilityFeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Describe the accessibility problem, or ask for the content in another form."),
     )
+
+
+class CustomerGroupsForm(forms.Form):
+    """Which customer groups a resident belongs to: ordinary groups as one set of checkboxes;
+    each sensitive group as its own question that counts only with the explicit consent tick."""
+
+    groups = forms.MultipleChoiceField(
+        label=_("Customer groups"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, ordinary, sensitive, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ordinary = {str(g.pk): g for g in ordinary}
+        self.sensitive = {str(g.pk): g for g in sensitive}
+        self.fields["groups"].choices = [(str(g.pk), g.label) for g in ordinary]
+        self.sensitive_fields = []
+        for key, group in self.sensitive.items():
+            self.fields[f"sensitive_{key}"] = forms.BooleanField(
+                label=_("I belong to the group “%(group)s”.") % {"group": group.label},
+                required=False,
+            )
+            self.fields[f"consent_{key}"] = forms.BooleanField(
+                label=_(
+                    "I give my explicit consent to Tori storing that I belong to this group. "
+                    "It tells something about my health or disability."
+                ),
+                required=False,
+            )
+            self.sensitive_fields.append((group, self[f"sensitive_{key}"], self[f"consent_{key}"]))
+
+    def clean(self):
+        data = super().clean()
+        for key in self.sensitive:
+            if data.get(f"sensitive_{key}") and not data.get(f"consent_{key}"):
+                self.add_error(
+                    f"consent_{key}",
+                    _("Tick the consent as well, or leave the group unticked."),
+                )
+        return data
+
+    def chosen(self) -> tuple[list, list]:
+        """(ordinary groups, sensitive groups with explicit consent) from the cleaned data."""
+        data = self.cleaned_data
+        ordinary = [self.ordinary[k] for k in data.get("groups", []) if k in self.ordinary]
+        sensitive = [
+            g
+            for k, g in self.sensitive.items()
+            if data.get(f"sensitive_{k}") and data.get(f"consent_{k}")
+        ]
+        return ordinary, sensitive

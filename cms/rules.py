@@ -4,6 +4,8 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from partners import rules as partner_rules
+
 from .phases import Phase
 
 
@@ -28,3 +30,13 @@ def accepts_votes(challenge, now: datetime | None = None) -> bool:
         and challenge.voting_open is not None
         and challenge.voting_open <= now
     )
+
+
+def can_state_customer_groups(user) -> bool:
+    """Say which customer groups one belongs to (one's own statement): any signed-in person."""
+    return partner_rules.is_signed_in(user)
+
+
+def can_remove_customer_groups(user) -> bool:
+    """Remove all of one's own customer-group statements at any time: any signed-in person."""
+    return partner_rules.is_signed_in(user)

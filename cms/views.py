@@ -2,16 +2,20 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from partners.ratelimits import Limit, Retry, over_limit, too_many_requests
 from partners.services.mail import absolute_url, compose
 
-from .forms import AccessibilityFeedbackForm
+from . import memberships, rules
+from .forms import AccessibilityFeedbackForm, CustomerGroupsForm
 from .models import StandardPage
 
 # Messages a client address may send (TORI_ACCESSIBILITY_FEEDBACK_RATE, 5 an hour).
@@ -82,3 +86,46 @@ def accessibility_feedback(request):
             "contact": settings.ACCESSIBILITY_FEEDBACK_EMAIL,
         },
     )
+
+
+@login_required
+def customer_groups(request):
+    """GET: the resident's own statement of their customer groups, explained; POST: save it."""
+    if not rules.can_state_customer_groups(request.user):
+        raise PermissionDenied
+    ordinary, sensitive = memberships.statement_groups()
+    current = memberships.memberships_of(request.user)
+    if request.method == "POST":
+        form = CustomerGroupsForm(request.POST, ordinary=ordinary, sensitive=sensitive)
+        if form.is_valid():
+            chosen, consented = form.chosen()
+            memberships.memberships_save(
+                user=request.user, groups=chosen, sensitive_groups=consented
+            )
+            messages.success(request, _("Your customer groups have been saved."))
+            return redirect("cms:customer-groups")
+        status = 400
+    else:
+        initial = {"groups": [str(g.pk) for g in ordinary if g.pk in current]}
+        for group in sensitive:
+            if group.pk in current and current[group.pk].explicit_consent:
+                initial[f"sensitive_{group.pk}"] = initial[f"consent_{group.pk}"] = True
+        form = CustomerGroupsForm(initial=initial, ordinary=ordinary, sensitive=sensitive)
+        status = 200
+    return render(
+        request,
+        "cms/customer_groups.html",
+        {"form": form, "has_memberships": bool(current), "threshold": memberships.THRESHOLD},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def customer_groups_remove(request):
+    """Remove the whole statement and every consent given with it."""
+    if not rules.can_remove_customer_groups(request.user):
+        raise PermissionDenied
+    memberships.memberships_remove_all(user=request.user)
+    messages.success(request, _("Your customer groups have been removed."))
+    return redirect("cms:customer-groups")

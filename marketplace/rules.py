@@ -3,6 +3,7 @@
 Views, templates and the admin ask these functions; nothing re-checks roles elsewhere.
 """
 
+from cms.phases import Phase
 from ideas import rules as ideas_rules
 from partners import rules as partner_rules
 
@@ -104,3 +105,57 @@ def public_procurement(offering):
     if not offering.published or pilot is None or not pilot.published:
         return None
     return getattr(pilot, "procurement", None)
+
+
+BREAKDOWN_PHASES = (Phase.PILOTING, Phase.CLOSED)
+
+
+def is_vote_breakdown_public(challenge) -> bool:
+    """A challenge's votes by customer group and channel are published (suppressed) once
+    the challenge is closed to participation: its evaluation has ended (piloting or closed)."""
+    return challenge.phase in BREAKDOWN_PHASES
+
+
+def is_pilot_breakdown_public(pilot) -> bool:
+    """A published pilot's feedback and testers by customer group (suppressed) are public
+    from the moment it runs."""
+    return pilot.published and pilot.stage != PilotStage.PLANNED
+
+
+def can_view_breakdowns(user) -> bool:
+    """The staff analytics of breakdowns (still only suppressed figures): staff."""
+    return partner_rules.is_staff_member(user)
+
+
+def is_testing_open(pilot) -> bool:
+    """Residents sign up to test a published pilot while it runs."""
+    return pilot.published and pilot.stage == PilotStage.RUNNING
+
+
+def can_sign_up_to_test(user, pilot) -> bool:
+    """Verified residents, while the pilot runs; not the pilot's own team."""
+    return (
+        is_testing_open(pilot)
+        and partner_rules.is_verified(user)
+        and not is_pilot_team_member(user, pilot)
+    )
+
+
+def can_cancel_tester_signup(user, signup) -> bool:
+    """One's own active sign-up, at any time."""
+    return (
+        partner_rules.is_signed_in(user)
+        and signup.user_id == user.pk
+        and signup.cancelled_at is None
+    )
+
+
+def can_manage_tester_slots(user, pilot) -> bool:
+    """Offer testing slots and see the sign-ups: the pilot's team and staff."""
+    return can_work_on_pilot(user, pilot)
+
+
+def tester_contact_visible(signup) -> bool:
+    """The team sees a tester's name, contact and access needs only if they agreed to be
+    contacted; everyone else only as a count."""
+    return signup.may_contact

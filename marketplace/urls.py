@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import offerings, pilots, procurement, workspace
+from .views import offerings, pilots, procurement, testers, workspace
 
 app_name = "marketplace"
 
@@ -11,6 +11,13 @@ urlpatterns = [
     path("pilots/<int:pk>/", pilots.pilot_detail, name="pilot-detail"),
     path("pilots/<int:pk>/feedback/", pilots.feedback_give, name="feedback-give"),
     path("pilots/feedback/<int:pk>/report/", pilots.feedback_report, name="feedback-report"),
+    path("pilots/<int:pk>/testers/", testers.tester_signup, name="tester-signup"),
+    path("pilots/testers/<int:signup_pk>/cancel/", testers.tester_cancel, name="tester-cancel"),
+    path(
+        "pilots/<int:pk>/workspace/tester-slots/",
+        testers.tester_slot_add,
+        name="tester-slot-add",
+    ),
     path("pilots/<int:pk>/workspace/", workspace.pilot_workspace, name="pilot-workspace"),
     path("pilots/<int:pk>/workspace/milestones/", workspace.milestone_add, name="milestone-add"),
     path(

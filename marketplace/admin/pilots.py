@@ -18,6 +18,7 @@ from wagtail.admin.widgets import ListingButton
 from cms.localize import ItemChoiceFilter, localized, originals
 from cms.models import ChallengePage
 from marketplace import rules
+from marketplace.admin.insight import breakdown_header_buttons
 from marketplace.admin.procurement import (
     pilot_procurement,
     procurement_header_buttons,
@@ -111,6 +112,7 @@ class PilotEditView(generic.EditView):
             *super().header_buttons,
             *pilot_workspace_buttons(self.object),
             *procurement_header_buttons(self.object),
+            *breakdown_header_buttons(self.object),
         ]
 
     def save_instance(self):

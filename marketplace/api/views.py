@@ -17,17 +17,19 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
 from cms.models import ChallengePage
 from ideas.models import Proposal
 from marketplace.models import Offering, Pilot
 from partners.models import Organisation
 
-from . import filters, selectors, serializers
+from . import breakdowns, filters, selectors, serializers
 from .exceptions import api_exception_handler
 from .languages import LANGUAGE_CODES, Localiser, requested_language
 from .pagination import ApiPagination, validate_page_params
@@ -249,6 +251,16 @@ class ChallengeViewSet(ApiReadOnlyViewSet):
     filterset_class = filters.ChallengeFilter
     list_queryset = staticmethod(selectors.challenges_for_list)
 
+    @extend_schema(
+        summary=_("A closed challenge's votes by customer group and channel (suppressed)"),
+        tags=["challenges"],
+        parameters=LANGUAGE_PARAMETERS,
+        responses={200: breakdowns.ChallengeBreakdownSerializer, **ERROR_RESPONSES},
+    )
+    @action(detail=True, url_path="breakdown")
+    def breakdown(self, request, pk=None):
+        return Response(breakdowns.challenge_breakdown(self.get_object()))
+
 
 @documented(
     serializers.ProposalSerializer,
@@ -274,6 +286,16 @@ class PilotViewSet(ApiReadOnlyViewSet):
     serializer_class = serializers.PilotSerializer
     filterset_class = filters.PilotFilter
     list_queryset = staticmethod(selectors.pilots_for_list)
+
+    @extend_schema(
+        summary=_("A pilot's feedback and testers by customer group and channel (suppressed)"),
+        tags=["pilots"],
+        parameters=LANGUAGE_PARAMETERS,
+        responses={200: breakdowns.PilotBreakdownSerializer, **ERROR_RESPONSES},
+    )
+    @action(detail=True, url_path="breakdown")
+    def breakdown(self, request, pk=None):
+        return Response(breakdowns.pilot_breakdown(self.get_object()))
 
 
 @documented(

@@ -44,6 +44,7 @@ from .content import (
     texts,
 )
 from .history import backdate_selection, feedback_time, set_history
+from .insight import seed_insight
 from .procurement import seed_procurement
 
 PILOT_PHASES = ("piloting", "closed")
@@ -337,6 +338,7 @@ def seed(*, stdout=None) -> None:
     _seed_offerings(staff=staff, stdout=stdout)
     seed_procurement(staff=staff, stdout=stdout)
     attach_demo_images(stdout=stdout)
+    seed_insight(stdout=stdout)
     # The schedule's events (voting opened, results published) of the demo's past weeks, for
     # the challenges' followers; the scheduled `send_notices` announces them as they come.
     told = announce_due(window=timedelta(days=365))

@@ -21,6 +21,8 @@ from marketplace.selectors import pilots as pilot_selectors
 from marketplace.services import feedback as feedback_services
 from partners.pagination import page_or_404
 
+from .testers import testing_context
+
 
 def pilot_or_404(pk, *, detail=False) -> Pilot:
     try:
@@ -43,7 +45,7 @@ def pilot_list(request):
     return render(request, "marketplace/pilot_list.html", {"filter": filterset, "page_obj": page})
 
 
-def pilot_detail(request, pk, *, feedback_form=None):
+def pilot_detail(request, pk, *, feedback_form=None, tester_form=None):
     pilot = pilot_or_404(pk, detail=True)
     if not rules.can_view_pilot(request.user, pilot):
         raise Http404
@@ -65,8 +67,11 @@ def pilot_detail(request, pk, *, feedback_form=None):
             "feedback_open": rules.is_feedback_open(pilot),
             "can_work": rules.can_work_on_pilot(request.user, pilot),
             "show_proposal_link": rules.can_link_proposal(pilot),
+            **testing_context(request, pilot, tester_form=tester_form),
         },
-        status=400 if feedback_form is not None and feedback_form.is_bound else 200,
+        status=400
+        if any(f is not None and f.is_bound for f in (feedback_form, tester_form))
+        else 200,
     )
 
 

@@ -19,17 +19,25 @@ from marketplace.selectors import pilots as pilot_selectors
 from marketplace.selectors import procurement as procurement_selectors
 from marketplace.services import workspace as workspace_services
 from marketplace.views.pilots import pilot_or_404
+from marketplace.views.testers import workspace_testing_context
 
 
-def _workspace_pilot(request, pk) -> Pilot:
+def workspace_pilot(request, pk) -> Pilot:
     pilot = pilot_or_404(pk, detail=True)
     if not rules.can_work_on_pilot(request.user, pilot):
         raise Http404
     return pilot
 
 
-def _render_workspace(
-    request, pilot, *, milestone_form=None, indicator_form=None, measurement_forms=None, status=200
+def render_workspace(
+    request,
+    pilot,
+    *,
+    milestone_form=None,
+    indicator_form=None,
+    measurement_forms=None,
+    slot_form=None,
+    status=200,
 ):
     measurement_forms = measurement_forms or {}
     indicators = list(pilot.indicators.all())
@@ -48,14 +56,15 @@ def _render_workspace(
             "indicator_form": indicator_form or IndicatorForm(prefix="indicator", pilot=pilot),
             "history": pilot_selectors.pilot_history(pilot),
             "references": procurement_selectors.referenced_offerings(pilot),
+            **workspace_testing_context(pilot, slot_form=slot_form),
         },
         status=status,
     )
 
 
 def pilot_workspace(request, pk):
-    pilot = _workspace_pilot(request, pk)
-    return _render_workspace(request, pilot)
+    pilot = workspace_pilot(request, pk)
+    return render_workspace(request, pilot)
 
 
 def _done(request, pilot, message):
@@ -65,12 +74,12 @@ def _done(request, pilot, message):
 
 @require_POST
 def milestone_add(request, pk):
-    pilot = _workspace_pilot(request, pk)
+    pilot = workspace_pilot(request, pk)
     form = MilestoneForm(request.POST, prefix="milestone", pilot=pilot)
     if form.is_valid():
         workspace_services.milestone_save(pilot=pilot, by=request.user, **form.cleaned_data)
         return _done(request, pilot, _("Milestone added."))
-    return _render_workspace(request, pilot, milestone_form=form, status=400)
+    return render_workspace(request, pilot, milestone_form=form, status=400)
 
 
 def _edit_workspace_item(request, pilot, form, *, save, delete, heading, saved, removed):
@@ -91,7 +100,7 @@ def _edit_workspace_item(request, pilot, form, *, save, delete, heading, saved, 
 
 
 def milestone_edit(request, pk, milestone_pk):
-    pilot = _workspace_pilot(request, pk)
+    pilot = workspace_pilot(request, pk)
     milestone = get_object_or_404(Milestone, pk=milestone_pk, pilot=pilot)
     return _edit_workspace_item(
         request,
@@ -109,16 +118,16 @@ def milestone_edit(request, pk, milestone_pk):
 
 @require_POST
 def indicator_add(request, pk):
-    pilot = _workspace_pilot(request, pk)
+    pilot = workspace_pilot(request, pk)
     form = IndicatorForm(request.POST, prefix="indicator", pilot=pilot)
     if form.is_valid():
         workspace_services.indicator_save(pilot=pilot, by=request.user, **form.cleaned_data)
         return _done(request, pilot, _("Indicator added."))
-    return _render_workspace(request, pilot, indicator_form=form, status=400)
+    return render_workspace(request, pilot, indicator_form=form, status=400)
 
 
 def indicator_edit(request, pk, indicator_pk):
-    pilot = _workspace_pilot(request, pk)
+    pilot = workspace_pilot(request, pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot)
     return _edit_workspace_item(
         request,
@@ -136,7 +145,7 @@ def indicator_edit(request, pk, indicator_pk):
 
 @require_POST
 def measurement_add(request, pk, indicator_pk):
-    pilot = _workspace_pilot(request, pk)
+    pilot = workspace_pilot(request, pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, pilot=pilot)
     form = MeasurementForm(request.POST, pilot=pilot, prefix=f"m{indicator.pk}")
     if form.is_valid():
@@ -148,12 +157,12 @@ def measurement_add(request, pk, indicator_pk):
             form.add_error("date", error.message_dict.get("date"))
         else:
             return _done(request, pilot, _("Measurement added."))
-    return _render_workspace(request, pilot, measurement_forms={indicator.pk: form}, status=400)
+    return render_workspace(request, pilot, measurement_forms={indicator.pk: form}, status=400)
 
 
 @require_POST
 def measurement_delete(request, pk, measurement_pk):
-    pilot = _workspace_pilot(request, pk)
+    pilot = workspace_pilot(request, pk)
     measurement = get_object_or_404(
         Measurement.objects.select_related("indicator"), pk=measurement_pk, indicator__pilot=pilot
     )

@@ -59,6 +59,8 @@ PARAMS = {
     ),
     "pk": None,  # resolved in _pk()
     "challenge_pk": lambda d, key: d.challenge.pk,
+    "pilot_pk": lambda d, key: d.pilot.pk,
+    "signup_pk": lambda d, key: 999999,
     "challenge_id": lambda d, key: d.evaluation.pk,
     "attachment_pk": lambda d, key: d.attachment.pk,
     "member_pk": lambda d, key: d.co_member.pk,
@@ -139,7 +141,9 @@ def url_for(d, key, pattern):
         return reverse(key, kwargs=kwargs)
 
 
-def test_permission_matrix(client):
+def test_permission_matrix(client, settings):
+    # Every API route as every role is more requests than one address may make a minute.
+    settings.TORI_API_THROTTLE_RATE = "10000/min"
     d = build_dataset()
     found = routes()
     missing = undeclared(found)
@@ -191,6 +195,9 @@ EXPECTED = {
     "ideas_votes:chart": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "ideas_votes:void": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "marketplace_dashboard": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    # Breakdowns by customer group (suppressed figures only): staff.
+    "marketplace_challenge_breakdown": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "marketplace_pilot_breakdown": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     # wagtail-localize's sync form (cms.wagtail_hooks), staff only. The dataset has no
     # translation source: staff get the 404 that LocaleMiddleware turns into /en/admin/...
     "tori_update_translations": row(302, 302, 302, 302, 302, 302, 302, 302, 302),
@@ -407,10 +414,13 @@ EXPECTED = {
     "api:root": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:challenge-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:challenge-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # The open challenge's votes by customer group are published only when it closes.
+    "api:challenge-breakdown": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
     "api:proposal-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:proposal-detail": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
     "api:pilot-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:pilot-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "api:pilot-breakdown": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:offering-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:offering-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:organisation-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -498,6 +508,10 @@ EXPECTED = {
     "marketplace:pilot-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "marketplace:feedback-give": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:feedback-report": row(302, 302, 302, 200, 200, 200, 200, 200, 200),
+    # Tester sign-ups and slots: POST only (rules in tests/marketplace/test_testers.py).
+    "marketplace:tester-signup": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
+    "marketplace:tester-cancel": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
+    "marketplace:tester-slot-add": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:pilot-workspace": row(404, 404, 404, 200, 404, 404, 200, 200, 200),
     "marketplace:milestone-add": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:milestone-edit": row(404, 404, 404, 200, 404, 404, 200, 200, 200),
@@ -512,6 +526,9 @@ EXPECTED = {
     "marketplace:offering-reference": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "search:catalogue": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "cms:accessibility-feedback": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # A person's own customer groups: everyone signed in; removing them is POST-only.
+    "cms:customer-groups": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
+    "cms:customer-groups-remove": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:response-times": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "wagtailcore_authenticate_with_password": row(404, 404, 404, 404, 404, 404, 404, 404, 404),
     "wagtailcore_login": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
