@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import offerings, pilots, procurement, workspace
+from .views import offerings, onsite, pilots, procurement, workspace
 
 app_name = "marketplace"
 
@@ -10,6 +10,13 @@ urlpatterns = [
     path("pilots/", pilots.pilot_list, name="pilot-list"),
     path("pilots/<int:pk>/", pilots.pilot_detail, name="pilot-detail"),
     path("pilots/<int:pk>/feedback/", pilots.feedback_give, name="feedback-give"),
+    path(
+        "pilots/<int:pk>/feedback/on-site/<str:token>/",
+        onsite.onsite_feedback,
+        name="onsite-feedback",
+    ),
+    path("pilots/<int:pk>/workspace/poster.svg", onsite.poster_svg, name="poster-svg"),
+    path("pilots/<int:pk>/workspace/poster.pdf", onsite.poster_pdf, name="poster-pdf"),
     path("pilots/feedback/<int:pk>/report/", pilots.feedback_report, name="feedback-report"),
     path("pilots/<int:pk>/workspace/", workspace.pilot_workspace, name="pilot-workspace"),
     path("pilots/<int:pk>/workspace/milestones/", workspace.milestone_add, name="milestone-add"),

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from marketplace.admin import dashboard  # noqa: F401 - registers the dashboard's hooks
+from marketplace.admin import (
+    channels,  # noqa: F401 - registers the channel views and menu
+    dashboard,  # noqa: F401 - registers the dashboard's hooks
+)
 from marketplace.admin.feedback import FeedbackViewSet
 from marketplace.admin.offerings import OfferingEditProposalViewSet, OfferingViewSet
 from marketplace.admin.pilots import PilotPhotoViewSet, PilotViewSet
