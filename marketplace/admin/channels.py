@@ -15,7 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from marketplace import rules
-from marketplace.channel_forms import FeedbackImportForm
+from marketplace.channel_forms import AssistedFeedbackForm, FeedbackImportForm
 from marketplace.models import ImportBatch, Pilot
 from marketplace.services import channels as channel_services
 from marketplace.services import imports as import_services
@@ -37,6 +37,7 @@ class OnBehalfView(RuleView, FormView):
 
     rule = staticmethod(rules.can_enter_on_behalf)
     template_name = "marketplace/admin/on_behalf.html"
+    form_class = AssistedFeedbackForm
     page_title = gettext_lazy("Enter feedback on a person's behalf")
     header_icon = "comment"
 
