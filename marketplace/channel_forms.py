@@ -73,7 +73,7 @@ class AssistedFeedbackForm(OnsiteFeedbackForm):
     entry_consent = forms.BooleanField(
         label=_("The person consented to my entering this on their behalf"), required=True
     )
-    field_order = ["pilot", "person_name", "reply_email", "rating", "comment", "customer_group"]
+    field_order = ["pilot", "person_name", "entry_consent", "rating", "comment", "customer_group"]
 
     def __init__(self, *args, pilots, pilot=None, **kwargs):
         super().__init__(*args, pilot=None, **kwargs)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 DEFAULT_VENUE_LANGUAGES = ("fi", "sv")
 PAGE_W, PAGE_H = 210, 297  # A4, millimetres
 MARGIN = 18
-QR_SIZE = 92
+QR_SIZE = 110
 BOLD = ' font-weight="bold"'
 
 
@@ -46,7 +46,7 @@ def qr_modules(url: str) -> tuple[list[tuple[int, int]], int]:
 
 
 def _wrapped(text: str, *, x: float, y: float, size: float, bold=False) -> list[Line]:
-    width = int((PAGE_W - 2 * MARGIN) / (size * 0.52))
+    width = int((PAGE_W - 2 * MARGIN) / (size * (0.58 if bold else 0.52)))
     return [
         Line(part, x, y + index * size * 1.3, size, bold)
         for index, part in enumerate(textwrap.wrap(text, width) or [""])
@@ -57,7 +57,7 @@ def layout(pilot, url: str) -> tuple[list[Line], float]:
     """The poster's lines of text and the top of the QR code (millimetres)."""
     languages = venue_languages(pilot)
     block = (PAGE_H - 2 * MARGIN - QR_SIZE - 24) / len(languages)
-    size = min(7.0, block / 5.5)
+    size = min(10.0, block / 5.5)
     lines: list[Line] = []
     y = MARGIN + size
     for code in languages:
@@ -73,8 +73,9 @@ def layout(pilot, url: str) -> tuple[list[Line], float]:
                 _("Give feedback: scan the code"), x=MARGIN, y=y, size=size * 0.85, bold=True
             )
             y = lines[-1].y + size * 1.8
-    qr_top = max(y, PAGE_H - MARGIN - QR_SIZE - 14)
-    lines.append(Line(url, MARGIN, qr_top + QR_SIZE + 8, 3.6))
+    # The code in the middle of the room left under the texts.
+    qr_top = y + max(0.0, (PAGE_H - MARGIN - 14 - QR_SIZE - y) / 2)
+    lines.append(Line(url, MARGIN, qr_top + QR_SIZE + 8, 4.2))
     return lines, qr_top
 
 

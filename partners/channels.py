@@ -53,6 +53,8 @@ class ChannelRecorded(models.Model):
     @property
     def channel_label(self) -> str:
         """The channel as staff read it in listings, with "entered by staff" when it was."""
+        if self.channel == Channel.ASSISTED:
+            return str(_("Entered by staff (phone or in person)"))
         label = str(self.get_channel_display())
         if self.entered_by_staff:
             return _("%(channel)s, entered by staff") % {"channel": label}

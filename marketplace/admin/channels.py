@@ -31,6 +31,9 @@ class RuleView(WagtailAdminTemplateMixin):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
 
 class OnBehalfView(RuleView, FormView):
     """Pilot feedback a person gave by phone or in person, entered by staff with consent."""

@@ -215,13 +215,13 @@ def test_staff_enter_feedback_on_a_persons_behalf(client):
     assert log.user == editor and log.data["person"] == "Aino Asukas"
     # Staff see that it was entered by staff.
     listing = client.get(reverse("pilot_feedback:index")).content.decode()
-    assert "entered by staff" in listing
+    assert "Entered by staff (phone or in person)" in listing
     # The public page shows the feedback, never the staff member or the person.
     client.logout()
     page = client.get(feedback.pilot.get_absolute_url()).content.decode()
     assert "Said on the phone" in page
     assert "Aino Asukas" not in page and editor.get_full_name() not in page
-    assert "entered by staff" not in page
+    assert "Entered by staff" not in page
 
 
 def test_an_entry_without_the_persons_consent_is_refused(client):
