@@ -279,3 +279,15 @@ def test_admin_listings_show_and_filter_by_channel(client):
     ProposalFactory(challenge=make_challenge())
     proposals_page = client.get(reverse("ideas_proposal:index"), {"channel": "web"})
     assert proposals_page.status_code == 200
+
+
+def test_staff_see_a_proposals_live_votes_by_channel(client):
+    [proposal] = proposals(voting_challenge(), 1)
+    voters = [UserFactory() for _ in range(3)]
+    for voter in voters:
+        vote_services.vote_cast(user=voter, proposal=proposal)
+    vote_services.vote_withdraw(user=voters[0], proposal=proposal)
+    client.force_login(make_role("editor"))
+    page = client.get(reverse("ideas_votes:chart", args=[proposal.pk]))
+    assert page.context["by_channel"] == [("Web", 2)]
+    assert "<td>Web</td><td>2</td>" in page.content.decode()
