@@ -88,6 +88,8 @@ def test_the_qr_form_takes_feedback_without_an_account(client):
     assert detail.status_code == 200 and b"Lovely" in detail.content
     assert b"a@b.fi" not in detail.content
     assert feedback_selectors.feedback_summary(pilot).count == 1
+    api = client.get(f"/api/v1/pilots/{pilot.pk}/").json()
+    assert api["feedback"] == {"count": 1, "average": 5.0}
 
 
 def test_the_kiosk_variant_records_kiosk_and_clears_itself(client):

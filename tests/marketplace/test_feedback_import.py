@@ -159,3 +159,25 @@ def test_only_staff_import(client, role, pilot):
         import_services.feedback_import(
             file_name="f.csv", data=sheet(pilot), channel="paper", by=user
         )
+
+
+def test_the_command_imports_and_reports_like_the_admin(tmp_path, pilot):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    editor = make_role("editor")
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(sheet(pilot))
+    out = StringIO()
+    with pytest.raises(CommandError, match="7 rows were rejected"):
+        call_command("import_feedback", str(path), by=editor.email, stdout=out)
+    assert "3 imported, 0 imported before, 7 rejected" in out.getvalue()
+    assert "row 5: Unknown pilot" in out.getvalue()
+    with pytest.raises(CommandError, match="not a CSV"):
+        path.write_bytes(b"\x00\x01binary")
+        call_command("import_feedback", str(path), by=editor.email, stdout=StringIO())
+    with pytest.raises(CommandError, match="Only staff"):
+        path.write_bytes(sheet(pilot))
+        call_command("import_feedback", str(path), by=make_role("resident").email)
+    assert Feedback.objects.count() == 3
