@@ -159,3 +159,24 @@ def tester_contact_visible(signup) -> bool:
     """The team sees a tester's name, contact and access needs only if they agreed to be
     contacted; everyone else only as a count."""
     return signup.may_contact
+
+
+def can_enter_on_behalf(user) -> bool:
+    """Enter feedback on a person's behalf (by phone or in person, with their consent): staff."""
+    return partner_rules.is_staff_member(user)
+
+
+def can_download_posters(user, pilot) -> bool:
+    """The venue's QR feedback posters: the pilot's team and staff."""
+    return can_work_on_pilot(user, pilot)
+
+
+def can_import_feedback(user) -> bool:
+    """Import paper or kiosk feedback from a CSV file: staff."""
+    return partner_rules.is_staff_member(user)
+
+
+def is_onsite_feedback_open(pilot) -> bool:
+    """The on-site form (QR code, kiosk) takes feedback without an account while feedback is
+    open; it is reached only through the pilot's signed link."""
+    return is_feedback_open(pilot)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import offerings, pilots, procurement, testers, workspace
+from .views import offerings, onsite, pilots, procurement, testers, workspace
 
 app_name = "marketplace"
 
@@ -10,6 +10,13 @@ urlpatterns = [
     path("pilots/", pilots.pilot_list, name="pilot-list"),
     path("pilots/<int:pk>/", pilots.pilot_detail, name="pilot-detail"),
     path("pilots/<int:pk>/feedback/", pilots.feedback_give, name="feedback-give"),
+    path(
+        "pilots/<int:pk>/feedback/on-site/<str:token>/",
+        onsite.onsite_feedback,
+        name="onsite-feedback",
+    ),
+    path("pilots/<int:pk>/workspace/poster.svg", onsite.poster_svg, name="poster-svg"),
+    path("pilots/<int:pk>/workspace/poster.pdf", onsite.poster_pdf, name="poster-pdf"),
     path("pilots/feedback/<int:pk>/report/", pilots.feedback_report, name="feedback-report"),
     path("pilots/<int:pk>/testers/", testers.tester_signup, name="tester-signup"),
     path("pilots/testers/<int:signup_pk>/cancel/", testers.tester_cancel, name="tester-cancel"),

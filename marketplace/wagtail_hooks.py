@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from marketplace.admin import (
+    channels,  # noqa: F401 - registers the channel views and menu
     dashboard,  # noqa: F401 - registers the dashboard's hooks
     insight,  # noqa: F401 - registers the breakdowns' admin views
 )

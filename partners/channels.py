@@ -44,3 +44,18 @@ class ChannelRecorded(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def entered_by_staff(self) -> bool:
+        """Staff entered it on the person's behalf (the staff member is named to staff only)."""
+        return self.entered_by_id is not None
+
+    @property
+    def channel_label(self) -> str:
+        """The channel as staff read it in listings, with "entered by staff" when it was."""
+        if self.channel == Channel.ASSISTED:
+            return str(_("Entered by staff (phone or in person)"))
+        label = str(self.get_channel_display())
+        if self.entered_by_staff:
+            return _("%(channel)s, entered by staff") % {"channel": label}
+        return label

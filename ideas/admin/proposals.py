@@ -27,6 +27,7 @@ from cms.models import ChallengePage
 from partners import rules as partner_rules
 from partners.admin_access import RulePermissionPolicy
 from partners.admin_display import LocalizedExportMixin
+from partners.channels import Channel
 from partners.models import Organisation
 
 from ..forms import HideCommentForm, StatusChangeForm
@@ -66,10 +67,11 @@ class ProposalFilterSet(WagtailFilterSet):
         choices=[*Organisation.Kind.choices, (INDIVIDUAL, LEAD_KINDS[INDIVIDUAL])],
         method="filter_organisation_kind",
     )
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
 
     class Meta:
         model = Proposal
-        fields = ["challenge", "status"]
+        fields = ["challenge", "status", "channel"]
 
     def filter_organisation_kind(self, queryset, name, value):
         if value == INDIVIDUAL:
@@ -198,6 +200,7 @@ class ProposalViewSet(ModelViewSet):
         Column("lead_organisation", label=_("Lead")),
         Column("status", label=_("Status"), accessor="get_status_display"),
         Column("vote_count", label=_("Votes")),
+        Column("channel", label=_("Channel"), accessor="get_channel_display"),
         Column("submitted_at", label=pgettext_lazy("proposal status", "Submitted")),
     ]
     list_export = [
@@ -209,6 +212,8 @@ class ProposalViewSet(ModelViewSet):
         "status",
         "publication_consent",
         "vote_count",
+        "channel",
+        "entered_by_staff",
         "submitted_at",
         "updated_at",
     ]
@@ -216,6 +221,7 @@ class ProposalViewSet(ModelViewSet):
         "challenge_title": _("Challenge"),
         "lead_organisation_kind": _("Lead organisation kind"),
         "lead_organisation": _("Lead organisation"),
+        "entered_by_staff": _("Entered by staff"),
     }
     export_filename = "proposals"
     inspect_view_enabled = True
@@ -274,7 +280,7 @@ class ModerationFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Comment
-        fields = ["visibility"]
+        fields = ["visibility", "channel"]
 
 
 class HideCommentView(WagtailAdminTemplateMixin, FormView):
@@ -337,6 +343,7 @@ class CommentModerationViewSet(ModelViewSet):
         Column("proposal", label=_("Proposal")),
         Column("author", label=_("Author")),
         Column("report_count", label=pgettext_lazy("content reports", "Reports")),
+        Column("channel", label=_("Channel"), accessor="get_channel_display"),
         Column("created_at", label=_("Posted")),
     ]
     form_fields = ["body"]

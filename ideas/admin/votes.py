@@ -28,7 +28,7 @@ from ..rules.votes import (
     challenge_has_votes,
     frozen_vote_rules_errors,
 )
-from ..selectors.votes import DayRow, proposal_votes_per_day
+from ..selectors.votes import DayRow, proposal_votes_per_day, votes_by_channel
 from ..services.votes import VOTES_VOIDED_ACTION, votes_void
 
 
@@ -106,6 +106,7 @@ class ProposalVoteChartView(StaffVoteView):
             days=days,
             chart=vote_chart(days) if days else "",
             live_votes=Vote.objects.filter(proposal=self.proposal).count(),
+            by_channel=votes_by_channel(self.proposal),
             **kwargs,
         )
 

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from cms.models import ChallengePage, view_restricted_sql
 from partners import rules as partner_rules
+from partners.channels import Channel
 
 from ..models import Proposal, Vote, VoteEvent
 from ..rules.proposals import TEAM_MEMBER_SQL
@@ -277,3 +278,15 @@ def proposal_votes_per_day(proposal) -> list[DayRow]:
         result.append(DayRow(day=day, cast=row["cast"], removed=row["removed"], total=total))
         day += timedelta(days=1)
     return result
+
+
+def votes_by_channel(proposal: Proposal) -> list[tuple[str, int]]:
+    """The proposal's live votes per channel (label, count), in the channels' order, for staff.
+    Votes come from the web today; the table shows it, and any other channel when it comes."""
+    counts = dict(
+        Vote.objects.filter(proposal=proposal)
+        .values_list("channel")
+        .annotate(n=Count("id"))
+        .values_list("channel", "n")
+    )
+    return [(label, counts[value]) for value, label in Channel.choices if counts.get(value)]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners import notices as following
 from partners import rules as partner_rules
+from partners.channels import Channel
 
 from .. import rules
 from ..models import Comment, CommentReport, CommentVisibility
@@ -16,7 +17,13 @@ from .proposals import ProposalError
 
 
 def comment_post(
-    *, proposal, author, body: str, visibility: str = CommentVisibility.PUBLIC, parent=None
+    *,
+    proposal,
+    author,
+    body: str,
+    visibility: str = CommentVisibility.PUBLIC,
+    parent=None,
+    channel: str = Channel.WEB,
 ) -> Comment:
     body = (body or "").strip()
     if not body:
@@ -41,6 +48,7 @@ def comment_post(
             body=body,
             visibility=visibility,
             by_staff=partner_rules.is_staff_member(author),
+            channel=channel,
         )
         following.follow_automatically(author, proposal)
         transaction.on_commit(lambda: notices.comment_posted(comment=comment))

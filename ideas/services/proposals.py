@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.models import CustomerGroup
 from partners import notices as following
 from partners import signals as partner_signals
+from partners.channels import Channel
 from partners.models import Organisation, User
 from partners.translated import clean_translations, replace_translated
 
@@ -73,6 +74,7 @@ def proposal_start(
     translations: dict | None = None,
     confidential_pricing: str = "",
     confidential_details: str = "",
+    channel: str = Channel.WEB,
     now=None,
 ) -> Proposal:
     """Start a draft for `organisation` (the lead), or as an individual when `organisation` is None."""
@@ -103,6 +105,7 @@ def proposal_start(
             created_by=user,
             status=ProposalStatus.DRAFT,
             version=1,
+            channel=channel,
         )
         proposal.customer_groups.set(groups)
         if organisation is not None:

@@ -7,6 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partners.channels import Channel
 from partners.ratelimits import Limit, Retry, over_limit, too_many_requests
 
 from ..forms import CommentForm, ReportForm
@@ -45,6 +46,7 @@ def comment_post(request, pk):
             body=data["body"],
             visibility=data.get("visibility") or CommentVisibility.PUBLIC,
             parent=parent,
+            channel=Channel.WEB,
         )
     except ProposalError as error:
         return render(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.models import ChallengePage
+from partners.channels import Channel
 from partners.models import Organisation
 from partners.pagination import page_or_404
 
@@ -144,6 +145,7 @@ def proposal_start(request, challenge_pk):
                 translations=data["translations"],
                 confidential_pricing=data["confidential_pricing"],
                 confidential_details=data["confidential_details"],
+                channel=Channel.WEB,
             )
         except proposal_services.ProposalError as error:
             form.add_error(None, error.message)

@@ -23,6 +23,7 @@ from marketplace.models import (
     Pilot,
 )
 from marketplace.services import feedback as feedback_services
+from partners.channels import Channel
 
 
 class FeedbackFilterSet(WagtailFilterSet):
@@ -31,10 +32,11 @@ class FeedbackFilterSet(WagtailFilterSet):
         label=_("Hidden"), field_name="hidden_at", lookup_expr="isnull", exclude=True
     )
     pilot = django_filters.ModelChoiceFilter(queryset=Pilot.objects.all(), label=_("Pilot"))
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
 
     class Meta:
         model = Feedback
-        fields = ["reported", "hidden", "pilot"]
+        fields = ["reported", "hidden", "pilot", "channel"]
 
     def filter_reported(self, queryset, name, value):
         return queryset.filter(report_count__gt=0) if value else queryset.filter(report_count=0)
@@ -95,10 +97,23 @@ class FeedbackViewSet(ActionOnlyViewSetMixin, ModelViewSet):
         "pilot",
         "rating",
         "comment",
+        Column("channel", label=_("Channel"), accessor="channel_label"),
         Column("report_count", label=pgettext_lazy("content reports", "Reports")),
         "hidden_reason",
         "updated_at",
     ]
+    list_export = [
+        "id",
+        "pilot",
+        "rating",
+        "comment",
+        "channel",
+        "entered_by_staff",
+        "created_at",
+        "updated_at",
+    ]
+    export_headings = {"entered_by_staff": _("Entered by staff")}
+    export_filename = "pilot-feedback"
     form_fields = ["comment"]  # no add or edit views: see get_urlpatterns
     inspect_view_enabled = True
 

@@ -32,6 +32,7 @@ from partners.models import Organisation
 from partners.rules import EDITORS
 
 from .attach import attach_demo_images
+from .channels import seed_channels
 from .content import (
     GENERIC_FEEDBACK,
     GENERIC_INDICATORS,
@@ -337,6 +338,7 @@ def seed(*, stdout=None) -> None:
     _seed_pilots(staff=staff, stdout=stdout)
     _seed_offerings(staff=staff, stdout=stdout)
     seed_procurement(staff=staff, stdout=stdout)
+    seed_channels(stdout=stdout)
     attach_demo_images(stdout=stdout)
     seed_insight(stdout=stdout)
     # The schedule's events (voting opened, results published) of the demo's past weeks, for

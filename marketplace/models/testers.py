@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from partners.channels import ChannelRecorded
+from partners.channels import Channel, ChannelRecorded
 
 
 class TesterSlot(models.Model):
@@ -111,3 +111,6 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    def get_channel_display(self) -> str:
+        return str(dict(Channel.choices).get(self.channel, self.channel))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import CustomerGroup
 from partners import notices as following
+from partners.channels import Channel
 
 from .. import rules
 from ..models import (
@@ -26,8 +27,26 @@ class FeedbackError(MarketplaceError):
     pass
 
 
+def check_customer_group(pilot: Pilot, customer_group) -> None:
+    """Feedback names only one of its challenge's customer groups (or none)."""
+    if customer_group is None:
+        return
+    if not CustomerGroup.objects.filter(
+        challenges=pilot.proposal.challenge, pk=customer_group.pk
+    ).exists():
+        raise ValidationError(
+            {"customer_group": _("Choose one of the challenge's customer groups.")}
+        )
+
+
 def feedback_give(
-    *, pilot: Pilot, user, rating: int, comment: str = "", customer_group=None
+    *,
+    pilot: Pilot,
+    user,
+    rating: int,
+    comment: str = "",
+    customer_group=None,
+    channel: str = Channel.WEB,
 ) -> Feedback:
     """Give or edit a resident's feedback (one per resident per pilot)."""
     if not rules.can_give_feedback(user, pilot):
@@ -36,16 +55,13 @@ def feedback_give(
         )
     if not 1 <= int(rating) <= 5:
         raise ValidationError({"rating": _("Give a rating from 1 to 5.")})
-    if (
-        customer_group is not None
-        and not CustomerGroup.objects.filter(
-            challenges=pilot.proposal.challenge, pk=customer_group.pk
-        ).exists()
-    ):
-        raise ValidationError(
-            {"customer_group": _("Choose one of the challenge's customer groups.")}
-        )
-    values = {"rating": rating, "comment": comment, "customer_group": customer_group}
+    check_customer_group(pilot, customer_group)
+    values = {
+        "rating": rating,
+        "comment": comment,
+        "customer_group": customer_group,
+        "channel": channel,
+    }
     try:
         with transaction.atomic():
             feedback, _created = Feedback.objects.update_or_create(

@@ -19,6 +19,7 @@ from marketplace.models import Feedback, Pilot
 from marketplace.selectors import feedback as feedback_selectors
 from marketplace.selectors import pilots as pilot_selectors
 from marketplace.services import feedback as feedback_services
+from partners.channels import Channel
 from partners.pagination import page_or_404
 
 from .testers import testing_context
@@ -97,6 +98,7 @@ def feedback_give(request, pk):
                 rating=form.cleaned_data["rating"],
                 comment=form.cleaned_data["comment"],
                 customer_group=form.cleaned_data["customer_group"],
+                channel=Channel.WEB,
             )
         except ValidationError as error:
             for field, errors in error.message_dict.items():

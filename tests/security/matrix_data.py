@@ -20,7 +20,8 @@ from ideas.models import (
     TermsAcceptance,
 )
 from ideas.services import attachments as attachment_services
-from marketplace.models import OfferingEditProposal, PilotPhoto
+from marketplace.models import ImportBatch, OfferingEditProposal, PilotPhoto
+from marketplace.services.channels import onsite_token
 from marketplace.services.procurement import procurement_save
 from partners.models import (
     Capability,
@@ -201,6 +202,8 @@ def build_dataset():
     d.indicator = IndicatorFactory(pilot=d.pilot)
     d.measurement = MeasurementFactory(indicator=d.indicator)
     d.feedback = add_feedback(d.pilot, 4, user=d.users["resident"])
+    d.onsite_token = onsite_token(d.pilot)
+    d.import_batch = ImportBatch.objects.create(file_name="paper.csv", channel="paper")
     d.photo = PilotPhoto.objects.create(pilot=d.pilot, image=make_image(), alt_text="A photo")
     d.offering = make_offering(slug="an-offering", providers=[d.organisation])
     procured_pilot = PilotFactory(

@@ -39,6 +39,7 @@ KWARGS = {
     "partners:invitation": lambda d: {"token": "not-a-token"},
     "ideas:invitation": lambda d: {"token": "not-a-token"},
     "notifications:unsubscribe": lambda d: {"token": "not-a-token"},
+    "marketplace:onsite-feedback": lambda d: {"pk": d.pilot.pk, "token": d.onsite_token},
 }
 PATHS = {
     "documents/^(\\d+)/(.*)$": lambda d: f"/documents/{d.document.pk}/doc.txt",
@@ -91,6 +92,7 @@ def _pk(d, key):
         ("ideas:", d.proposal.pk),
         ("ideas_votes:", d.evaluated.pk),
         ("marketplace:feedback-report", d.feedback.pk),
+        ("feedback_channels:", d.import_batch.pk),
         ("marketplace:", d.pilot.pk),
         ("api:challenge", d.challenge.pk),
         ("api:proposal", d.proposal.pk),  # a draft: confidential, never in the API
@@ -194,6 +196,11 @@ EXPECTED = {
     "ideas_votes:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "ideas_votes:chart": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "ideas_votes:void": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    # Staff enter feedback on a person's behalf and import paper or kiosk feedback.
+    "feedback_channels:on-behalf": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "feedback_channels:import": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "feedback_channels:import-report": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "feedback_channels:import-template": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "marketplace_dashboard": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     # Breakdowns by customer group (suppressed figures only): staff.
     "marketplace_challenge_breakdown": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
@@ -513,6 +520,11 @@ EXPECTED = {
     "marketplace:tester-cancel": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:tester-slot-add": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:pilot-workspace": row(404, 404, 404, 200, 404, 404, 200, 200, 200),
+    # The on-site form (QR code, kiosk) needs no account: anyone with the pilot's signed link.
+    "marketplace:onsite-feedback": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # The venue's posters: the pilot's team (the partner) and staff.
+    "marketplace:poster-svg": row(404, 404, 404, 200, 404, 404, 200, 200, 200),
+    "marketplace:poster-pdf": row(404, 404, 404, 200, 404, 404, 200, 200, 200),
     "marketplace:milestone-add": row(405, 405, 405, 405, 405, 405, 405, 405, 405),
     "marketplace:milestone-edit": row(404, 404, 404, 200, 404, 404, 200, 200, 200),
     "marketplace:indicator-add": row(405, 405, 405, 405, 405, 405, 405, 405, 405),

@@ -366,6 +366,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 ACCESSIBILITY_FEEDBACK_EMAIL = env_str("ACCESSIBILITY_FEEDBACK_EMAIL", "saavutettavuus@example.org")
 # Accessibility feedback messages a client address may send (django-ratelimit rate).
 TORI_ACCESSIBILITY_FEEDBACK_RATE = env_str("TORI_ACCESSIBILITY_FEEDBACK_RATE", "5/h")
+# On-site feedback (QR code, kiosk: no account) a client address may send; a kiosk shares one
+# address all day, so the rate allows a queue of visitors.
+TORI_ONSITE_FEEDBACK_RATE = env_str("TORI_ONSITE_FEEDBACK_RATE", "30/h")
+# The largest CSV file of paper or kiosk feedback staff may import (bytes).
+TORI_FEEDBACK_IMPORT_MAX_BYTES = env_int("TORI_FEEDBACK_IMPORT_MAX_BYTES", 2 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,
