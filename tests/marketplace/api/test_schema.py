@@ -32,13 +32,14 @@ from tests.factories.marketplace import add_feedback, add_indicator, make_offeri
 
 pytestmark = pytest.mark.django_db
 
-LIST_PATHS = ["challenges", "proposals", "pilots", "offerings", "organisations"]
+LIST_PATHS = ["challenges", "proposals", "pilots", "offerings", "organisations", "customer-groups"]
 FILTERS = {
     "challenges": {"phase", "customer_group", "theme"},
     "proposals": {"challenge", "status", "customer_group", "organisation_kind"},
     "pilots": {"stage", "outcome", "challenge"},
     "offerings": {"customer_group", "theme", "city", "organisation_kind"},
     "organisations": {"kind", "city"},
+    "customer-groups": set(),
 }
 CHECKS = [
     not_a_server_error,
@@ -85,6 +86,7 @@ def data():
         "pilots": pilot.pk,
         "offerings": offering.pk,
         "organisations": proposal.lead_organisation_id,
+        "customer-groups": group.pk,
     }
 
 
@@ -179,6 +181,20 @@ def test_document_describes_every_field(document):
             "procurement",
         },
         "Organisation": {"id", "name", "kind", "city", "website", "verified"},
+        "CustomerGroup": {
+            "id",
+            "slug",
+            "url",
+            "name",
+            "description",
+            "needs",
+            "channels",
+            "barriers",
+            "language",
+            "sensitive",
+            "served",
+            "links",
+        },
     }
     for name, fields in expected.items():
         assert fields <= set(schemas[name]["properties"]), name
@@ -195,7 +211,21 @@ def test_document_describes_every_field(document):
         *languages,
     }
     assert set(schemas["Milestone"]["properties"]) == {"title", "due_date", "done_date", *languages}
-    assert set(schemas["PilotFieldLanguages"]["properties"]) == {"title", "summary", "venue"}
+    assert set(schemas["PilotFieldLanguages"]["properties"]) == {
+        "title",
+        "summary",
+        "easy_read_summary",
+        "venue",
+    }
+    for name in ("Challenge", "Pilot", "Offering"):
+        assert "easy_read_summary" in schemas[name]["required"], name
+        assert "easy_read_summary" in schemas[f"{name}FieldLanguages"]["properties"], name
+    assert set(schemas["Served"]["properties"]) == {
+        "challenges",
+        "proposals",
+        "pilots",
+        "offerings",
+    }
     assert {"milestones"} <= set(schemas["Pilot"]["required"])
     assert {"description"} <= set(schemas["Offering"]["required"])
     assert {"description", "capabilities"} <= set(schemas["Organisation"]["required"])
