@@ -99,6 +99,13 @@ def _tagged_ids(model, key, *paths: str):
     return model.objects.filter(query).values("pk")
 
 
+def _item(obj) -> dict:
+    """A listed proposal, pilot or offering: its title in the active language (else the
+    original), that text's language and its page."""
+    title, language = obj.text_and_language("title")
+    return {"title": title, "url": obj.get_absolute_url(), "language": language}
+
+
 def profile(group: CustomerGroup, *, request=None) -> dict:
     """What a group's profile page lists: up to LIMIT of each kind, with the totals."""
     key = group.translation_key
@@ -128,11 +135,16 @@ def profile(group: CustomerGroup, *, request=None) -> dict:
     )
     return {
         "challenges": [
-            {"page": page, "url": url_in_active_language(page, request)} for page in challenges
+            {
+                "title": page.title,
+                "url": url_in_active_language(page, request),
+                "language": page.locale.language_code,
+            }
+            for page in challenges
         ],
-        "proposals": proposals,
-        "pilots": pilots,
-        "offerings": offerings,
+        "proposals": [_item(proposal) for proposal in proposals],
+        "pilots": [_item(pilot) for pilot in pilots],
+        "offerings": [_item(offering) for offering in offerings],
         "counts": served_counts([group])[str(key)],
         # The offering list's filter names the group by its original's id.
         "group_original_pk": originals(CustomerGroup.objects.filter(translation_key=key))

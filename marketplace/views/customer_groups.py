@@ -3,6 +3,7 @@ public challenges, proposals, pilots and offerings that serve it."""
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 
 from cms.selectors import challenge_index_for_active_language, url_in_active_language
 from marketplace.selectors import customer_groups as group_selectors
@@ -21,12 +22,20 @@ def customer_group_detail(request, slug):
     if group is None:
         raise Http404
     index = challenge_index_for_active_language()
+    profile = group_selectors.profile(group, request=request)
     return render(
         request,
         "marketplace/customer_group_detail.html",
         {
             "group": group,
-            "challenge_index_url": url_in_active_language(index, request) if index else "",
-            **group_selectors.profile(group, request=request),
+            **profile,
+            # The full lists, filtered by the group, where the page shows only the first few.
+            "challenge_more_url": (
+                f"{url_in_active_language(index, request)}?group={group.slug}" if index else ""
+            ),
+            "offering_more_url": (
+                f"{reverse('marketplace:offering-list')}"
+                f"?customer_group={profile['group_original_pk']}"
+            ),
         },
     )

@@ -29,6 +29,7 @@ from marketplace.services.procurement import procurement_save
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.marketplace import add_feedback, add_indicator, make_offering, make_pilot
+from tests.marketplace.api.test_customer_groups import FIELDS as CUSTOMER_GROUP_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -181,20 +182,7 @@ def test_document_describes_every_field(document):
             "procurement",
         },
         "Organisation": {"id", "name", "kind", "city", "website", "verified"},
-        "CustomerGroup": {
-            "id",
-            "slug",
-            "url",
-            "name",
-            "description",
-            "needs",
-            "channels",
-            "barriers",
-            "language",
-            "sensitive",
-            "served",
-            "links",
-        },
+        "CustomerGroup": CUSTOMER_GROUP_FIELDS,
     }
     for name, fields in expected.items():
         assert fields <= set(schemas[name]["properties"]), name
