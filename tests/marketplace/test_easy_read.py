@@ -7,9 +7,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from marketplace.models import Offering
 from tests.factories.cms import make_challenge, publish_translation
 from tests.factories.marketplace import OfferingFactory, PilotFactory
-from tests.factories.partners import UserFactory
+from tests.factories.partners import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +135,53 @@ def test_the_preference_is_saved_in_the_profile(client):
     )
     user.refresh_from_db()
     assert not user.prefers_easy_read
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(UserFactory(groups=["Editors", "Moderators"], is_staff=True))
+    return client
+
+
+def test_staff_write_a_pilots_easy_read_summary_and_its_translation(staff_client):
+    pilot = PilotFactory(language="fi")
+    response = staff_client.post(
+        reverse("pilots:edit", args=[pilot.pk]),
+        {
+            "language": "fi",
+            "title": pilot.title,
+            "venue": pilot.venue,
+            "start_date": pilot.start_date.isoformat(),
+            "end_date": pilot.end_date.isoformat(),
+            "public_summary": pilot.public_summary,
+            "easy_read_summary": EASY,
+            "easy_read_summary__sv": "Museet prövar något nytt.",
+            "published": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    pilot.refresh_from_db()
+    assert pilot.easy_read_summary == EASY
+    assert pilot.text("easy_read_summary", "sv") == "Museet prövar något nytt."
+
+
+def test_staff_write_an_offerings_easy_read_summary_and_its_translation(staff_client):
+    provider = OrganisationFactory()
+    response = staff_client.post(
+        reverse("offerings:add"),
+        {
+            "language": "fi",
+            "title": "Selkotekstit",
+            "slug": "",
+            "summary": NORMAL,
+            "easy_read_summary": EASY,
+            "easy_read_summary__sv": "Lättlästa texter.",
+            "providers": [provider.pk],
+            "price_model": "free",
+            "published": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    offering = Offering.objects.get()
+    assert offering.easy_read_summary == EASY
+    assert offering.text("easy_read_summary", "sv") == "Lättlästa texter."
