@@ -45,7 +45,7 @@ class CustomerGroupViewSet(SnippetViewSet):
     search_fields = ["name", "slug", "needs"]
     search_backend_name = None
     filterset_class = CustomerGroupFilterSet
-    panels = ["name", "slug", "description", "needs"]
+    panels = ["name", "slug", "description", "needs", "channels", "barriers", "sensitive"]
 
 
 class ThemeViewSet(SnippetViewSet):

@@ -209,6 +209,7 @@ class PilotAdminForm(TranslationsFormMixin, WagtailAdminModelForm):
             "end_date",
             "budget_eur",
             "public_summary",
+            "easy_read_summary",
             "published",
         ]
 
@@ -272,6 +273,7 @@ class OfferingAdminForm(ImageAltFormMixin, TranslationsFormMixin, WagtailAdminMo
             "slug",
             "summary",
             "description",
+            "easy_read_summary",
             "providers",
             "customer_groups",
             "themes",

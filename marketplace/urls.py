@@ -2,11 +2,17 @@
 
 from django.urls import path
 
-from .views import offerings, onsite, pilots, procurement, testers, workspace
+from .views import customer_groups, offerings, onsite, pilots, procurement, testers, workspace
 
 app_name = "marketplace"
 
 urlpatterns = [
+    path("customer-groups/", customer_groups.customer_group_list, name="customer-group-list"),
+    path(
+        "customer-groups/<slug:slug>/",
+        customer_groups.customer_group_detail,
+        name="customer-group-detail",
+    ),
     path("pilots/", pilots.pilot_list, name="pilot-list"),
     path("pilots/<int:pk>/", pilots.pilot_detail, name="pilot-detail"),
     path("pilots/<int:pk>/feedback/", pilots.feedback_give, name="feedback-give"),

@@ -98,10 +98,11 @@ class ResendVerificationForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "preferred_language"]
+        fields = ["display_name", "preferred_language", "prefers_easy_read"]
         labels = {
             "display_name": _("Display name"),
             "preferred_language": pgettext_lazy("contact language", "Preferred language"),
+            "prefers_easy_read": _("Show easy-read summaries first"),
         }
 
 

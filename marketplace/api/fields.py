@@ -19,6 +19,10 @@ logger = logging.getLogger(__name__)
 
 
 PERSON = "person"
+EASY_READ_HELP = _(
+    "The easy-read summary (selkokieli, lättläst) in the language asked, or the original; "
+    "empty when there is none."
+)
 
 
 TEAM_KINDS = [*Organisation.Kind.values, PERSON]

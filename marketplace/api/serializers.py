@@ -18,6 +18,7 @@ from marketplace.models.pilots import PHOTO_SLOT
 from partners.models import LOGO_SLOT, City, Language, Organisation
 
 from .fields import (
+    EASY_READ_HELP,
     PERSON,
     TEAM_KINDS,
     AvailableLanguagesField,
@@ -170,10 +171,11 @@ class FeedbackSummarySerializer(serializers.Serializer):
 class ChallengeFieldLanguagesSerializer(LocalisingMixin, serializers.Serializer):
     title = LanguageField(help_text=_("Language code."))
     summary = LanguageField(help_text=_("Language code."))
+    easy_read_summary = LanguageField(help_text=_("Language code."))
 
     def to_representation(self, instance):
         language = self.localiser.language_of(self.localiser.page(instance))
-        return {"title": language, "summary": language}
+        return {"title": language, "summary": language, "easy_read_summary": language}
 
 
 class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
@@ -185,6 +187,7 @@ class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
     summary = serializers.SerializerMethodField(
         help_text=_("In the language asked, or the original.")
     )
+    easy_read_summary = serializers.SerializerMethodField(help_text=EASY_READ_HELP)
     owner = serializers.CharField(source="owner_unit", help_text=_("The publishing city unit."))
     phase = serializers.ChoiceField(
         choices=Phase.choices, help_text=_("Derived from the schedule, now.")
@@ -222,6 +225,9 @@ class ChallengeSerializer(LocalisingMixin, serializers.Serializer):
 
     def get_summary(self, obj) -> str:
         return self.localiser.page(obj).summary
+
+    def get_easy_read_summary(self, obj) -> str:
+        return self.localiser.page(obj).easy_read_summary
 
     @extend_schema_field(ImageSerializer(allow_null=True))
     def get_hero_image(self, obj):
@@ -283,6 +289,7 @@ class PilotSerializer(serializers.Serializer):
     summary = TranslatedField(
         source="public_summary", help_text=_("In the language asked, or the original.")
     )
+    easy_read_summary = TranslatedField(allow_blank=True, help_text=EASY_READ_HELP)
     stage = serializers.ChoiceField(choices=PilotStage.choices)
     outcome = serializers.ChoiceField(
         choices=PilotOutcome.choices,
@@ -297,7 +304,7 @@ class PilotSerializer(serializers.Serializer):
     feedback = serializers.SerializerMethodField()
     original_language = original_language_field()
     available_languages = AvailableLanguagesField()
-    field_languages = field_languages("Pilot", ["title", "summary", "venue"])
+    field_languages = field_languages("Pilot", ["title", "summary", "easy_read_summary", "venue"])
     photos = serializers.SerializerMethodField(help_text=_("The pilot's photos, in order."))
 
     @extend_schema_field(OpenApiTypes.URI)
@@ -332,6 +339,7 @@ class OfferingSerializer(LocalisingMixin, serializers.Serializer):
     description = TranslatedField(
         allow_blank=True, help_text=_("In the language asked, or the original.")
     )
+    easy_read_summary = TranslatedField(allow_blank=True, help_text=EASY_READ_HELP)
     providers = OrganisationRefSerializer(many=True)
     customer_groups = TaxonomySerializer(many=True)
     themes = TaxonomySerializer(many=True)
@@ -345,7 +353,9 @@ class OfferingSerializer(LocalisingMixin, serializers.Serializer):
     )
     original_language = original_language_field()
     available_languages = AvailableLanguagesField()
-    field_languages = field_languages("Offering", ["title", "summary", "description"])
+    field_languages = field_languages(
+        "Offering", ["title", "summary", "description", "easy_read_summary"]
+    )
     image = ImageField(IMAGE_SLOT, help_text=_("The offering's image, or null."))
     procurement = OfferingProcurementField(
         help_text=_("How the city buys the service after an adopted pilot, or null.")

@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
-from . import catalogue, docs, views
+from . import catalogue, customer_groups, docs, views
 
 app_name = "api"
 
@@ -13,6 +13,7 @@ router.register("proposals", views.ProposalViewSet, basename="proposal")
 router.register("pilots", views.PilotViewSet, basename="pilot")
 router.register("offerings", views.OfferingViewSet, basename="offering")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("customer-groups", customer_groups.CustomerGroupViewSet, basename="customer-group")
 
 urlpatterns = [
     path("", docs.ApiRootView.as_view(), name="root"),

@@ -44,6 +44,7 @@ from .content import (
     VENUES,
     texts,
 )
+from .easy_read import seed_easy_read
 from .history import backdate_selection, feedback_time, set_history
 from .insight import seed_insight
 from .procurement import seed_procurement
@@ -337,6 +338,7 @@ def seed(*, stdout=None) -> None:
     staff = _staff_user()
     _seed_pilots(staff=staff, stdout=stdout)
     _seed_offerings(staff=staff, stdout=stdout)
+    seed_easy_read(stdout=stdout)
     seed_procurement(staff=staff, stdout=stdout)
     seed_channels(stdout=stdout)
     attach_demo_images(stdout=stdout)

@@ -46,6 +46,7 @@ def allowed_stages(stage: str) -> tuple[str, ...]:
 PILOT_FIELDS = (
     "title",
     "public_summary",
+    "easy_read_summary",
     "venue",
     "start_date",
     "end_date",
@@ -64,6 +65,7 @@ def pilot_create(
     start_date: date,
     end_date: date,
     public_summary: str,
+    easy_read_summary: str = "",
     budget_eur: int | None = None,
     published: bool = False,
     language: str = settings.LANGUAGE_CODE,
@@ -84,6 +86,7 @@ def pilot_create(
             start_date=start_date,
             end_date=end_date,
             public_summary=public_summary,
+            easy_read_summary=easy_read_summary,
             budget_eur=budget_eur,
             published=published,
             language=language,

@@ -134,10 +134,13 @@ def email_verify(*, token: str) -> User:
 
 
 @transaction.atomic
-def profile_update(*, user: User, display_name: str, preferred_language: str) -> User:
+def profile_update(
+    *, user: User, display_name: str, preferred_language: str, prefers_easy_read: bool = False
+) -> User:
     user.display_name = display_name.strip()
     user.preferred_language = preferred_language
-    user.save(update_fields=["display_name", "preferred_language"])
+    user.prefers_easy_read = prefers_easy_read
+    user.save(update_fields=["display_name", "preferred_language", "prefers_easy_read"])
     return user
 
 

@@ -177,6 +177,7 @@ def profile(request):
                 user=user,
                 display_name=form.cleaned_data["display_name"],
                 preferred_language=form.cleaned_data["preferred_language"],
+                prefers_easy_read=form.cleaned_data["prefers_easy_read"],
             )
             with translation.override(user.preferred_language):
                 messages.success(request, _("Your profile has been saved."))

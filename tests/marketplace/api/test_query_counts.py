@@ -135,3 +135,17 @@ def test_offerings_with_procurement_records(client, taxonomy):
 
 def test_organisations(client):
     assert_constant(client, "/api/v1/organisations/", OrganisationFactory)
+
+
+def test_customer_groups(client):
+    """Each group with a Swedish copy and an offering serving it: counts with no query per row."""
+    sv = Locale.objects.get(language_code="sv")
+
+    def make():
+        group = CustomerGroupFactory()
+        copy = group.copy_for_translation(sv)
+        copy.name = f"{group.name} sv"
+        copy.save()
+        make_offering(customer_groups=[group])
+
+    assert_constant(client, "/api/v1/customer-groups/", make)

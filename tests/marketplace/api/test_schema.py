@@ -29,16 +29,18 @@ from marketplace.services.procurement import procurement_save
 from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.marketplace import add_feedback, add_indicator, make_offering, make_pilot
+from tests.marketplace.api.test_customer_groups import FIELDS as CUSTOMER_GROUP_FIELDS
 
 pytestmark = pytest.mark.django_db
 
-LIST_PATHS = ["challenges", "proposals", "pilots", "offerings", "organisations"]
+LIST_PATHS = ["challenges", "proposals", "pilots", "offerings", "organisations", "customer-groups"]
 FILTERS = {
     "challenges": {"phase", "customer_group", "theme"},
     "proposals": {"challenge", "status", "customer_group", "organisation_kind"},
     "pilots": {"stage", "outcome", "challenge"},
     "offerings": {"customer_group", "theme", "city", "organisation_kind"},
     "organisations": {"kind", "city"},
+    "customer-groups": set(),
 }
 CHECKS = [
     not_a_server_error,
@@ -85,6 +87,7 @@ def data():
         "pilots": pilot.pk,
         "offerings": offering.pk,
         "organisations": proposal.lead_organisation_id,
+        "customer-groups": group.pk,
     }
 
 
@@ -180,6 +183,7 @@ def test_document_describes_every_field(document):
             "procurement",
         },
         "Organisation": {"id", "name", "kind", "city", "website", "verified"},
+        "CustomerGroup": CUSTOMER_GROUP_FIELDS,
     }
     for name, fields in expected.items():
         assert fields <= set(schemas[name]["properties"]), name
@@ -196,7 +200,21 @@ def test_document_describes_every_field(document):
         *languages,
     }
     assert set(schemas["Milestone"]["properties"]) == {"title", "due_date", "done_date", *languages}
-    assert set(schemas["PilotFieldLanguages"]["properties"]) == {"title", "summary", "venue"}
+    assert set(schemas["PilotFieldLanguages"]["properties"]) == {
+        "title",
+        "summary",
+        "easy_read_summary",
+        "venue",
+    }
+    for name in ("Challenge", "Pilot", "Offering"):
+        assert "easy_read_summary" in schemas[name]["required"], name
+        assert "easy_read_summary" in schemas[f"{name}FieldLanguages"]["properties"], name
+    assert set(schemas["Served"]["properties"]) == {
+        "challenges",
+        "proposals",
+        "pilots",
+        "offerings",
+    }
     assert {"milestones"} <= set(schemas["Pilot"]["required"])
     assert {"description"} <= set(schemas["Offering"]["required"])
     assert {"description", "capabilities"} <= set(schemas["Organisation"]["required"])

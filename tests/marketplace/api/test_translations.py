@@ -75,7 +75,12 @@ def test_a_pilot_in_swedish_falls_back_field_by_field(client, pilot):
     assert item["title"] == "Minneskafé"
     assert item["summary"] == "Kahvila senioreille."
     assert item["venue"] == "Kaupunginmuseo"
-    assert item["field_languages"] == {"title": "sv", "summary": "fi", "venue": "fi"}
+    assert item["field_languages"] == {
+        "title": "sv",
+        "summary": "fi",
+        "easy_read_summary": "fi",
+        "venue": "fi",
+    }
     assert item["original_language"] == "fi"
     assert item["available_languages"] == ["fi", "sv"]
 
@@ -83,7 +88,12 @@ def test_a_pilot_in_swedish_falls_back_field_by_field(client, pilot):
 def test_a_pilot_without_the_language_asked_is_the_original(client, pilot):
     item = client.get(f"/api/v1/pilots/{pilot.pk}/", {"lang": "en"}).json()
     assert item["title"] == "Muistikahvila"
-    assert item["field_languages"] == {"title": "fi", "summary": "fi", "venue": "fi"}
+    assert item["field_languages"] == {
+        "title": "fi",
+        "summary": "fi",
+        "easy_read_summary": "fi",
+        "venue": "fi",
+    }
     assert item["original_language"] == "fi"
     assert item["available_languages"] == ["fi", "sv"]
 
@@ -113,7 +123,12 @@ def test_an_offering_in_swedish(client, offering):
     assert item["title"] == "Verkstäder för familjer"
     assert item["summary"] == "Verkstäder på veckosluten."
     assert item["description"] == "Kuvaus suomeksi."
-    assert item["field_languages"] == {"title": "sv", "summary": "sv", "description": "fi"}
+    assert item["field_languages"] == {
+        "title": "sv",
+        "summary": "sv",
+        "description": "fi",
+        "easy_read_summary": "fi",
+    }
     assert item["original_language"] == "fi"
     assert item["available_languages"] == ["fi", "sv"]
     # `languages` stays what it always was: the languages the service is provided in.
@@ -124,7 +139,12 @@ def test_an_offering_without_a_translation_is_the_original_with_its_language(cli
     offering = make_offering(title="Audio walks", summary="In English.", language="en")
     item = client.get(f"/api/v1/offerings/{offering.pk}/", {"lang": "sv"}).json()
     assert item["title"] == "Audio walks"
-    assert item["field_languages"] == {"title": "en", "summary": "en", "description": "en"}
+    assert item["field_languages"] == {
+        "title": "en",
+        "summary": "en",
+        "description": "en",
+        "easy_read_summary": "en",
+    }
     assert item["original_language"] == "en"
     assert item["available_languages"] == ["en"]
 
@@ -260,12 +280,12 @@ def test_a_challenge_says_its_languages(client):
     swedish.save_revision().publish()
     sv = client.get(f"/api/v1/challenges/{page.pk}/", {"lang": "sv"}).json()
     assert sv["title"] == "Museet hemma"
-    assert sv["field_languages"] == {"title": "sv", "summary": "sv"}
+    assert sv["field_languages"] == {"title": "sv", "summary": "sv", "easy_read_summary": "sv"}
     assert sv["original_language"] == "fi"
     assert sv["available_languages"] == ["fi", "sv"]
     en = client.get(f"/api/v1/challenges/{page.pk}/", {"lang": "en"}).json()
     assert en["title"] == "Museo kotona"
-    assert en["field_languages"] == {"title": "fi", "summary": "fi"}
+    assert en["field_languages"] == {"title": "fi", "summary": "fi", "easy_read_summary": "fi"}
 
 
 def test_a_proposal_names_its_challenge_in_the_language_asked(client):
