@@ -3,7 +3,10 @@
 and at the front desk, with consent), and one imported batch of paper feedback whose report
 rejects one row. Idempotent: what exists is left as it is."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from marketplace.models import Feedback, ImportBatch, Pilot, PilotStage
 from marketplace.services import channels as channel_services
@@ -34,12 +37,17 @@ def _pilot():
 
 
 def _paper_csv(pilot) -> bytes:
+    """Paper forms filled in at the venue while the pilot runs: dated from its start (never
+    later than today), in both date formats the import reads."""
+    today = timezone.localdate()
+    first = min(pilot.start_date + timedelta(days=1), today)
+    second = min(pilot.start_date + timedelta(days=2), today)
     rows = [
         ",".join(import_services.COLUMNS),
-        f"p-1,{pilot.pk},2026-11-20,5,Erittäin hyvä!,,paper",
-        f"p-2,{pilot.pk},20.11.2026,4,Hyvä mutta jono oli pitkä.,,paper",
-        f"p-3,{pilot.pk},2026-11-21,2,,,paper",
-        f"p-4,{pilot.pk},2026-11-21,6,Arvosana kuusi,,paper",  # rejected: 1–5 only
+        f"p-1,{pilot.pk},{first.isoformat()},5,Erittäin hyvä!,,paper",
+        f"p-2,{pilot.pk},{first.day}.{first.month}.{first.year},4,Hyvä mutta jono oli pitkä.,,paper",
+        f"p-3,{pilot.pk},{second.isoformat()},2,,,paper",
+        f"p-4,{pilot.pk},{second.isoformat()},6,Arvosana kuusi,,paper",  # rejected: 1–5 only
     ]
     return ("\n".join(rows) + "\n").encode()
 

@@ -93,7 +93,9 @@ def test_every_pilot_comes_from_a_selected_proposal_of_a_challenge_in_piloting_o
         assert challenge.evaluation_end.date() <= pilot.start_date <= pilot.end_date
         assert pilot.end_date <= challenge.pilots_end.date()
         groups = set(challenge.customer_groups.values_list("pk", flat=True))
-        assert set(pilot.feedback.values_list("customer_group", flat=True)) <= groups
+        # Feedback names one of the challenge's groups, or none (on-site feedback may not say).
+        given = set(pilot.feedback.values_list("customer_group", flat=True)) - {None}
+        assert given <= groups
 
 
 def test_offerings_from_pilots_each_have_their_own(demo):
