@@ -1,3 +1,3 @@
 """Wagtail admin registrations for proposals, votes and reviews."""
 
-from .admin import overdue, proposals, ranking, reviews, terms, votes  # noqa: F401
+from .admin import assisted, overdue, proposals, ranking, reviews, terms, votes  # noqa: F401

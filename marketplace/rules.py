@@ -162,8 +162,8 @@ def tester_contact_visible(signup) -> bool:
 
 
 def can_enter_on_behalf(user) -> bool:
-    """Enter feedback on a person's behalf (by phone or in person, with their consent): staff."""
-    return partner_rules.is_staff_member(user)
+    """Enter feedback on a person's behalf (by phone or in person, with their consent)."""
+    return partner_rules.can_enter_on_behalf(user)
 
 
 def can_download_posters(user, pilot) -> bool:

@@ -10,10 +10,22 @@ What a user may do with a model in the admin (its viewset's buttons and views) i
 
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.localization import get_localized_response
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import rules
+
+
+class RuleMenuItem(MenuItem):
+    """An admin menu item shown to those `rule(user)` lets in (the view asks the same rule)."""
+
+    def __init__(self, *args, rule, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rule = rule
+
+    def is_shown(self, request):
+        return self.rule(request.user)
 
 
 def require_admin_view_rule(view_func):

@@ -44,8 +44,12 @@ FIRST_RETRY = timedelta(minutes=5)
 # An immediate delivery still waiting this long after it was made lost its task (the process
 # stopped between the commit and the enqueue); the command sends it.
 LOST_AFTER = timedelta(minutes=10)
-# Invitations and moderation do not wait for a digest.
-ALWAYS_AT_ONCE = {Notification.Kind.INVITATION, Notification.Kind.MODERATION}
+# Invitations, moderation and what staff entered on a person's behalf do not wait for a digest.
+ALWAYS_AT_ONCE = {
+    Notification.Kind.INVITATION,
+    Notification.Kind.MODERATION,
+    Notification.Kind.ON_BEHALF,
+}
 SEND_ERRORS = (smtplib.SMTPException, OSError)
 MODE_OF_CHOICE = {
     NoticeDelivery.IMMEDIATE: Mode.IMMEDIATE,

@@ -19,6 +19,7 @@ class Notification(models.Model):
         COMMENT = "comment", _("New comment")
         MODERATION = "moderation", _("Moderation")
         UPDATE = "update", _("News on what you follow")
+        ON_BEHALF = "on_behalf", _("Entered for you by staff")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -40,6 +40,12 @@ def is_staff_member(user) -> bool:
     return is_editor(user) or is_moderator(user)
 
 
+def can_enter_on_behalf(user) -> bool:
+    """Enter a vote, an idea, a comment or feedback on a person's behalf (by phone or in
+    person, with their consent): staff. The staff member is recorded with the entry."""
+    return is_staff_member(user)
+
+
 def can_view_deliveries(user) -> bool:
     """The e-mail delivery log (who was sent what, what failed): site administrators only,
     as it names every recipient."""

@@ -20,6 +20,7 @@ from .admin_display import LocalizedExportMixin, register_displays, yes_no_colum
 from .filters import OrganisationAdminFilter
 from .images import ImageAltFormMixin
 from .models import LOGO_SLOT, Capability, Delivery, Organisation
+from .services import assisted
 from .translated import with_translations
 
 
@@ -179,3 +180,17 @@ class CapabilityViewSet(SnippetViewSet):
 
 
 register_snippet(CapabilityViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_assisted_log_actions(actions):
+    actions.register_action(
+        assisted.ACCOUNT_FOR_PERSON_ACTION,
+        _("Account opened for a person by staff"),
+        _("Account opened by staff for a person taking part by phone or in person"),
+    )
+    actions.register_action(
+        assisted.ADDRESS_CONFIRMED_ACTION,
+        _("E-mail address confirmed by staff"),
+        _("E-mail address confirmed with the person by staff"),
+    )

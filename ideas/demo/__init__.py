@@ -1,6 +1,6 @@
 """Demo proposals, comments, votes and reviews, built through the services."""
 
-from . import answers, partnering, proposals, reviews, scores, terms, votes
+from . import answers, assisted, partnering, proposals, reviews, scores, terms, votes
 
 
 def seed(*, stdout) -> None:
@@ -13,3 +13,4 @@ def seed(*, stdout) -> None:
     terms.seed_evaluators(stdout=stdout)
     answers.seed(stdout=stdout)
     partnering.seed(stdout=stdout)
+    assisted.seed(stdout=stdout)

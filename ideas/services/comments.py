@@ -24,6 +24,8 @@ def comment_post(
     visibility: str = CommentVisibility.PUBLIC,
     parent=None,
     channel: str = Channel.WEB,
+    entered_by=None,
+    entry_consent: bool = False,
 ) -> Comment:
     body = (body or "").strip()
     if not body:
@@ -49,6 +51,8 @@ def comment_post(
             visibility=visibility,
             by_staff=partner_rules.is_staff_member(author),
             channel=channel,
+            entered_by=entered_by,
+            entry_consent=entry_consent,
         )
         following.follow_automatically(author, proposal)
         transaction.on_commit(lambda: notices.comment_posted(comment=comment))

@@ -75,6 +75,8 @@ def proposal_start(
     confidential_pricing: str = "",
     confidential_details: str = "",
     channel: str = Channel.WEB,
+    entered_by: User | None = None,
+    entry_consent: bool = False,
     now=None,
 ) -> Proposal:
     """Start a draft for `organisation` (the lead), or as an individual when `organisation` is None."""
@@ -106,6 +108,8 @@ def proposal_start(
             status=ProposalStatus.DRAFT,
             version=1,
             channel=channel,
+            entered_by=entered_by,
+            entry_consent=entry_consent,
         )
         proposal.customer_groups.set(groups)
         if organisation is not None:

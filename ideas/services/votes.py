@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from partners import notices as following
+from partners.channels import Channel
 
 from ..models import Proposal, Vote, VoteEvent, VoteQuota
 from ..rules.votes import (
@@ -64,8 +65,10 @@ _QUOTA_TAKE = (
 # 2. The vote row; no row back means the unique (user, proposal) constraint found it there
 #    (then the transaction rolls back, and the quota with it).
 _VOTE_INSERT = (
-    f"INSERT INTO {VOTE} (user_id, proposal_id, challenge_id, created_at) "  # noqa: S608
-    "VALUES (%(user)s, %(proposal)s, %(challenge)s, %(now)s) "
+    f"INSERT INTO {VOTE} (user_id, proposal_id, challenge_id, created_at, "  # noqa: S608
+    "channel, entered_by_id, entry_consent) "
+    "VALUES (%(user)s, %(proposal)s, %(challenge)s, %(now)s, "
+    "%(channel)s, %(entered_by)s, %(entry_consent)s) "
     "ON CONFLICT (user_id, proposal_id) DO NOTHING RETURNING id"
 )
 # 3–4. The proposal's count and the event log.
@@ -111,8 +114,17 @@ class _QuotaUsed(Exception):
     """Rolls the cast back: no vote left in the challenge."""
 
 
-def vote_cast(*, user, proposal: Proposal) -> Outcome:
+def vote_cast(
+    *,
+    user,
+    proposal: Proposal,
+    channel: str = Channel.WEB,
+    entered_by=None,
+    entry_consent: bool = False,
+) -> Outcome:
     """Cast `user`'s vote for `proposal`. Idempotent: voting again answers ALREADY_VOTED.
+    A vote staff enter on the person's behalf names its channel, the staff member and the
+    consent (`ideas.services.assisted`).
 
     Raises VoteRefused when the rules say no."""
     decision = vote_permission(user, proposal, check_quota=False)
@@ -125,6 +137,9 @@ def vote_cast(*, user, proposal: Proposal) -> Outcome:
         "challenge": challenge.pk,
         "now": connection.ops.adapt_datetimefield_value(timezone.now()),
         "action": VoteEvent.Action.CAST.value,
+        "channel": channel,
+        "entered_by": entered_by.pk if entered_by is not None else None,
+        "entry_consent": bool(entry_consent),
     }
     try:
         with transaction.atomic(), connection.cursor() as cursor:

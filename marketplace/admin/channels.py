@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from marketplace import rules
@@ -20,6 +19,7 @@ from marketplace.models import ImportBatch, Pilot
 from marketplace.services import channels as channel_services
 from marketplace.services import imports as import_services
 from marketplace.services.feedback import FeedbackError
+from partners.admin_access import RuleMenuItem
 from partners.channels import Channel
 
 
@@ -136,29 +136,9 @@ def register_channel_admin_urls():
     ]
 
 
-class StaffMenuItem(MenuItem):
-    def __init__(self, *args, rule, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.rule = rule
-
-    def is_shown(self, request):
-        return self.rule(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_on_behalf_menu_item():
-    return StaffMenuItem(
-        gettext_lazy("Enter feedback for a person"),
-        reverse("feedback_channels:on-behalf"),
-        icon_name="comment",
-        order=355,
-        rule=rules.can_enter_on_behalf,
-    )
-
-
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return StaffMenuItem(
+    return RuleMenuItem(
         gettext_lazy("Import feedback"),
         reverse("feedback_channels:import"),
         icon_name="upload",

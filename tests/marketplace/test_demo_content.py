@@ -240,3 +240,17 @@ def test_the_demo_resident_follows_the_voting_challenge_and_has_notices_of_each_
     # Every notice is in the resident's language and opens a page of the site.
     for notice in Notification.objects.filter(recipient=resident, event__isnull=False):
         assert notice.url.startswith("/fi/"), notice.url
+
+
+def test_staff_entered_a_vote_a_comment_and_an_idea_on_peoples_behalf(demo):
+    from ideas.models import Vote
+    from partners.channels import Channel
+
+    assisted = {"channel": Channel.ASSISTED, "entry_consent": True, "entered_by__isnull": False}
+    vote = Vote.objects.select_related("user").get(**assisted)
+    comment = Comment.objects.get(**assisted)
+    idea = Proposal.objects.get(**assisted)
+    # Each is the person's own, not the staff member's.
+    assert vote.user == comment.author != vote.entered_by
+    assert idea.created_by != idea.entered_by and idea.status == ProposalStatus.SUBMITTED
+    assert not vote.user.has_usable_password()

@@ -26,6 +26,7 @@ USER_RULES = {
     "can_access_admin": {EV, ED, MO, SU},
     "can_manage_users": {SU},
     "can_view_deliveries": {SU},
+    "can_enter_on_behalf": {ED, MO, SU},
     "can_manage_capabilities": {ED, MO, SU},
     "can_create_organisation": VERIFIED,
     "can_verify_organisation": {MO, SU},

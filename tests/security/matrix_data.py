@@ -149,6 +149,10 @@ def build_dataset():
         organisation=d.organisation, email="someone@example.org", invited_by=d.users["partner"]
     )
     d.challenge = make_challenge(phase="proposals", title="Open challenge")
+    # Staff enter ideas on a person's behalf in a challenge that takes ideas from individuals.
+    d.idea_challenge = make_challenge(
+        phase="proposals", title="Ideas welcome", individuals_may_submit=True
+    )
     d.evaluation = make_challenge(phase="evaluation", title="Evaluated challenge")
     d.assignment = EvaluatorAssignment.objects.create(
         challenge=d.evaluation, evaluator=d.users["evaluator"]

@@ -41,6 +41,7 @@ KWARGS = {
     "notifications:unsubscribe": lambda d: {"token": "not-a-token"},
     "marketplace:onsite-feedback": lambda d: {"pk": d.pilot.pk, "token": d.onsite_token},
     "marketplace:customer-group-detail": lambda d: {"slug": d.group.slug},
+    "assisted:idea": lambda d: {"challenge_pk": d.idea_challenge.pk},
 }
 PATHS = {
     "documents/^(\\d+)/(.*)$": lambda d: f"/documents/{d.document.pk}/doc.txt",
@@ -201,6 +202,11 @@ EXPECTED = {
     "ideas_votes:void": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     # Staff enter feedback on a person's behalf and import paper or kiosk feedback.
     "feedback_channels:on-behalf": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    # Staff enter votes, ideas and comments on a person's behalf.
+    "assisted:index": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "assisted:vote": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "assisted:comment": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "assisted:idea": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "feedback_channels:import": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "feedback_channels:import-report": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "feedback_channels:import-template": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
@@ -476,7 +482,8 @@ EXPECTED = {
     "follows:follow": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "follows:unfollow": row(302, 405, 405, 405, 405, 405, 405, 405, 405),
     "ideas:my-proposals": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
-    "ideas:proposal-new": row(302, 200, 200, 302, 302, 200, 200, 200, 200),
+    # Two challenges are open, so everyone signed in chooses one (none is straight to a form).
+    "ideas:proposal-new": row(302, 200, 200, 200, 200, 200, 200, 200, 200),
     "ideas:proposal-start": row(302, 403, 403, 200, 200, 403, 403, 403, 403),
     "ideas:proposal-detail": row(404, 404, 404, 200, 200, 404, 200, 200, 200),
     "ideas:proposal-edit": row(302, 404, 404, 200, 200, 404, 302, 302, 302),
