@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -222,7 +222,7 @@ def register_assisted_urls():
 @hooks.register("register_admin_menu_item")
 def register_assisted_menu_item():
     return RuleMenuItem(
-        gettext_lazy("Enter for a person"),
+        pgettext_lazy("admin menu", "For a person"),
         reverse("assisted:index"),
         icon_name="user",
         order=355,
