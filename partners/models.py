@@ -307,9 +307,10 @@ from .notice_models import (  # noqa: E402, F401
 )
 
 
-class Capability(TranslatableMixin, models.Model):
-    """A capability from the shared list organisations describe themselves with, e.g.
-    accessibility or service design: a translatable snippet, one item in every language."""
+class ListItem(TranslatableMixin, models.Model):
+    """An item of a shared list things are tagged with (a capability, a theme, a customer
+    group): a translatable snippet, one item in every language, named by a slug that is the
+    same in every language (copied from the original, never translated) and unique in each."""
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
@@ -318,12 +319,20 @@ class Capability(TranslatableMixin, models.Model):
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("capability")
-        verbose_name_plural = _("capabilities")
+        abstract = True
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="capability_unique_slug"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="%(class)s_unique_slug"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class Capability(ListItem):
+    """A capability from the shared list organisations describe themselves with, e.g.
+    accessibility or service design."""
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("capability")
+        verbose_name_plural = _("capabilities")

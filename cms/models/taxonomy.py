@@ -4,17 +4,14 @@ are tagged with."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
-from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from partners.models import ListItem
 
-class CustomerGroup(TranslatableMixin, models.Model):
+
+class CustomerGroup(ListItem):
     """A group of the museum's customers, e.g. seniors or schools."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
     needs = models.TextField(_("needs"), blank=True, help_text=_("What this group needs."))
     channels = models.TextField(
         _("preferred channels"),
@@ -35,42 +32,22 @@ class CustomerGroup(TranslatableMixin, models.Model):
         ),
     )
 
-    # The slug names the group in every language (the challenge filter's ?group=): copied from
-    # the original, never translated (wagtail-localize).
+    # The slug names the group in every language (the challenge filter's ?group=), and whether
+    # it is sensitive holds in every language too.
     override_translatable_fields = [
-        SynchronizedField("slug", overridable=False),
+        *ListItem.override_translatable_fields,
         SynchronizedField("sensitive", overridable=False),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ListItem.Meta):
         verbose_name = _("customer group")
         verbose_name_plural = _("customer groups")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="customergroup_unique_slug"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class Theme(TranslatableMixin, models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(pgettext_lazy("field", "slug"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
-
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-
-    class Meta(TranslatableMixin.Meta):
+class Theme(ListItem):
+    class Meta(ListItem.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="theme_unique_slug"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class CustomerGroupMembership(models.Model):

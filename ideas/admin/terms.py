@@ -57,18 +57,16 @@ class TermsForm(TranslationsFormMixin, WagtailAdminModelForm):
             self.fields["challenge"].disabled = True
 
 
-class TermsCreateView(generic.CreateView):
+class TermsSaveMixin:
+    """Saves the form through a terms service; a refusal comes back on the form, above its
+    fields, with the admin's usual error message."""
+
+    def save_terms(self, data):
+        raise NotImplementedError
+
     def save_instance(self):
-        data = self.form.cleaned_data
         try:
-            return terms_services.terms_publish(
-                challenge=data["challenge"],
-                by=self.request.user,
-                body=data["body"],
-                change_note=data.get("change_note", ""),
-                language=data.get("language") or "fi",
-                translations=self.form.translations_from_form(),
-            )
+            return self.save_terms(self.form.cleaned_data)
         except ProposalError as error:
             raise ValidationError(error.message) from error
 
@@ -77,31 +75,34 @@ class TermsCreateView(generic.CreateView):
             return super().form_valid(form)
         except ValidationError as error:
             form.add_error(None, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 
-class TermsEditView(generic.EditView):
-    def save_instance(self):
-        data = self.form.cleaned_data
+class TermsCreateView(TermsSaveMixin, generic.CreateView):
+    def save_terms(self, data):
+        return terms_services.terms_publish(
+            challenge=data["challenge"],
+            by=self.request.user,
+            body=data["body"],
+            change_note=data.get("change_note", ""),
+            language=data.get("language") or "fi",
+            translations=self.form.translations_from_form(),
+        )
+
+
+class TermsEditView(TermsSaveMixin, generic.EditView):
+    def save_terms(self, data):
         self.form.instance.set_translations(self.form.translations_from_form())
-        try:
-            return terms_services.terms_update(
-                terms=self.object,
-                by=self.request.user,
-                body=data["body"],
-                change_note=data.get("change_note", ""),
-                language=data.get("language") or self.object.language,
-                translations=self.form.instance.translations,
-            )
-        except ProposalError as error:
-            raise ValidationError(error.message) from error
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
+        return terms_services.terms_update(
+            terms=self.object,
+            by=self.request.user,
+            body=data["body"],
+            change_note=data.get("change_note", ""),
+            language=data.get("language") or self.object.language,
+            translations=self.form.instance.translations,
+        )
 
 
 class TermsFilterSet(WagtailFilterSet):

@@ -43,14 +43,23 @@ def team_has_accepted_current_terms(proposal) -> bool:
 
 
 def _evaluator_may_see(user, proposal) -> bool:
-    """An assigned evaluator of a submitted proposal without a declared conflict (terms aside)."""
-    return (
-        proposal.status not in HIDDEN_STATUSES
-        and is_assigned_evaluator(user, proposal.challenge)
-        and not Review.objects.filter(
-            proposal=proposal, evaluator=user, conflict_of_interest=True
-        ).exists()
-    )
+    """An assigned evaluator of a submitted proposal without a declared conflict (terms aside).
+
+    Worked out once per person for each proposal object, kept on it by the user's id: a page
+    asks both whether the person sees the confidential parts and whether they must accept
+    the terms first. A conflict declared later shows on the next read of the proposal."""
+    if not hasattr(proposal, "_tori_evaluator_may_see"):
+        proposal._tori_evaluator_may_see = {}
+    answers = proposal._tori_evaluator_may_see
+    if user.pk not in answers:
+        answers[user.pk] = (
+            proposal.status not in HIDDEN_STATUSES
+            and is_assigned_evaluator(user, proposal.challenge)
+            and not Review.objects.filter(
+                proposal=proposal, evaluator=user, conflict_of_interest=True
+            ).exists()
+        )
+    return answers[user.pk]
 
 
 def can_view_confidential_parts(user, proposal) -> bool:

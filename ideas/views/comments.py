@@ -14,7 +14,7 @@ from ..forms import CommentForm, ReportForm
 from ..models import Comment, CommentVisibility
 from ..services import comments as comment_services
 from ..services.proposals import ProposalError
-from .proposals import _visible_proposal_or_404
+from .lookups import visible_proposal_or_404
 
 COMMENTS = Limit("ideas:comment-post", "TORI_COMMENT_RATE", "user")
 
@@ -22,7 +22,7 @@ COMMENTS = Limit("ideas:comment-post", "TORI_COMMENT_RATE", "user")
 @login_required
 @require_POST
 def comment_post(request, pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = visible_proposal_or_404(request, pk)
     form = CommentForm(request.POST)
     if (wait := over_limit(request, COMMENTS)) is not None:
         return too_many_requests(
@@ -61,7 +61,7 @@ def comment_post(request, pk):
 
 @login_required
 def comment_report(request, pk, comment_pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = visible_proposal_or_404(request, pk)
     comment = get_object_or_404(
         Comment.objects.select_related("author"), pk=comment_pk, proposal=proposal
     )

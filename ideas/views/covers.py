@@ -11,13 +11,14 @@ from django.views.decorators.http import require_POST
 from ..forms import CoverForm
 from ..services import covers as cover_services
 from ..services.proposals import ProposalError
-from .proposals import _visible_proposal_or_404, render_proposal_page
+from .lookups import visible_proposal_or_404
+from .proposals import render_proposal_page
 
 
 @login_required
 @require_POST
 def cover_edit(request, pk):
-    proposal = _visible_proposal_or_404(request, pk, for_page=True)
+    proposal = visible_proposal_or_404(request, pk, for_page=True)
     form = CoverForm(request.POST, request.FILES, proposal=proposal)
     if form.is_valid():
         data = form.cleaned_data

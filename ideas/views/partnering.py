@@ -20,7 +20,7 @@ from ..rules import partnering as rules
 from ..selectors import partnering as selectors
 from ..services import partnering as services
 from ..services.proposals import ProposalError
-from .proposals import _team_area_or_404
+from .lookups import team_area_or_404
 
 PAGE_SIZE = 20
 CALLS_PAGE = "calls_page"
@@ -152,7 +152,7 @@ def _call_form_page(request, proposal, *, call=None):
 
 @login_required
 def call_create(request, pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     if not rules.can_post_partner_call(request.user, proposal):
         messages.error(
             request, _("Only the team can look for partners while the proposal is editable.")
@@ -162,7 +162,7 @@ def call_create(request, pk):
 
 
 def _team_call(request, pk, call_pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     return proposal, get_object_or_404(PartnerCall, pk=call_pk, proposal=proposal)
 
 
@@ -193,7 +193,7 @@ def call_close(request, pk, call_pk):
 @login_required
 @require_POST
 def join_request_answer(request, pk, request_pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     join_request = get_object_or_404(JoinRequest, pk=request_pk, proposal=proposal)
     accept = request.POST.get("action") == "accept"
     try:

@@ -24,29 +24,18 @@ from ..forms import (
     SubmitForm,
     WithdrawForm,
 )
-from ..models import Proposal, ProposalAttachment
+from ..models import ProposalAttachment
 from ..rules import confidential as confidential_rules
 from ..rules import proposals as proposal_rules
 from ..selectors import proposals as proposal_selectors
 from ..selectors.proposals import public_decision
 from ..services import attachments as attachment_services
 from ..services import proposals as proposal_services
-
-
-def _visible_proposal_or_404(request, pk, *, for_page=False):
-    """The proposal if the user may see it. A confidential proposal is looked for exactly as a
-    missing one is: one query among the visible ones, the same 404."""
-    visible = proposal_rules.visible_proposals(request.user)
-    try:
-        if for_page:
-            return proposal_selectors.proposal_for_page(pk, among=visible)
-        return visible.select_related("challenge", "lead_organisation").get(pk=pk)
-    except Proposal.DoesNotExist:
-        raise Http404 from None
+from .lookups import team_area_or_404, visible_proposal_or_404
 
 
 def proposal_detail(request, pk):
-    proposal = _visible_proposal_or_404(request, pk, for_page=True)
+    proposal = visible_proposal_or_404(request, pk, for_page=True)
     return render_proposal_page(request, proposal)
 
 
@@ -161,7 +150,7 @@ def proposal_start(request, challenge_pk):
 
 @login_required
 def proposal_edit(request, pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = visible_proposal_or_404(request, pk)
     if not proposal_rules.can_edit_proposal(request.user, proposal):
         messages.error(request, _("This proposal can no longer be edited."))
         return redirect(proposal)
@@ -217,7 +206,7 @@ def proposal_edit(request, pk):
 @login_required
 @require_POST
 def proposal_submit(request, pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = visible_proposal_or_404(request, pk)
     form = SubmitForm(
         request.POST,
         consent_required=proposal.challenge.proposals_public,
@@ -246,7 +235,7 @@ def proposal_submit(request, pk):
 @login_required
 @require_POST
 def proposal_withdraw(request, pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = visible_proposal_or_404(request, pk)
     form = WithdrawForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
@@ -258,15 +247,8 @@ def proposal_withdraw(request, pk):
     return redirect(proposal)
 
 
-def _team_area_or_404(request, pk):
-    proposal = _visible_proposal_or_404(request, pk)
-    if not proposal_rules.can_view_team_area(request.user, proposal):
-        raise Http404
-    return proposal
-
-
 def proposal_history(request, pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     revisions = list(proposal_selectors.revisions_of(proposal))
     return render(
         request, "ideas/proposal_history.html", {"proposal": proposal, "revisions": revisions}
@@ -274,7 +256,7 @@ def proposal_history(request, pk):
 
 
 def proposal_diff(request, pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     revisions = proposal_selectors.revisions_of(proposal)
     try:
         a = int(request.GET.get("from", ""))
@@ -316,7 +298,7 @@ def my_proposals(request):
 @login_required
 @require_POST
 def attachment_upload(request, pk):
-    proposal = _visible_proposal_or_404(request, pk, for_page=True)
+    proposal = visible_proposal_or_404(request, pk, for_page=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -338,7 +320,7 @@ def attachment_upload(request, pk):
 
 
 def attachment_download(request, pk, attachment_pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = visible_proposal_or_404(request, pk)
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
     if not confidential_rules.can_download_attachment(request.user, proposal, attachment):
         raise Http404  # a confidential attachment is looked for like a missing one
@@ -361,7 +343,7 @@ def attachment_download(request, pk, attachment_pk):
 @login_required
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = visible_proposal_or_404(request, pk)
     attachment = get_object_or_404(ProposalAttachment, pk=attachment_pk, proposal=proposal)
     try:
         attachment_services.attachment_delete(attachment=attachment, by=request.user)

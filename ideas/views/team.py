@@ -22,11 +22,11 @@ from ..rules import proposals as proposal_rules
 from ..selectors import proposals as proposal_selectors
 from ..services import proposals as proposal_services
 from ..services import team as team_services
-from .proposals import _team_area_or_404
+from .lookups import team_area_or_404
 
 
 def team(request, pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     can_manage = proposal_rules.can_manage_team(request.user, proposal)
     form = InvitationForm(request.POST or None) if can_manage else None
     if request.method == "POST":
@@ -97,7 +97,7 @@ def _render_team(request, proposal, *, form=None, organisation_form=None, status
 @require_POST
 def organisation_invite(request, pk):
     """Invite an organisation picked from the directory; a refusal shows next to the field."""
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     form = OrganisationInvitationForm(
         request.POST, organisations=proposal_selectors.organisations_with_owner()
     )
@@ -167,7 +167,7 @@ def organisation_invitation(request, pk, invitation_pk):
 @login_required
 @require_POST
 def member_remove(request, pk, member_pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     member = get_object_or_404(
         TeamMember.objects.select_related("proposal__challenge"), pk=member_pk, proposal=proposal
     )
@@ -183,7 +183,7 @@ def member_remove(request, pk, member_pk):
 @login_required
 @require_POST
 def member_leave(request, pk, member_pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     member = get_object_or_404(TeamMember, pk=member_pk, proposal=proposal)
     try:
         team_services.team_leave(member=member, by=request.user)
@@ -197,7 +197,7 @@ def member_leave(request, pk, member_pk):
 @login_required
 @require_POST
 def invitation_revoke(request, pk, invitation_pk):
-    proposal = _team_area_or_404(request, pk)
+    proposal = team_area_or_404(request, pk)
     invitation = get_object_or_404(
         TeamInvitation.objects.select_related("proposal__challenge"),
         pk=invitation_pk,

@@ -19,7 +19,7 @@ from ..rules import confidential as confidential_rules
 from ..selectors.proposals import default_locale_challenge
 from ..services import proposals as proposal_services
 from ..services import terms as terms_services
-from .proposals import _visible_proposal_or_404
+from .lookups import visible_proposal_or_404
 
 
 def _challenge_or_404(request, challenge_pk):
@@ -73,7 +73,7 @@ def _accepted(request, form, accept):
 @login_required
 @require_POST
 def accept_for_team(request, pk):
-    proposal = _visible_proposal_or_404(request, pk)
+    proposal = visible_proposal_or_404(request, pk)
     if not confidential_rules.can_accept_terms_for_team(request.user, proposal):
         raise Http404
     _accepted(

@@ -8,13 +8,13 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import delivery, notice_mail
 from .. import notifications as service
-from ..models import NoticeDelivery, Notification, User
+from ..models import NoticeDelivery, Notification
 from ..pagination import page_or_404
 
 
@@ -47,12 +47,13 @@ class EmailPreferencesForm(forms.Form):
     """How notices reach the person, automatic following and the e-mail of each kind."""
 
     notice_delivery = forms.ChoiceField(
-        label=_lazy("How notices reach you"),
+        label=gettext_lazy("How notices reach you"),
         choices=NoticeDelivery.choices,
         widget=forms.RadioSelect,
     )
     auto_follow = forms.BooleanField(
-        label=User._meta.get_field("auto_follow").verbose_name, required=False
+        label=gettext_lazy("Follow automatically what I vote on, comment on or give feedback on"),
+        required=False,
     )
 
     def __init__(self, *args, user, current: dict[str, bool], **kwargs):

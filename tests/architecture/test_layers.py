@@ -73,3 +73,18 @@ def test_no_import_of_another_app_hides_inside_a_function():
                 if app in APPS and app != own_app:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {app}")
     assert not found, "\n".join(found)
+
+
+def test_no_module_borrows_a_private_name_from_another_views_module():
+    """What views share is public and has one home (ideas.views.lookups): a view never
+    imports another module's underscored helper."""
+    found = []
+    for path in app_modules(*APPS):
+        if "views" not in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level:
+                private = [alias.name for alias in node.names if alias.name.startswith("_")]
+                if private:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {private}")
+    assert not found, "\n".join(found)

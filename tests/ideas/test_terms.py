@@ -27,6 +27,19 @@ def _terms(page, version=1, body=TERMS, **kwargs):
     return ChallengeTerms.objects.create(challenge=page, version=version, body=body, **kwargs)
 
 
+def _draftail(text):
+    block = {
+        "key": "a",
+        "text": text,
+        "type": "unstyled",
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [],
+        "data": {},
+    }
+    return json.dumps({"blocks": [block], "entityMap": {}})
+
+
 def _draft(page=None):
     page = page or challenge()
     return proposal_with_lead(page, status="draft")
@@ -157,21 +170,12 @@ def test_staff_add_a_version_in_the_admin_and_cannot_rewrite_an_accepted_one(cli
     # The rich text widget posts Draftail's JSON; an empty text is refused next to the field.
     assert response.status_code == 200
     assert not ChallengeTerms.objects.exists()
-    block = {
-        "key": "a",
-        "text": "The team owns its results.",
-        "type": "unstyled",
-        "depth": 0,
-        "inlineStyleRanges": [],
-        "entityRanges": [],
-        "data": {},
-    }
     response = client.post(
         reverse("challenge_terms:add"),
         {
             "challenge": page.pk,
             "language": "fi",
-            "body": json.dumps({"blocks": [block], "entityMap": {}}),
+            "body": _draftail("The team owns its results."),
             "change_note": "",
         },
     )
@@ -189,6 +193,29 @@ def test_staff_add_a_version_in_the_admin_and_cannot_rewrite_an_accepted_one(cli
     listing = client.get(reverse("terms_acceptances:index")).content.decode()
     assert member.display_name in listing and proposal.title in listing
     assert client.get(reverse("challenge_terms:index")).status_code == 200
+
+
+def test_staff_correct_an_unaccepted_version_in_the_admin_and_are_told_when_it_was_accepted(
+    client,
+):
+    page = challenge()
+    terms = _terms(page)
+    client.force_login(make_staff())
+    edit = reverse("challenge_terms:edit", args=[terms.pk])
+    fields = {"language": "fi", "change_note": "typo"}
+    response = client.post(edit, {**fields, "body": _draftail("Corrected terms.")})
+    assert response.status_code == 302
+    terms.refresh_from_db()
+    assert "Corrected terms." in terms.body
+    proposal, member = _draft(page)
+    proposal_services.proposal_submit(
+        proposal=proposal, by=member, publication_consent=True, accept_terms=True
+    )
+    response = client.post(edit, {**fields, "body": _draftail("Rewritten after all.")})
+    assert response.status_code == 200
+    assert "Someone has already accepted this version" in response.content.decode()
+    terms.refresh_from_db()
+    assert "Corrected terms." in terms.body
 
 
 def test_only_staff_write_terms():

@@ -4,6 +4,7 @@ of each kind."""
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from partners import delivery
 from partners.models import Delivery, EmailPreference, NoticeDelivery
@@ -20,6 +21,25 @@ def test_the_page_offers_the_four_choices_as_labelled_radio_buttons(client):
     for label in NoticeDelivery.labels:
         assert str(label) in page
     assert "<legend" in page and 'name="auto_follow"' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("en", "Follow automatically what I vote on, comment on or give feedback on"),
+        (
+            "fi",
+            "Seuraa automaattisesti sitä, mistä äänestän, mitä kommentoin tai mistä annan "
+            "palautetta",
+        ),
+        ("sv", "Följ automatiskt det jag röstar på, kommenterar eller ger respons på"),
+    ],
+)
+def test_the_auto_follow_checkbox_is_labelled_as_a_sentence(client, language, label):
+    client.force_login(UserFactory())
+    with translation.override(language):
+        page = client.get(reverse("notifications:preferences")).content.decode()
+    assert f'<label for="id_auto_follow">{label}</label>' in page
 
 
 def test_choosing_a_weekly_digest_and_no_auto_follow_is_saved(

@@ -7,17 +7,24 @@ facet counts, the feeds and the sitemap, the index rows, and every e-mail and no
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from ideas.models import ChallengeTerms, Review, TermsAcceptance
-from ideas.rules.confidential import can_download_attachment, can_view_confidential_parts
+from ideas.rules.confidential import (
+    can_download_attachment,
+    can_view_confidential_parts,
+    must_accept_terms_to_view_confidential,
+)
 from ideas.services import proposals as proposal_services
 from ideas.services import terms as terms_services
 from partners import notices as following
 from partners.models import Notification
 from search.models import CatalogueEntry
 from tests.factories.cms import challenge_index
+from tests.factories.reviews import make_evaluator, make_review
 
 from .matrix_data import PNG, build_dataset, routes
 from .test_permission_matrix import url_for
@@ -28,6 +35,7 @@ PRICE = "Hinnoittelukanarialintu"
 DETAILS = "Menetelmäsalaisuuskanarialintu"
 FILE_NAME = "Kanarialintuhinnasto"
 CANARIES = (PRICE, DETAILS, FILE_NAME)
+PUBLIC = "Majakkalyhtyhanke"  # in the proposal's public summary only
 OUTSIDERS = ("visitor", "unverified", "resident", "other_partner", "evaluator")
 INSIDERS = ("partner", "editor", "moderator", "superuser")
 
@@ -48,6 +56,7 @@ def d(django_capture_on_commit_callbacks):
         proposal = d.evaluated
         proposal.confidential_pricing = f"{PRICE}: 12 000 € a year"
         proposal.confidential_details = f"{DETAILS} of the lantern lenses"
+        proposal.summary = f"{PUBLIC}: the harbour lantern, relit"
         proposal.save()
         d.secret_file = _attach(proposal, f"{FILE_NAME}.png", confidential=True)
         d.public_file = _attach(proposal, "public-plan.png", confidential=False)
@@ -183,9 +192,54 @@ def test_an_evaluator_with_a_declared_conflict_never_sees_them(d):
     terms_services.accept_as_evaluator(challenge=d.evaluation, by=evaluator)
     assert can_view_confidential_parts(evaluator, d.evaluated)
     Review.objects.filter(evaluator=evaluator).update(conflict_of_interest=True)
-    d.evaluated.challenge._tori_current_terms = d.evaluation_terms
-    assert not can_view_confidential_parts(evaluator, d.evaluated)
-    assert not can_download_attachment(evaluator, d.evaluated, d.secret_file)
+    evaluated = type(d.evaluated).objects.get(pk=d.evaluated.pk)
+    assert not can_view_confidential_parts(evaluator, evaluated)
+    assert not can_download_attachment(evaluator, evaluated, d.secret_file)
+
+
+def _conflict_lookups(queries) -> int:
+    """The queries asking whether the evaluator declared a conflict with the proposal."""
+    return sum(
+        1
+        for query in queries
+        if 'FROM "ideas_review" WHERE ("ideas_review"."conflict_of_interest"' in query["sql"]
+    )
+
+
+def test_the_proposal_and_review_pages_ask_once_whether_the_evaluator_declared_a_conflict(
+    client, d
+):
+    client.force_login(d.users["evaluator"])
+    pages = [
+        reverse("ideas:proposal-detail", kwargs={"pk": d.evaluated.pk}),
+        reverse(
+            "ideas:evaluation-review",
+            kwargs={"challenge_id": d.evaluation.pk, "pk": d.evaluated.pk},
+        ),
+    ]
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            html = _body(client.get(page))
+        assert "Accept the terms" in html, page
+        assert _conflict_lookups(queries.captured_queries) == 1, page
+
+
+def test_what_one_evaluator_may_see_is_never_reused_for_another(d):
+    """The answer is kept on the proposal for each person: an evaluator with a declared
+    conflict asking after one without gets their own answer, and the other way round."""
+    evaluator = d.users["evaluator"]
+    conflicted = make_evaluator(d.evaluation)
+    make_review(proposal=d.evaluated, evaluator=conflicted, submitted=False, conflict=True)
+    evaluated = type(d.evaluated).objects.get(pk=d.evaluated.pk)
+    assert must_accept_terms_to_view_confidential(evaluator, evaluated)
+    assert not must_accept_terms_to_view_confidential(conflicted, evaluated)
+    assert must_accept_terms_to_view_confidential(evaluator, evaluated)
+    terms_services.accept_as_evaluator(challenge=d.evaluation, by=conflicted)
+    assert not can_view_confidential_parts(conflicted, evaluated)
+    terms_services.accept_as_evaluator(challenge=d.evaluation, by=evaluator)
+    fresh = type(d.evaluated).objects.get(pk=d.evaluated.pk)
+    assert not can_view_confidential_parts(conflicted, fresh)
+    assert can_view_confidential_parts(evaluator, fresh)
 
 
 def test_a_new_version_of_the_terms_hides_them_again_until_the_evaluator_accepts_it(d):
@@ -212,9 +266,11 @@ def test_the_catalogue_finds_no_confidential_word_and_its_counts_do_not_move(cli
         assert not _leaks(repr(entry.__dict__)), entry
     # The proposal is in the catalogue by its public words, and the facet counts for them are
     # those of the public proposal alone.
-    title_word = d.evaluated.title.split()[0]
-    with_title = client.get(f"/api/v1/catalogue/?q={title_word}").json()
-    assert with_title["count"] >= 1
+    public = client.get(f"/api/v1/catalogue/?q={PUBLIC.lower()}").json()
+    assert public["count"] == 1
+    assert [(hit["kind"], hit["id"]) for hit in public["results"]] == [("proposal", d.evaluated.pk)]
+    kinds = {facet["value"]: facet["count"] for facet in public["facets"]["kind"]}
+    assert {kind: count for kind, count in kinds.items() if count} == {"proposal": 1}
 
 
 def test_no_email_or_notice_carries_a_confidential_part(
