@@ -64,6 +64,11 @@ PLANS = {
 }
 
 
+# Which public proposal (by age) each vote goes to, in turn: the earlier proposals get more
+# votes, so that the results rank them rather than tie.
+SPREAD = (0, 1, 0, 2, 0, 1, 3, 0, 1, 2)
+
+
 def _ballots(plan) -> list[tuple[int, str]]:
     """(index into PEOPLE, channel) for each vote of the plan."""
     taken: dict = {}
@@ -129,7 +134,7 @@ def _votes(challenge, voters, plan) -> int:
     opened = challenge.voting_open or challenge.proposals_close
     cast = 0
     for number, (index, channel) in enumerate(_ballots(plan)):
-        proposal = proposals[number % len(proposals)]
+        proposal = proposals[SPREAD[number % len(SPREAD)] % len(proposals)]
         vote, created = Vote.objects.get_or_create(
             user=voters[index],
             proposal=proposal,

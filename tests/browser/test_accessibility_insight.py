@@ -103,7 +103,7 @@ def test_demo_participation_pages_have_no_wcag_violations(tab, axe_violations, l
     tab.locator("main input[type=checkbox][name^=consent_]").first.uncheck()
     with tab.expect_navigation():
         tab.get_by_role("button", name="Save my customer groups").click()
-    assert tab.locator("main .sensitive-group .errorlist").count() == 1
+    assert tab.locator("main .sensitive-group [role=alert]").count() == 1
     found = axe_violations(tab)
     if found:
         failures["consent page with an error"] = found
