@@ -629,7 +629,7 @@ CHALLENGES = [
     {
         "slug": "valokuva-arkisto-tutkijoille",
         "phase": "closed",
-        "voting": False,
+        "voting": True,
         "budget_eur": 15000,
         "pilot_length_weeks": 6,
         "individuals_may_submit": False,
@@ -647,6 +647,10 @@ CHALLENGES = [
                     "kuvaa verkkoon, ja se otettiin pysyvästi käyttöön. Tunnistustalkoissa Sellon "
                     "kirjastossa asukkaat tunnistivat satoja kuvia, ja talkoot jatkuvat kerran "
                     "kuussa. Käyttöoikeusmerkintöjen vaikutusta arvioidaan vielä."
+                ),
+                _p(
+                    "Asukkaat äänestivät ehdotuksista verkossa, museon kioskilla ja QR-koodilla. "
+                    "Äänestäjät asiakasryhmittäin näkyvät alempana tällä sivulla."
                 ),
                 _p(
                     "Hakupalvelu ja tunnistustalkoot ovat nyt palveluluettelossa muidenkin "
@@ -672,6 +676,10 @@ CHALLENGES = [
                     "fortsätter en gång i månaden. Effekten av märkningen av användningsrätt "
                     "utvärderas ännu."
                 ),
+                _p(
+                    "Invånarna röstade på förslagen på nätet, vid museets kiosk och med QR-kod. "
+                    "Röstarna per kundgrupp visas längre ner på sidan."
+                ),
                 _p("Söktjänsten och bildtalkona finns nu i katalogen för andra museer."),
             ],
             "criteria": [
@@ -692,6 +700,10 @@ CHALLENGES = [
                     "sessions at Sello library residents identified hundreds of photos, and the "
                     "sessions go on once a month. The effect of the usage rights labels is still "
                     "being evaluated."
+                ),
+                _p(
+                    "Residents voted on the proposals online, at the museum's kiosk and by QR "
+                    "code. Who voted, by customer group, is shown further down this page."
                 ),
                 _p(
                     "The search service and the identification sessions are now in the catalogue "

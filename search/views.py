@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from .catalogue import search
@@ -31,6 +32,14 @@ def _with_page(get, page: int) -> str:
     return _url(params)
 
 
+def _profile_url(slug: str) -> str:
+    """A customer group's profile page in the active language ("" for a slug it cannot take)."""
+    try:
+        return reverse("marketplace:customer-group-detail", args=[slug])
+    except NoReverseMatch:
+        return ""
+
+
 def _decorate(result, get):
     """Template data: facets with legends, active filters with removal links, hit tag labels."""
     labels = {facet: {v.value: v.label for v in values} for facet, values in result.facets.items()}
@@ -49,8 +58,8 @@ def _decorate(result, get):
         for value in result.query.filters.get(name, [])
     ]
     for hit in result.hits:
-        hit.customer_group_labels = [
-            labels["customer_group"].get(v, v) for v in hit.customer_groups
+        hit.customer_group_links = [
+            (labels["customer_group"].get(v, v), _profile_url(v)) for v in hit.customer_groups
         ]
         hit.theme_labels = [labels["theme"].get(v, v) for v in hit.themes]
         hit.city_labels = [labels["city"].get(v, v) for v in hit.cities]

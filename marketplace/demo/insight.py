@@ -1,6 +1,6 @@
 """Demo of customer-group insight: residents' own customer groups (one sensitive group with
-explicit consent), votes on the piloting challenge whose public results show a breakdown with
-suppressed cells, and tester sign-ups on the running pilot (some contactable).
+explicit consent), votes on the piloting and the closed challenge whose public results show
+breakdowns with suppressed cells, and tester sign-ups on the running pilot (some contactable).
 
 Idempotent: accounts by e-mail, memberships and votes by their unique keys, slots by time.
 The extra voters are clearly demo accounts (insight-NN@demo.tori.example, "Demo resident NN").
@@ -34,18 +34,51 @@ SENSITIVE = {
         "People living with a memory disorder, and those close to them.",
     ),
 }
-# (group slug or None, channel, how many) for the demo voters in order: most state a group;
-# a few vote on paper, so that one cell counts fewer than 5 people and is hidden, with the
-# figures that would give it away.
-PLAN = [
-    ("families", Channel.WEB, 10),
-    ("families", Channel.PAPER, 6),
-    ("seniors", Channel.WEB, 12),
-    ("seniors", Channel.PAPER, 3),
-    (None, Channel.WEB, 6),
-    (None, Channel.PAPER, 5),
-]
-PATTERN = [(slug, channel) for slug, channel, n in PLAN for _ in range(n)]
+# The demo voters in order (demo residents first, then the extra accounts) and the one
+# customer group each states (None: states none). New people go at the end, so that a demo
+# seeded before keeps its voters' groups.
+PEOPLE = ["families"] * 16 + ["seniors"] * 15 + [None] * 11 + ["researchers"] * 17 + [None] * 5
+# Per challenge: (group slug or None, channel, how many) of the people stating that group, in
+# order. Each table has one cell of fewer than 5 people, hidden with the figures that would
+# give it away; the other cells count 5 or more and are shown.
+PLANS = {
+    CHALLENGE: [
+        ("families", Channel.WEB, 10),
+        ("families", Channel.PAPER, 6),
+        ("seniors", Channel.WEB, 12),
+        ("seniors", Channel.PAPER, 3),
+        (None, Channel.WEB, 6),
+        (None, Channel.PAPER, 5),
+    ],
+    "valokuva-arkisto-tutkijoille": [
+        ("researchers", Channel.WEB, 5),
+        ("researchers", Channel.KIOSK, 6),
+        ("researchers", Channel.QR, 6),
+        ("seniors", Channel.WEB, 8),
+        ("seniors", Channel.KIOSK, 2),
+        ("seniors", Channel.QR, 5),
+        (None, Channel.WEB, 6),
+        (None, Channel.KIOSK, 5),
+        (None, Channel.QR, 5),
+    ],
+}
+
+
+# Which public proposal (by age) each vote goes to, in turn: the earlier proposals get more
+# votes, so that the results rank them rather than tie.
+SPREAD = (0, 1, 0, 2, 0, 1, 3, 0, 1, 2)
+
+
+def _ballots(plan) -> list[tuple[int, str]]:
+    """(index into PEOPLE, channel) for each vote of the plan."""
+    taken: dict = {}
+    ballots = []
+    for slug, channel, count in plan:
+        pool = [i for i, group in enumerate(PEOPLE) if group == slug]
+        start = taken.get(slug, 0)
+        ballots += [(i, channel) for i in pool[start : start + count]]
+        taken[slug] = start + count
+    return ballots
 
 
 def _sensitive_group() -> CustomerGroup:
@@ -71,7 +104,7 @@ def _sensitive_group() -> CustomerGroup:
 def _extra_voters() -> list:
     User = get_user_model()
     people = []
-    for n in range(1, len(PATTERN) - len(demo_residents()) + 1):
+    for n in range(1, len(PEOPLE) - len(demo_residents()) + 1):
         user, created = User.objects.get_or_create(
             email=f"insight-{n:02d}@demo.tori.example",
             defaults={
@@ -93,20 +126,17 @@ def _member(user, group, *, explicit=False) -> None:
     )
 
 
-def _votes(challenge, voters, groups) -> int:
+def _votes(challenge, voters, plan) -> int:
+    """The plan's votes on the challenge's public proposals, dated inside its voting period."""
     proposals = list(Proposal.objects.public().filter(challenge=challenge).order_by("pk"))
     if not proposals:
         return 0
+    opened = challenge.voting_open or challenge.proposals_close
     cast = 0
-    for index, voter in enumerate(voters):
-        if index >= len(PATTERN):
-            break
-        slug, channel = PATTERN[index]
-        if slug and slug in groups:
-            _member(voter, groups[slug])
-        proposal = proposals[index % len(proposals)]
-        _vote, created = Vote.objects.get_or_create(
-            user=voter,
+    for number, (index, channel) in enumerate(_ballots(plan)):
+        proposal = proposals[SPREAD[number % len(SPREAD)] % len(proposals)]
+        vote, created = Vote.objects.get_or_create(
+            user=voters[index],
             proposal=proposal,
             defaults={
                 "challenge": challenge,
@@ -114,6 +144,8 @@ def _votes(challenge, voters, groups) -> int:
                 "entry_consent": channel != Channel.WEB,
             },
         )
+        if created and opened is not None:
+            Vote.objects.filter(pk=vote.pk).update(created_at=opened + timedelta(hours=5 * number))
         cast += created
     for proposal in proposals:
         count = Vote.objects.filter(proposal=proposal).aggregate(n=Count("pk"))["n"]
@@ -162,16 +194,22 @@ def _testers(pilot, residents, groups) -> int:
 
 
 def seed_insight(*, stdout=None) -> None:
-    challenge = ChallengePage.objects.filter(slug=CHALLENGE, locale__language_code="fi").first()
-    pilot = Pilot.objects.filter(proposal__challenge=challenge, stage="running").first()
-    if challenge is None:
-        return
     groups = {g.slug: g for g in CustomerGroup.objects.filter(locale__language_code="fi")}
     residents = demo_residents()
     memory = _sensitive_group()
     _member(residents[0], memory, explicit=True)
     _member(residents[0], groups["seniors"])
-    votes = _votes(challenge, residents + _extra_voters(), groups)
+    voters = residents + _extra_voters()
+    for voter, slug in zip(voters, PEOPLE, strict=True):
+        if slug in groups:
+            _member(voter, groups[slug])
+    votes = 0
+    for slug, plan in PLANS.items():
+        challenge = ChallengePage.objects.filter(slug=slug, locale__language_code="fi").first()
+        if challenge is not None:
+            votes += _votes(challenge, voters, plan)
+    challenge = ChallengePage.objects.filter(slug=CHALLENGE, locale__language_code="fi").first()
+    pilot = Pilot.objects.filter(proposal__challenge=challenge, stage="running").first()
     testers = _testers(pilot, residents, groups) if pilot is not None else 0
     if stdout is not None:
         stdout.write(f"  insight: {votes} demo votes by customer group, {testers} tester sign-ups")

@@ -60,6 +60,45 @@ def test_header_is_one_row_at_1280_signed_out_and_signed_in(chromium, live_serve
         context.close()
 
 
+def _overlapping(boxes) -> list:
+    return [
+        (a, b)
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x"] < b["x"] + b["width"] - 1
+        and b["x"] < a["x"] + a["width"] - 1
+        and a["y"] < b["y"] + b["height"] - 1
+        and b["y"] < a["y"] + a["height"] - 1
+    ]
+
+
+@pytest.mark.parametrize("width", [800, 1024, 1280])
+def test_signed_in_header_items_never_overlap_nor_widen_the_page(chromium, live_server, width):
+    """Swedish has the longest links; a name and an unread count take room beside them."""
+    from partners.notifications import notify
+
+    person = UserFactory(display_name="Ingrid Holmström-Lindqvist")
+    for n in range(12):
+        notify(recipient=person, kind="status", subject=f"Notice {n}", body="Text.", url="/sv/")
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}, locale="sv-FI"
+    )
+    try:
+        tab = context.new_page()
+        log_in(tab, person, live_server)
+        tab.goto("/sv/")
+        boxes = [
+            item.bounding_box() for item in tab.locator(HEADER_ITEMS).all() if item.is_visible()
+        ]
+        assert len(boxes) >= 9, boxes
+        assert _overlapping(boxes) == []
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+        # The name is read out even where only the icon shows.
+        assert "Ingrid Holmström-Lindqvist" in tab.locator(".account-menu > summary").inner_text()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("javascript", [False, True])
 def test_menu_button_opens_the_navigation_on_a_phone(chromium, live_server, javascript):
     context = chromium.new_context(

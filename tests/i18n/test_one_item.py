@@ -74,8 +74,9 @@ def test_the_offering_filter_lists_each_customer_group_once_and_matches_every_co
     assert "Lapsiperheet" not in options and "Families with children" not in options
     chosen = client.get(f"/sv/offerings/?customer_group={fi.pk}").content.decode()
     assert "Perhepaketti" in chosen and "Familjepaket" in chosen
-    # The badges on the cards name the group in Swedish, whichever copy was tagged.
-    assert chosen.count(">Barnfamiljer</span>") == 2
+    # The badges on the cards name the group in Swedish, whichever copy was tagged, and link
+    # its Swedish profile.
+    assert chosen.count('class="badge">Barnfamiljer</a>') == 2
 
 
 def test_a_missing_translation_falls_back_to_the_original_marked_with_its_language(client):

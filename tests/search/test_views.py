@@ -162,3 +162,11 @@ def test_unreachable_elasticsearch_falls_back_to_the_database_when_set(client, s
 
     assert response.status_code == 200
     assert "Lantern walks" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_hit_customer_groups_link_their_profiles_in_the_language(client, catalogue, language):
+    html = client.get(URL.format(language), {"kind": "offering"}).content.decode()
+
+    tags = re.findall(r'<dl class="hit-tags">.*?</dl>', html, re.S)
+    assert any(f'<a href="/{language}/customer-groups/seniors/">Seniors</a>' in tag for tag in tags)
