@@ -180,7 +180,7 @@ PROPOSALS = {
             "Museo lähettäisi postissa kuusi kuvakorttia KAMUn esineistä. Opas soittaisi "
             "kerran viikossa sovittuna aikana ja kertoisi 20 minuutin ajan yhden kortin "
             "esineestä. Puhelun aikana saa kysyä ja muistella.\n\n"
-            "Kokeilun voisi aloittaa heti esimerkiksi 20 kauklahtelaisen ja "
+            "Pilotin voisi aloittaa heti esimerkiksi 20 kauklahtelaisen ja "
             "leppävaaralaisen kanssa, sillä se ei vaadi laitteita eikä opettelua.",
             "comments": [
                 (
@@ -208,16 +208,16 @@ PROPOSALS = {
             "lukemalla.\n\n"
             "Polun voi kulkea sovelluksella tai paperikartalla, joten oma puhelin ei ole "
             "pakollinen. Lopuksi lapsi saa aarrearkusta pienen palkinnon.\n\n"
-            "Oulun lapsiperheet ry testaa tehtävät perheiden kanssa ennen kokeilua. Mittaamme, "
+            "Oulun lapsiperheet ry testaa tehtävät perheiden kanssa ennen pilottia. Mittaamme, "
             "kuinka moni perhe kulkee polun loppuun.",
             # Seen only by the team, staff and the evaluators who accepted the terms.
-            "confidential_pricing": "Kokeilun hinta on 18 600 € (alv 0 %):\n"
+            "confidential_pricing": "Pilotin hinta on 18 600 € (alv 0 %):\n"
             "– sovellus ja tehtäväpolku 9 800 €\n"
             "– paperikartat, 2 000 kpl, 1 400 €\n"
             "– testaus perheiden kanssa 3 200 €\n"
             "– palkinnot 600 €\n"
-            "– ylläpito kokeilun ajan 3 600 €.\n"
-            "Kokeilun jälkeen lisenssi maksaa 450 € kuukaudessa.",
+            "– ylläpito pilotin ajan 3 600 €.\n"
+            "Pilotin jälkeen lisenssi maksaa 450 € kuukaudessa.",
             "confidential_details": "Tehtäväpolun sisätilapaikannus perustuu MuseoTechin omaan "
             "Bluetooth-majakkatekniikkaan ja sen kalibrointimenetelmään, joita emme julkaise.",
             "translations": {
@@ -571,7 +571,7 @@ PROPOSALS = {
             "kokoisia.\n\n"
             "Kuulokuva tekee jokaisesta esineestä kolmen minuutin äänikuvauksen suomeksi, "
             "ruotsiksi ja englanniksi. Painikkeissa on pistekirjoitus.\n\n"
-            "Åbo Akademin tutkijat haastattelevat kävijöitä kokeilun aikana. Mittaamme, kuinka "
+            "Åbo Akademin tutkijat haastattelevat kävijöitä pilotin aikana. Mittaamme, kuinka "
             "moni kävijä käyttää kopioita ja kuinka kauan.",
             "translations": {
                 "sv": {
@@ -846,7 +846,7 @@ PROPOSALS = {
             "näkymän päällä, ja kulkija voi vahvistaa kuvan paikan tai korjata sen.\n\n"
             "Kierros tehtäisiin aluksi kymmeneen kohteeseen Tapiolassa ja Leppävaarassa, ja "
             "jokaisessa kohteessa olisi 2–3 kuvaa 1950–1980-luvuilta.\n\n"
-            "Kuuden viikon kokeilussa laskisimme, kuinka monen kuvan paikkatieto tarkentuu ja "
+            "Kuuden viikon pilotissa laskisimme, kuinka monen kuvan paikkatieto tarkentuu ja "
             "kuinka moni kulkija kävelee koko kierroksen.",
             "decline_reason": "Hyvä idea, mutta se palvelee matkailijoita enemmän kuin "
             "tutkijoita. Toivomme, että tarjoatte sitä tulevaan haasteeseen.",

@@ -78,7 +78,7 @@ CALL = {
 }
 REQUESTER = content.AALTO
 REQUEST_MESSAGE = (
-    "Aalto Museum Lab tutkii museoiden etäkäyntejä. Voisimme suunnitella kokeilun mittarit ja "
+    "Aalto Museum Lab tutkii museoiden etäkäyntejä. Voisimme suunnitella pilotin mittarit ja "
     "haastatella palvelutalojen asukkaita."
 )
 

@@ -16,8 +16,8 @@ from ..services import reviews as services
 CONFLICT_REASON = "Olen neuvonut vastuuorganisaatiota tässä palvelussa viimeisen vuoden aikana."
 # The evaluators are the museum's staff and write in Finnish.
 REVIEW_COMMENTS = [
-    "Selkeä suunnitelma ja realistinen budjetti. Kokeilun paikka pitää vielä varmistaa.",
-    "Sopii hyvin opetussuunnitelmaan. Opettajan materiaalit kannattaa testata ennen kokeilua.",
+    "Selkeä suunnitelma ja realistinen budjetti. Pilotin paikka pitää vielä varmistaa.",
+    "Sopii hyvin opetussuunnitelmaan. Opettajan materiaalit kannattaa testata ennen pilottia.",
     "Hyvä idea, mutta aikataulu on tiukka. Kuinka monta luokkaa ehtii mukaan?",
     "Toimii koulujen laitteilla. Skaalautuvuus muihin kaupunkeihin jää vielä epäselväksi.",
 ]

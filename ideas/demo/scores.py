@@ -28,12 +28,12 @@ from ..services import reviews as services
 # Written by the museum's evaluators, in Finnish, for the teams.
 TEAM_COMMENTS = {
     ProposalStatus.SELECTED: [
-        "Vahva ja huolellisesti perusteltu ehdotus. Kokeilun mittarit on mietitty hyvin.",
+        "Vahva ja huolellisesti perusteltu ehdotus. Pilotin mittarit on mietitty hyvin.",
         "Kävijän näkökulma näkyy koko suunnitelmassa. Budjetti on realistinen.",
     ],
     ProposalStatus.SHORTLISTED: [
         "Hyvä idea, jota kannattaa kehittää. Aikataulua kannattaa vielä tarkentaa.",
-        "Kohderyhmä on selvä. Kerro tarkemmin, miten palvelua ylläpidetään kokeilun jälkeen.",
+        "Kohderyhmä on selvä. Kerro tarkemmin, miten palvelua ylläpidetään pilotin jälkeen.",
     ],
     ProposalStatus.DECLINED: [
         "Kiinnostava ajatus, mutta kustannukset jäivät epäselviksi.",

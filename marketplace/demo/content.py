@@ -181,7 +181,7 @@ PILOTS = [
         ),
         "summary": (
             "20 000 museon kuvaa avattiin verkkoon haettaviksi kartalta, asiasanoilla ja "
-            "vuosikymmenen mukaan. Haku otettiin kokeilun jälkeen pysyvästi käyttöön.",
+            "vuosikymmenen mukaan. Haku otettiin pilotin jälkeen pysyvästi käyttöön.",
             "20 000 av museets bilder lades ut på nätet och kan sökas på en karta, med "
             "ämnesord och efter årtionde. Sökningen togs i permanent bruk efter piloten.",
             "20,000 of the museum's photographs were put online, searchable on a map, by "
@@ -351,7 +351,7 @@ OFFERINGS = [
             "Each photo shows its terms of use.",
         ),
         "description": (
-            "Kokeiltu Espoon kaupunginmuseossa 20 000 kuvalla. Haut lisääntyivät kokeilun "
+            "Kokeiltu Espoon kaupunginmuseossa 20 000 kuvalla. Haut lisääntyivät pilotin "
             "aikana kuusinkertaisiksi, ja kuvan löytämiseen kuluva aika lyheni muutamaan "
             "minuuttiin. Palvelu liitetään museon omaan kokoelmatietokantaan avoimen "
             "rajapinnan kautta. Hintaan sisältyvät käyttöönotto ja ylläpito.",
@@ -389,7 +389,7 @@ OFFERINGS = [
             "photographs. Researchers check the details before they are published.",
         ),
         "description": (
-            "Kokeilussa Sellon kirjastossa tunnistettiin yli 400 kuvaa neljissä talkoissa. "
+            "Pilotissa Sellon kirjastossa tunnistettiin yli 400 kuvaa neljissä talkoissa. "
             "Tarjoamme talkoiden ohjelman, vapaaehtoisten perehdytyksen ja tietojen "
             "tarkistuksen. Sopii kirjastoille, museoille ja kotiseutuyhdistyksille.",
             "I piloten på Sellobiblioteket identifierades över 400 bilder under fyra talkon. "
