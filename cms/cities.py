@@ -32,7 +32,9 @@ def _language(language: str | None) -> str:
 
 
 def _city(code, fi, sv, en, *, slugs) -> CityNames:
-    return CityNames(code, {"fi": fi, "sv": sv, "en": en}, dict(zip(("fi", "sv", "en"), slugs)))
+    return CityNames(
+        code, {"fi": fi, "sv": sv, "en": en}, dict(zip(("fi", "sv", "en"), slugs, strict=True))
+    )
 
 
 # Proper names, not interface text: each language's own name of the city.
