@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, viewsets
-from rest_framework.response import Response
+from rest_framework import serializers
 
 from cms.cities import CITIES
 from cms.localize import originals
@@ -18,7 +17,7 @@ from cms.selectors import unit_counts_by_city
 from partners.images import with_renditions
 
 from .fields import ImageSerializer, LanguageField, LocalisingMixin, image_data, site_address
-from .views import ERROR_RESPONSES, LANGUAGE_PARAMETERS, MAX_ID, ApiReadOnlyViewSet, ApiViewMixin
+from .views import ERROR_RESPONSES, LANGUAGE_PARAMETERS, MAX_ID, ApiReadOnlyViewSet
 
 TEXT_HELP = _("In the language asked, or the original.")
 LANGUAGES = ("fi", "sv", "en")
@@ -140,13 +139,6 @@ class CitySerializer(serializers.Serializer):
         }
 
 
-class CityListSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
-    results = CitySerializer(many=True)
-
-
 CODE = OpenApiParameter(
     "code",
     {"type": "string", "enum": list(CITIES)},
@@ -156,26 +148,39 @@ CODE = OpenApiParameter(
 
 
 @extend_schema(tags=["cities"], parameters=LANGUAGE_PARAMETERS)
-class CityViewSet(ApiViewMixin, viewsets.ViewSet):
-    """The fixed list of cities: one page, in the list's order."""
+class CityViewSet(ApiReadOnlyViewSet):
+    """The fixed list of cities, in the list's order (one page)."""
 
+    serializer_class = CitySerializer
+    list_queryset = staticmethod(lambda: list(CITIES.values()))
     lookup_field = "code"
+    lookup_url_kwarg = "code"
     lookup_value_regex = r"[a-z]+"
 
-    def _context(self):
-        return {"language": self.language, "counts": unit_counts_by_city()}
+    def get_queryset(self):
+        return type(self).list_queryset()
 
-    @extend_schema(summary=_("List cities"), responses={200: CityListSerializer, **ERROR_RESPONSES})
-    def list(self, request):
-        results = CitySerializer(list(CITIES.values()), many=True, context=self._context()).data
-        return Response({"count": len(results), "next": None, "previous": None, "results": results})
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context.update(language=self.language, counts=unit_counts_by_city())
+        return context
+
+    @extend_schema(
+        summary=_("List cities"), responses={200: CitySerializer(many=True), **ERROR_RESPONSES}
+    )
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
 
     @extend_schema(
         summary=_("One city, by code"),
         parameters=[CODE],
         responses={200: CitySerializer, **ERROR_RESPONSES},
     )
-    def retrieve(self, request, code=None):
-        if code not in CITIES:
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    def get_object(self):
+        city = CITIES.get(self.kwargs["code"])
+        if city is None:
             raise Http404
-        return Response(CitySerializer(CITIES[code], context=self._context()).data)
+        return city
