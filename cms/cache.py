@@ -100,12 +100,12 @@ def connect(*, snippets=()) -> None:
     from wagtail.models import Page
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-    from .models import CustomerGroup, SiteBranding, Theme
+    from .models import CustomerGroup, SiteBranding, Theme, Unit
 
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(bump_chrome, dispatch_uid=f"tori-chrome-{signal!r}")
     post_delete.connect(bump_chrome, sender=Page, dispatch_uid="tori-chrome-page-delete")
-    for model in (CustomerGroup, Theme, SiteBranding, *snippets):
+    for model in (CustomerGroup, Theme, SiteBranding, Unit, *snippets):
         post_save.connect(
             bump_chrome, sender=model, dispatch_uid=f"tori-chrome-save-{model.__name__}"
         )

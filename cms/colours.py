@@ -38,3 +38,10 @@ def mix(colour: str, other: str, amount: float) -> str:
     """`colour` moved `amount` (0–1) of the way towards `other`, as #rrggbb."""
     a, b = parse_hex(colour), parse_hex(other)
     return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
+def contrast_with_white(colour: str) -> tuple[bool, float]:
+    """(meets WCAG AA for normal text, ratio) for white text on `colour` and `colour` as text on
+    white. The ratio is symmetric, so one figure answers both ways round."""
+    ratio = contrast_ratio(colour, WHITE)
+    return ratio >= AA_TEXT, ratio

@@ -5,7 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from partners.images import ImageAltFormMixin, ImageSlot
 
@@ -32,6 +32,7 @@ class ChallengePageForm(ImageAltFormMixin, WagtailAdminPageForm):
             if self.instance.pk:
                 selected = [obj.pk for obj in getattr(self.instance, name).all()]
             field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=selected))
+        self._init_unit(locale_id)
         criteria = self.formsets.get("criteria")
         if criteria is not None:
             criteria.error_messages["too_few_forms"] = _("Add at least one evaluation criterion.")
@@ -43,6 +44,21 @@ class ChallengePageForm(ImageAltFormMixin, WagtailAdminPageForm):
                 field.validators = [
                     v for v in field.validators if not isinstance(v, MinValueValidator)
                 ]
+
+    def _init_unit(self, locale_id):
+        """The units of the page's language; required for a new challenge and for one that
+        already has a unit (challenges made before units may stay without one)."""
+        field = self.fields.get("unit")
+        if field is None:
+            return
+        field.required = self.instance.pk is None or self.instance.unit_id is not None
+        field.empty_label = _("Choose a unit")
+        if field.required:
+            field.error_messages["required"] = _("Choose the unit that publishes the challenge.")
+        if locale_id is not None:
+            field.queryset = field.queryset.filter(
+                Q(locale_id=locale_id) | Q(pk=self.instance.unit_id)
+            )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -81,6 +97,16 @@ class ChallengePageForm(ImageAltFormMixin, WagtailAdminPageForm):
             formset._non_form_errors.extend(messages)
             return False
         return valid
+
+
+class UnitForm(WagtailAdminModelForm):
+    """An organising unit in the admin: a prompt, not dashes, before the cities."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("city")
+        if field is not None:
+            field.choices = [("", _("Choose a city")), *(c for c in field.choices if c[0] != "")]
 
 
 class AccessibilityFeedbackForm(forms.Form):

@@ -2,14 +2,15 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from partners.images import with_renditions
 
 from . import cache
-from .models import ChallengeIndexPage, ChallengePage, CustomerGroup, Theme
+from .localize import localized
+from .models import ChallengeIndexPage, ChallengePage, CustomerGroup, Theme, Unit
 from .phases import Phase
 
 
@@ -168,7 +169,12 @@ def challenge_detail(page: ChallengePage, *, request=None) -> dict:
         themes = list(page.themes.all())
         localized_groups = localized_in_bulk(groups, CustomerGroup)
         localized_themes = localized_in_bulk(themes, Theme)
+        unit = page.unit
+        if unit is not None:
+            unit = localized(unit)
+            unit.logo  # noqa: B018 - read with the cached parts, not while rendering
         return {
+            "unit": unit,
             "criteria": list(page.criteria.all()),
             "customer_groups": sorted(
                 (localized_groups[g.pk] for g in groups), key=lambda g: g.name
@@ -197,3 +203,14 @@ def open_challenge_cards(*, request=None, limit: int = 4) -> list[dict]:
         localized_challenges().in_phase("proposals", "voting", now=now).by_next_deadline(now)
     )
     return challenge_cards(challenges[:limit], request=request, now=now)
+
+
+def unit_counts_by_city() -> dict[str, int]:
+    """{city code: how many organising units} for the cities that have one (one query; a unit
+    and its translations count once)."""
+    rows = (
+        Unit.objects.values("city")
+        .annotate(n=Count("translation_key", distinct=True))
+        .order_by("city")
+    )
+    return {row["city"]: row["n"] for row in rows}

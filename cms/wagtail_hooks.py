@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.models import DraftStateMixin, Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
@@ -17,7 +18,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from partners import rules
 
-from .models import ChallengeIndexPage, CustomerGroup, Theme
+from .models import ChallengeIndexPage, CustomerGroup, Theme, Unit
 from .workflows import assign_challenge_workflow
 
 
@@ -67,6 +68,32 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+class UnitViewSet(SnippetViewSet):
+    """Organising units (docs/units-and-cities.md): translated side by side like the taxonomy."""
+
+    model = Unit
+    icon = "site"
+    menu_label = _("Organising units")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "city"]
+    list_filter = ["city"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+    panels = [
+        "name",
+        "slug",
+        "city",
+        "description",
+        MultiFieldPanel(["email", "phone", "website"], heading=_("Contact")),
+        MultiFieldPanel(["logo", "logo_alt", "logo_decorative"], heading=_("Logo")),
+        "colour",
+    ]
+
+
+register_snippet(UnitViewSet)
 
 
 @hooks.register("after_create_page")

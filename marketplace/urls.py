@@ -1,10 +1,37 @@
 """Public URLs of pilots and offerings (the marketplace domain)."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
-from .views import customer_groups, offerings, onsite, pilots, procurement, testers, workspace
+from cms.cities import ALL_SLUGS
+
+from .views import (
+    cities,
+    customer_groups,
+    offerings,
+    onsite,
+    pilots,
+    procurement,
+    testers,
+    workspace,
+)
 
 app_name = "marketplace"
+
+
+class CitySlugConverter:
+    """Only the cities' slugs (of any language): any other first segment falls through to the
+    pages Wagtail serves."""
+
+    regex = "|".join(ALL_SLUGS)
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(CitySlugConverter, "city")
 
 urlpatterns = [
     path("customer-groups/", customer_groups.customer_group_list, name="customer-group-list"),
@@ -66,4 +93,6 @@ urlpatterns = [
         procurement.offering_reference,
         name="offering-reference",
     ),
+    # Last: a city's slug is matched only where no other route of this app is.
+    path("<city:slug>/", cities.city_front_door, name="city"),
 ]

@@ -11,3 +11,4 @@ from .queries import (  # noqa: F401
     view_restricted_sql,
 )
 from .taxonomy import CustomerGroup, CustomerGroupMembership, Theme  # noqa: F401
+from .units import Unit  # noqa: F401

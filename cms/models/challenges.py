@@ -46,6 +46,16 @@ class ChallengePage(Page):
         default="Espoo City Museum",
         help_text=_("The publishing city unit."),
     )
+    # Nullable for the challenges made before units; the editor requires it (cms/forms.py).
+    unit = models.ForeignKey(
+        "cms.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="challenges",
+        verbose_name=_("organising unit"),
+        help_text=_("The unit that publishes the challenge and runs its pilots."),
+    )
     summary = models.TextField(_("summary"), max_length=600)
     easy_read_summary = models.TextField(
         _("easy-read summary"),
@@ -136,6 +146,7 @@ class ChallengePage(Page):
     override_translatable_fields = [
         SynchronizedField("customer_groups", overridable=False),
         SynchronizedField("themes", overridable=False),
+        SynchronizedField("unit", overridable=False),
     ]
 
     parent_page_types = ["cms.ChallengeIndexPage"]
@@ -143,6 +154,7 @@ class ChallengePage(Page):
 
     content_panels = [
         *Page.content_panels,
+        "unit",
         "owner_unit",
         "summary",
         "easy_read_summary",

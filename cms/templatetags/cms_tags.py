@@ -34,6 +34,17 @@ def open_challenges(context, limit: int = 4):
     }
 
 
+@register.inclusion_tag("cms/includes/city_links.html")
+def city_links():
+    """The home page's cities: every city with at least one organising unit, to its front door."""
+    from cms.cities import CITIES
+    from cms.selectors import unit_counts_by_city
+
+    counts = unit_counts_by_city()
+    cities = [city for code, city in CITIES.items() if counts.get(code)]
+    return {"cities": [{"name": city.name(), "slug": city.slug()} for city in cities]}
+
+
 @register.filter
 def localized(obj):
     """The copy of a challenge, customer group or theme to show in the active language."""

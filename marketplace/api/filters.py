@@ -7,16 +7,16 @@ choices is a 400 naming the parameter.
 
 import django_filters
 from django import forms
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from cms.models import ChallengePage, CustomerGroup, Theme
+from cms.cities import CITY_CODES
+from cms.models import ChallengePage, CustomerGroup, Theme, Unit
 from cms.phases import Phase
 from ideas.models import Proposal, ProposalStatus
 from marketplace.models import Offering, Pilot, PilotOutcome, PilotStage
+from marketplace.selectors.cities import offerings_in
 from partners.models import City, Organisation
 
 from . import selectors
@@ -52,6 +52,21 @@ def _challenge_choices(request):
 
 
 MAX_ID = 2**63 - 1
+UNIT_CITY_CHOICES = [(value, label) for value, label in City.choices if value in CITY_CODES]
+
+
+def unit_filter(unit_path: str, what) -> django_filters.MultipleChoiceFilter:
+    """`?unit=<slug>`: the organising unit's slug (the same in every language)."""
+    return django_filters.MultipleChoiceFilter(
+        field_name=f"{unit_path}__slug", choices=_slug_choices(Unit), distinct=False, help_text=what
+    )
+
+
+def unit_city_filter(unit_path: str, what) -> django_filters.MultipleChoiceFilter:
+    """`?city=<code>`: the city of the organising unit."""
+    return django_filters.MultipleChoiceFilter(
+        field_name=f"{unit_path}__city", choices=UNIT_CITY_CHOICES, distinct=False, help_text=what
+    )
 
 
 class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
@@ -120,10 +135,12 @@ class ChallengeFilter(django_filters.FilterSet):
     theme = TaxonomyFilter(
         field_name="themes__slug", taxonomy=Theme, help_text=_("Theme slug (repeatable).")
     )
+    unit = unit_filter("unit", _("Organising unit slug (repeatable)."))
+    city = unit_city_filter("unit", _("City of the organising unit (repeatable)."))
 
     class Meta:
         model = ChallengePage
-        fields = ["phase", "customer_group", "theme"]
+        fields = ["phase", "customer_group", "theme", "unit", "city"]
 
     def filter_phase(self, qs, name, value):
         if not value:
@@ -168,10 +185,14 @@ class PilotFilter(django_filters.FilterSet):
         distinct=False,
         help_text=_("Challenge id (repeatable)."),
     )
+    unit = unit_filter("proposal__challenge__unit", _("Organising unit slug (repeatable)."))
+    city = unit_city_filter(
+        "proposal__challenge__unit", _("City of the organising unit (repeatable).")
+    )
 
     class Meta:
         model = Pilot
-        fields = ["stage", "outcome", "challenge"]
+        fields = ["stage", "outcome", "challenge", "unit", "city"]
 
 
 class OfferingFilter(django_filters.FilterSet):
@@ -186,7 +207,13 @@ class OfferingFilter(django_filters.FilterSet):
     city = django_filters.MultipleChoiceFilter(
         choices=City.choices,
         method="filter_city",
-        help_text=_("City where available (repeatable)."),
+        help_text=_(
+            "City where the service is in use (repeatable): listed among its cities, or "
+            "piloted by a unit of the city."
+        ),
+    )
+    unit = unit_filter(
+        "pilot__proposal__challenge__unit", _("Organising unit that piloted it (repeatable).")
     )
     organisation_kind = django_filters.MultipleChoiceFilter(
         choices=Organisation.Kind.choices,
@@ -196,17 +223,13 @@ class OfferingFilter(django_filters.FilterSet):
 
     class Meta:
         model = Offering
-        fields = ["customer_group", "theme", "city", "organisation_kind"]
+        fields = ["customer_group", "theme", "city", "unit", "organisation_kind"]
 
     def filter_city(self, qs, name, value):
         if not value:
             return qs
-        # `cities` is a JSON list of city codes: match the quoted code in its text, which is
-        # the same on SQLite and PostgreSQL (JSON `contains` is not available on SQLite).
-        condition = Q()
-        for city in value:
-            condition |= Q(cities_text__contains=f'"{city}"')
-        return qs.alias(cities_text=Cast("cities", TextField())).filter(condition)
+        # As the city's front door lists them (marketplace.selectors.cities).
+        return offerings_in(qs, value)
 
     def filter_organisation_kind(self, qs, name, value):
         if not value:

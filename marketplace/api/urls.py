@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
-from . import catalogue, customer_groups, docs, views
+from . import catalogue, customer_groups, docs, units, views
 
 app_name = "api"
 
@@ -14,6 +14,8 @@ router.register("pilots", views.PilotViewSet, basename="pilot")
 router.register("offerings", views.OfferingViewSet, basename="offering")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("customer-groups", customer_groups.CustomerGroupViewSet, basename="customer-group")
+router.register("units", units.UnitViewSet, basename="unit")
+router.register("cities", units.CityViewSet, basename="city")
 
 urlpatterns = [
     path("", docs.ApiRootView.as_view(), name="root"),

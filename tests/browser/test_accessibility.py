@@ -3,9 +3,10 @@
 import pytest
 from wagtail.models import Locale, Page
 
+from cms.cities import CITIES
 from cms.models import HomePage, StandardPage
 from partners.notifications import notify
-from tests.factories.cms import make_challenge
+from tests.factories.cms import UnitFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.images import make_image
 from tests.factories.marketplace import OfferingFactory, PilotFactory
@@ -36,8 +37,12 @@ def build_site():
     organisation = OrganisationFactory(name="Museum Makers Oy", slug="museum-makers")
     partner = UserFactory(display_name="Paula Partner")
     MembershipFactory(user=partner, organisation=organisation, role="owner")
-    voting = make_challenge(phase="voting", title="Quiet museum mornings")
-    open_challenge = make_challenge(phase="proposals", title="Museum at home")
+    unit = UnitFactory(name="Espoo City Museum", city="espoo", colour="#8a1538")
+    unit.logo = make_image("Museum logo", width=96, height=96)
+    unit.logo_alt = "Espoo City Museum"
+    unit.save(update_fields=["logo", "logo_alt"])
+    voting = make_challenge(phase="voting", title="Quiet museum mornings", unit=unit)
+    open_challenge = make_challenge(phase="proposals", title="Museum at home", unit=unit)
     proposal = ProposalFactory(
         challenge=voting, title="Sensory-friendly hours", lead_organisation=organisation
     )
@@ -111,6 +116,7 @@ def test_every_public_page_type_has_no_wcag_violations(tab, axe_violations, live
             f"/{lang}/offerings/{site['offering'].slug}/",
             f"/{lang}/catalogue/",
             f"/{lang}/catalogue/?q=calm",
+            f"/{lang}/{CITIES['espoo'].slug(lang)}/",
             f"/{lang}/no-such-page/",
         ]
         tab.context.clear_cookies()

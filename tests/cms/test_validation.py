@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms.models import ChallengePage, EvaluationCriterion
-from tests.factories.cms import challenge_index, make_challenge
+from tests.factories.cms import UnitFactory, challenge_index, make_challenge
 from tests.factories.partners import UserFactory
 
 DAY = timedelta(days=1)
@@ -150,6 +150,7 @@ def _admin_post(client, index, url=None, **overrides):
         "title": "Family weekends",
         "slug": "family-weekends",
         "owner_unit": "Espoo City Museum",
+        "unit": str(UnitFactory().pk),
         "summary": "What would make families stay all day?",
         "body": streamfield([]),
         "budget_eur": "20000",
@@ -188,6 +189,16 @@ def test_admin_form_publishes_a_valid_challenge(admin_client_user):
     page = ChallengePage.objects.get(slug="family-weekends")
     assert page.live
     assert [c.name for c in page.criteria.all()] == ["Impact"]
+    assert page.unit is not None
+
+
+@pytest.mark.django_db
+def test_a_new_challenge_needs_its_unit(admin_client_user):
+    response = _admin_post(admin_client_user, challenge_index(), unit="")
+    assert response.status_code == 200
+    assert response.context["form"].errors["unit"] == [
+        "Choose the unit that publishes the challenge."
+    ]
 
 
 @pytest.mark.django_db

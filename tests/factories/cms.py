@@ -13,6 +13,7 @@ from cms.models import (
     EvaluationCriterion,
     HomePage,
     Theme,
+    Unit,
 )
 
 
@@ -31,6 +32,18 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Theme {n}")
     slug = factory.Sequence(lambda n: f"theme-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    name = factory.Sequence(lambda n: f"Unit {n}")
+    slug = factory.Sequence(lambda n: f"unit-{n}")
+    city = "espoo"
+    email = factory.Sequence(lambda n: f"unit{n}@tori.example")
+    colour = "#00566b"
     locale = factory.LazyFunction(Locale.get_default)
 
 

@@ -30,7 +30,7 @@ from partners.models import (
     Notification,
     OrganisationInvitation,
 )
-from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
+from tests.factories.cms import CustomerGroupFactory, ThemeFactory, UnitFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.images import make_image
 from tests.factories.marketplace import (
@@ -221,6 +221,7 @@ def build_dataset():
     d.document = Document.objects.create(title="Doc", file=ContentFile(b"hello", name="doc.txt"))
     d.theme = ThemeFactory()
     d.group = CustomerGroupFactory()
+    d.unit = UnitFactory()
     notice = Notification.objects.create(
         recipient=d.users["resident"], kind=Notification.Kind.UPDATE, subject="A notice"
     )

@@ -41,6 +41,8 @@ KWARGS = {
     "notifications:unsubscribe": lambda d: {"token": "not-a-token"},
     "marketplace:onsite-feedback": lambda d: {"pk": d.pilot.pk, "token": d.onsite_token},
     "marketplace:customer-group-detail": lambda d: {"slug": d.group.slug},
+    "marketplace:city": lambda d: {"slug": "espoo"},
+    "api:city-detail": lambda d: {"code": "espoo"},
     "assisted:idea": lambda d: {"challenge_pk": d.idea_challenge.pk},
 }
 PATHS = {
@@ -102,6 +104,7 @@ def _pk(d, key):
         ("api:offering", d.offering.pk),
         ("api:organisation", d.organisation.pk),
         ("api:customer-group", d.group.pk),
+        ("api:unit", d.unit.pk),
         ("organisations:", d.organisation.pk),
         ("deliveries:", d.delivery.pk),
         ("ideas_proposal:", d.evaluated.pk),
@@ -122,6 +125,7 @@ def _pk(d, key):
         ("wagtailadmin_pages:", d.challenge.pk),
         ("wagtailsnippets_cms_theme:", d.theme.pk),
         ("wagtailsnippets_cms_customergroup:", d.group.pk),
+        ("wagtailsnippets_cms_unit:", d.unit.pk),
         ("wagtailsnippets_partners_capability:", d.capability.pk),
         ("wagtailusers_users:", d.users["resident"].pk),
     ]
@@ -241,6 +245,17 @@ EXPECTED = {
     "wagtailsnippets_cms_theme:history": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "wagtailsnippets_cms_theme:history_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "wagtailsnippets_cms_theme:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    # Organising units (docs/units-and-cities.md): staff.
+    "wagtailsnippets_cms_unit:list": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_cms_unit:list_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_cms_unit:add": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_cms_unit:edit": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    # Only moderators delete a unit (cms.0013_unit_permissions).
+    "wagtailsnippets_cms_unit:delete": row(302, 302, 302, 302, 302, 302, 302, 200, 200),
+    "wagtailsnippets_cms_unit:usage": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_cms_unit:history": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_cms_unit:history_results": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
+    "wagtailsnippets_cms_unit:copy": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     # The shared capability list: staff (partners.rules.can_manage_capabilities).
     "wagtailsnippets_partners_capability:list": row(302, 302, 302, 302, 302, 302, 200, 200, 200),
     "wagtailsnippets_partners_capability:list_results": row(
@@ -443,6 +458,10 @@ EXPECTED = {
     "api:organisation-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:customer-group-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:customer-group-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "api:unit-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "api:unit-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "api:city-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "api:city-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:schema": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:docs": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "api:catalogue": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
@@ -547,6 +566,8 @@ EXPECTED = {
     # Profiles describe a group, not people: public, a sensitive group's too.
     "marketplace:customer-group-list": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "marketplace:customer-group-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+    # A city's front door (docs/units-and-cities.md): public.
+    "marketplace:city": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "marketplace:offering-detail": row(200, 200, 200, 200, 200, 200, 200, 200, 200),
     "marketplace:offering-propose-edit": row(302, 404, 404, 200, 404, 404, 404, 404, 404),
     # A published offering whose published, adopted pilot has its procurement recorded.

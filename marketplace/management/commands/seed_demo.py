@@ -9,6 +9,7 @@ from django.test.utils import override_settings
 
 from cms import demo as cms_demo
 from cms import demo_profiles as cms_demo_profiles
+from cms import demo_units as cms_demo_units
 from ideas import demo as ideas_demo
 from marketplace import demo as marketplace_demo
 from partners import demo as partners_demo
@@ -16,6 +17,7 @@ from partners import demo as partners_demo
 STEPS = [
     ("people and organisations", partners_demo.seed),
     ("pages, customer groups, themes and challenges", cms_demo.seed),
+    ("organising units", cms_demo_units.seed),
     ("customer-group profiles and easy-read summaries", cms_demo_profiles.seed),
     ("proposals, comments, votes and reviews", ideas_demo.seed),
     ("pilots and offerings", marketplace_demo.seed),

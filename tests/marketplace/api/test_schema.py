@@ -26,21 +26,30 @@ from schemathesis.specs.openapi.checks import (
 from marketplace.api.views import query_too_long
 from marketplace.models import ProcurementMethod
 from marketplace.services.procurement import procurement_save
-from tests.factories.cms import CustomerGroupFactory, ThemeFactory, make_challenge
+from tests.factories.cms import CustomerGroupFactory, ThemeFactory, UnitFactory, make_challenge
 from tests.factories.ideas import ProposalFactory
 from tests.factories.marketplace import add_feedback, add_indicator, make_offering, make_pilot
 from tests.marketplace.api.test_customer_groups import FIELDS as CUSTOMER_GROUP_FIELDS
 
 pytestmark = pytest.mark.django_db
 
-LIST_PATHS = ["challenges", "proposals", "pilots", "offerings", "organisations", "customer-groups"]
+LIST_PATHS = [
+    "challenges",
+    "proposals",
+    "pilots",
+    "offerings",
+    "organisations",
+    "customer-groups",
+    "units",
+]
 FILTERS = {
-    "challenges": {"phase", "customer_group", "theme"},
+    "challenges": {"phase", "customer_group", "theme", "unit", "city"},
     "proposals": {"challenge", "status", "customer_group", "organisation_kind"},
-    "pilots": {"stage", "outcome", "challenge"},
-    "offerings": {"customer_group", "theme", "city", "organisation_kind"},
+    "pilots": {"stage", "outcome", "challenge", "unit", "city"},
+    "offerings": {"customer_group", "theme", "city", "unit", "organisation_kind"},
     "organisations": {"kind", "city"},
     "customer-groups": set(),
+    "units": set(),
 }
 CHECKS = [
     not_a_server_error,
@@ -64,7 +73,8 @@ def document(client):
 def data():
     group = CustomerGroupFactory(slug="seniors")
     theme = ThemeFactory(slug="digital")
-    challenge = make_challenge(phase="piloting", customer_groups=[group], themes=[theme])
+    unit = UnitFactory(slug="kamu")
+    challenge = make_challenge(phase="piloting", customer_groups=[group], themes=[theme], unit=unit)
     proposal = ProposalFactory(challenge=challenge, status="selected")
     proposal.customer_groups.set([group])
     pilot = make_pilot(proposal=proposal, stage="completed", outcome="adopted")
@@ -88,6 +98,7 @@ def data():
         "offerings": offering.pk,
         "organisations": proposal.lead_organisation_id,
         "customer-groups": group.pk,
+        "units": unit.pk,
     }
 
 
@@ -97,7 +108,8 @@ def test_document_describes_every_endpoint_parameter_and_error(document):
     expected = {f"/api/v1/{n}/" for n in LIST_PATHS} | {f"/api/v1/{n}/{{id}}/" for n in LIST_PATHS}
     assert expected <= set(paths)
     breakdowns = {"/api/v1/challenges/{id}/breakdown/", "/api/v1/pilots/{id}/breakdown/"}
-    assert set(paths) - expected <= {"/api/v1/catalogue/", *breakdowns}
+    cities = {"/api/v1/cities/", "/api/v1/cities/{code}/"}
+    assert set(paths) - expected <= {"/api/v1/catalogue/", *breakdowns, *cities}
     for name in LIST_PATHS:
         listing = paths[f"/api/v1/{name}/"]["get"]
         params = {p["name"]: p for p in listing["parameters"]}
@@ -298,7 +310,12 @@ def test_known_objects_conform_to_the_document(data, fuzz_schema):
 def _with_known_data(data):
     """Values that name data (slugs, challenge ids) drawn from the data: an unknown slug or
     id is a documented 400, which no document can tell from a known one."""
-    known = {"customer_group": "seniors", "theme": "digital", "challenge": data["challenges"]}
+    known = {
+        "customer_group": "seniors",
+        "theme": "digital",
+        "unit": "kamu",
+        "challenge": data["challenges"],
+    }
 
     def replace(case):
         for name, value in known.items():
