@@ -42,7 +42,12 @@ def city_links():
 
     counts = unit_counts_by_city()
     cities = [city for code, city in CITIES.items() if counts.get(code)]
-    return {"cities": [{"name": city.name(), "slug": city.slug()} for city in cities]}
+    return {
+        "cities": [
+            {"name": city.name(), "slug": city.slug(), "units": counts[city.code]}
+            for city in cities
+        ]
+    }
 
 
 @register.filter
