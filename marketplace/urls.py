@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from cms.cities import ALL_SLUGS
+from cms.cities import ALL_SLUGS, city_for_slug
 
 from .views import (
     cities,
@@ -28,7 +28,11 @@ class CitySlugConverter:
         return value
 
     def to_url(self, value):
-        return value
+        """The city's slug in the active language: the language switcher and the hreflang
+        alternates (which reverse the same route under each language) link `/sv/esbo/` from
+        `/fi/espoo/`, never a slug that only redirects."""
+        found, _in_language = city_for_slug(value)
+        return found.slug() if found is not None else value
 
 
 register_converter(CitySlugConverter, "city")

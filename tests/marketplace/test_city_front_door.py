@@ -37,6 +37,14 @@ def test_each_language_has_its_own_slug_and_others_redirect(client):
     assert client.get("/fi/atlantis/").status_code == 404  # falls through to Wagtail
 
 
+def test_the_language_switcher_and_alternates_link_each_languages_own_slug(client):
+    UnitFactory(city="turku")
+    html = _page(client, "/fi/turku/")
+    assert 'href="/sv/abo/"' in html and 'href="/en/turku/"' in html
+    assert 'hreflang="sv" href="http' in html and "/sv/abo/" in html
+    assert "/sv/turku/" not in html
+
+
 def _piloted(unit, *, title):
     challenge = make_challenge(phase="piloting", title=f"{title} challenge", unit=unit)
     proposal = ProposalFactory(challenge=challenge, status=ProposalStatus.SELECTED)
