@@ -194,6 +194,12 @@ def _testers(pilot, residents, groups) -> int:
 
 
 def seed_insight(*, stdout=None) -> None:
+    challenges = {
+        slug: ChallengePage.objects.filter(slug=slug, locale__language_code="fi").first()
+        for slug in PLANS
+    }
+    if not any(challenges.values()):
+        return  # the demo's challenges are not there (a partial demo): nothing to vote on
     groups = {g.slug: g for g in CustomerGroup.objects.filter(locale__language_code="fi")}
     residents = demo_residents()
     memory = _sensitive_group()
@@ -205,7 +211,7 @@ def seed_insight(*, stdout=None) -> None:
             _member(voter, groups[slug])
     votes = 0
     for slug, plan in PLANS.items():
-        challenge = ChallengePage.objects.filter(slug=slug, locale__language_code="fi").first()
+        challenge = challenges[slug]
         if challenge is not None:
             votes += _votes(challenge, voters, plan)
     challenge = ChallengePage.objects.filter(slug=CHALLENGE, locale__language_code="fi").first()
